@@ -1,0 +1,130 @@
+//! A conversation guide: the titles, purposes and prompts for each moment and key. Guides are
+//! data (YAML files) so that a school can adapt them; this module holds the checked form.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// The three contact moments of a placement, in the order they happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Moment {
+    Start,
+    Midway,
+    Final,
+}
+
+impl Moment {
+    pub const ALL: [Self; 3] = [Self::Start, Self::Midway, Self::Final];
+
+    /// The name used on the command line and in file names.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Midway => "midway",
+            Self::Final => "final",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn previous(self) -> Option<Self> {
+        self.index().checked_sub(1).map(|i| Self::ALL[i])
+    }
+}
+
+/// The four keys that structure every conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyId {
+    LearningProcesses,
+    LearningPotential,
+    TrainerJudgement,
+    GuidanceChoices,
+}
+
+impl KeyId {
+    pub const ALL: [Self; 4] = [
+        Self::LearningProcesses,
+        Self::LearningPotential,
+        Self::TrainerJudgement,
+        Self::GuidanceChoices,
+    ];
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::LearningProcesses => "learning_processes",
+            Self::LearningPotential => "learning_potential",
+            Self::TrainerJudgement => "trainer_judgement",
+            Self::GuidanceChoices => "guidance_choices",
+        }
+    }
+}
+
+/// What the meeting screen asks for under a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptureKind {
+    Notes,
+    Examples,
+    Strategy,
+    Recognition,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyGuide {
+    pub purpose: String,
+    pub prompts: Vec<String>,
+    pub capture: Vec<CaptureKind>,
+}
+
+impl KeyGuide {
+    pub fn captures(&self, kind: CaptureKind) -> bool {
+        self.capture.contains(&kind)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MomentGuide {
+    pub title: String,
+    pub purpose: String,
+    /// Indexed by `KeyId::index`.
+    pub keys: [KeyGuide; 4],
+}
+
+/// A guide that passed every check in `guide_check`; the only kind the program holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guide {
+    pub id: String,
+    pub language: Lang,
+    pub version: u32,
+    pub title: String,
+    /// Indexed by `KeyId::index`.
+    pub key_titles: [String; 4],
+    /// Indexed by `Moment::index`.
+    pub moments: [MomentGuide; 3],
+}
+
+impl Guide {
+    pub fn moment(&self, moment: Moment) -> &MomentGuide {
+        &self.moments[moment.index()]
+    }
+
+    pub fn key(&self, moment: Moment, key: KeyId) -> &KeyGuide {
+        &self.moment(moment).keys[key.index()]
+    }
+
+    pub fn key_title(&self, key: KeyId) -> &str {
+        &self.key_titles[key.index()]
+    }
+}

@@ -1,0 +1,15 @@
+//! The placement-conversation domain: guides, placements, meeting records and what follows
+//! from them. Pure data and rules: nothing here touches a terminal or a file.
+
+pub mod guide;
+pub mod guide_check;
+pub mod placement;
+pub mod record;
+pub mod summary;
+
+pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
+pub use placement::Placement;
+pub use record::{
+    Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, Place,
+    Present, Recognition, RecordStatus, Role, Strategy,
+};

@@ -1,0 +1,126 @@
+//! A placement links a student, a host company, a trainer and a teacher for a period.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Placement {
+    pub id: String,
+    pub student: String,
+    #[serde(default)]
+    pub programme: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub trainer: String,
+    #[serde(default)]
+    pub teacher: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+}
+
+/// Words that some file systems refuse as names, whatever the extension.
+const RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
+];
+
+/// Turns free text (a student's or company's name) into a safe folder name: lowercase ASCII
+/// letters, digits and single dashes. Accents are folded so "Zoë Çelik" stays recognisable.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.truncate(48);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() || RESERVED.contains(&out.as_str()) {
+        out.insert_str(0, "stage-");
+        if out.ends_with('-') {
+            out.push('x');
+        }
+    }
+    out
+}
+
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ş' | 'Ş' => "s",
+        'ğ' | 'Ğ' => "g",
+        'ı' | 'İ' => "i",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        _ => "",
+    };
+    let single = folded.is_empty().then_some(c);
+    folded.chars().chain(single)
+}
+
+impl Placement {
+    /// The id a new placement would get: student and company, made safe for a folder name,
+    /// with a number added when `taken` says the plain one is in use.
+    pub fn new_id(student: &str, company: &str, taken: impl Fn(&str) -> bool) -> String {
+        let base = if company.trim().is_empty() {
+            slug(student)
+        } else {
+            slug(&format!("{student} {company}"))
+        };
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|candidate| !taken(candidate))
+            .unwrap_or(base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_keeps_names_recognisable_and_safe() {
+        assert_eq!(slug("Zoë Çelik"), "zoe-celik");
+        assert_eq!(
+            slug("  Bakkerij 't Zonnige Deeg  "),
+            "bakkerij-t-zonnige-deeg"
+        );
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("a/b\\c"), "a-b-c");
+        assert_eq!(slug("CON"), "stage-con");
+        assert_eq!(slug("李"), "stage-x");
+        assert!(slug(&"x".repeat(200)).len() <= 48);
+    }
+
+    #[test]
+    fn new_id_adds_a_number_when_taken() {
+        let taken = |id: &str| id == "sam-jansen-garage-oost";
+        assert_eq!(
+            Placement::new_id("Sam Jansen", "Garage Oost", taken),
+            "sam-jansen-garage-oost-2"
+        );
+        assert_eq!(Placement::new_id("Sam Jansen", "", |_| false), "sam-jansen");
+    }
+}

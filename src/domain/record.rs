@@ -1,0 +1,332 @@
+//! The meeting record: what was said and agreed at one contact moment. It is stored as YAML
+//! and read by people, so field names are plain words and empty parts are still written.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::guide::{Guide, KeyId, Moment};
+use super::placement::Placement;
+
+/// Raised whenever the record's shape changes, so an older program can tell it is reading
+/// something newer than itself.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Student,
+    Trainer,
+    Teacher,
+}
+
+impl Role {
+    pub const ALL: [Self; 3] = [Self::Student, Self::Trainer, Self::Teacher];
+}
+
+/// The three guidance strategies of key 4; they can be combined, one per example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strategy {
+    Showing,
+    Participating,
+    Entrusting,
+}
+
+impl Strategy {
+    pub const ALL: [Self; 3] = [Self::Showing, Self::Participating, Self::Entrusting];
+}
+
+/// Whether the student recognises an example as guidance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Recognition {
+    Yes,
+    Partly,
+    No,
+}
+
+impl Recognition {
+    pub const ALL: [Self; 3] = [Self::Yes, Self::Partly, Self::No];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    #[default]
+    OnSite,
+    Online,
+    AtSchool,
+}
+
+impl Place {
+    pub const ALL: [Self; 3] = [Self::OnSite, Self::Online, Self::AtSchool];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecordStatus {
+    #[default]
+    Draft,
+    Final,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AgreementStatus {
+    #[default]
+    Open,
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Example {
+    pub text: String,
+    pub given_by: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<Strategy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognised: Option<Recognition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct KeyCapture {
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+impl KeyCapture {
+    pub fn is_empty(&self) -> bool {
+        self.notes.trim().is_empty() && self.examples.is_empty()
+    }
+}
+
+/// The four keys by name, so the YAML reads `learning_processes:` rather than a list index.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Keys {
+    #[serde(default)]
+    pub learning_processes: KeyCapture,
+    #[serde(default)]
+    pub learning_potential: KeyCapture,
+    #[serde(default)]
+    pub trainer_judgement: KeyCapture,
+    #[serde(default)]
+    pub guidance_choices: KeyCapture,
+}
+
+impl Keys {
+    pub fn get(&self, key: KeyId) -> &KeyCapture {
+        match key {
+            KeyId::LearningProcesses => &self.learning_processes,
+            KeyId::LearningPotential => &self.learning_potential,
+            KeyId::TrainerJudgement => &self.trainer_judgement,
+            KeyId::GuidanceChoices => &self.guidance_choices,
+        }
+    }
+
+    pub fn get_mut(&mut self, key: KeyId) -> &mut KeyCapture {
+        match key {
+            KeyId::LearningProcesses => &mut self.learning_processes,
+            KeyId::LearningPotential => &mut self.learning_potential,
+            KeyId::TrainerJudgement => &mut self.trainer_judgement,
+            KeyId::GuidanceChoices => &mut self.guidance_choices,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub what: String,
+    pub who: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: AgreementStatus,
+    /// Set when the agreement was made at an earlier moment and carried into this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Moment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Present {
+    pub student: bool,
+    pub trainer: bool,
+    pub teacher: bool,
+    /// Anyone else at the table, as typed.
+    #[serde(default)]
+    pub others: String,
+}
+
+impl Default for Present {
+    fn default() -> Self {
+        Self {
+            student: true,
+            trainer: true,
+            teacher: true,
+            others: String::new(),
+        }
+    }
+}
+
+impl Present {
+    pub fn is_present(&self, role: Role) -> bool {
+        match role {
+            Role::Student => self.student,
+            Role::Trainer => self.trainer,
+            Role::Teacher => self.teacher,
+        }
+    }
+
+    pub fn toggle(&mut self, role: Role) {
+        let flag = match role {
+            Role::Student => &mut self.student,
+            Role::Trainer => &mut self.trainer,
+            Role::Teacher => &mut self.teacher,
+        };
+        *flag = !*flag;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideRef {
+    pub id: String,
+    pub version: u32,
+}
+
+/// The trainer's judgement prepared before the meeting, so the meeting can go straight to
+/// what matters.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TrainerPreparation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub judgement: String,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub who: Role,
+    pub at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRecord {
+    pub schema_version: u32,
+    pub status: RecordStatus,
+    pub placement: Placement,
+    pub moment: Moment,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    #[serde(default)]
+    pub place: Place,
+    #[serde(default)]
+    pub present: Present,
+    pub guide: GuideRef,
+    /// Seconds the meeting screen was open, summed over sessions.
+    #[serde(default)]
+    pub time_spent_seconds: u64,
+    #[serde(default)]
+    pub keys: Keys,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer_preparation: Option<TrainerPreparation>,
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    /// Never part of a shared export.
+    #[serde(default)]
+    pub private_notes: String,
+    #[serde(default)]
+    pub agreed: Vec<Consent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_at: Option<NaiveDateTime>,
+    /// Fields written by a newer version of the program, kept so that saving does not lose
+    /// them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl MeetingRecord {
+    /// A fresh draft for `moment`, with the open agreements of the previous record carried
+    /// over so they can be reviewed.
+    pub fn new(
+        placement: &Placement,
+        moment: Moment,
+        guide: &Guide,
+        now: NaiveDateTime,
+        previous: Option<&Self>,
+    ) -> Self {
+        let agreements = previous
+            .map(|prev| {
+                prev.agreements
+                    .iter()
+                    .filter(|a| a.status == AgreementStatus::Open)
+                    .map(|a| Agreement {
+                        carried_from: a.carried_from.or(Some(prev.moment)),
+                        ..a.clone()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            schema_version: SCHEMA_VERSION,
+            status: RecordStatus::Draft,
+            placement: placement.clone(),
+            moment,
+            date: now.date(),
+            time: now.time().with_nanosecond(0).unwrap_or(now.time()),
+            place: Place::default(),
+            present: Present::default(),
+            guide: GuideRef {
+                id: guide.id.clone(),
+                version: guide.version,
+            },
+            time_spent_seconds: 0,
+            keys: Keys::default(),
+            trainer_preparation: None,
+            agreements,
+            private_notes: String::new(),
+            agreed: Vec::new(),
+            finished_at: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    pub fn open_agreements(&self) -> usize {
+        self.agreements
+            .iter()
+            .filter(|a| a.status == AgreementStatus::Open)
+            .count()
+    }
+
+    /// The keys under which nothing has been captured yet.
+    pub fn empty_keys(&self) -> Vec<KeyId> {
+        KeyId::ALL
+            .into_iter()
+            .filter(|k| self.keys.get(*k).is_empty())
+            .collect()
+    }
+
+    /// A copy fit to share with the student and trainer: private notes left out.
+    pub fn shared(&self) -> Self {
+        Self {
+            private_notes: String::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Marks the record final, with the consent of those listed.
+    pub fn finish(&mut self, agreed_by: &[Role], now: NaiveDateTime) {
+        self.status = RecordStatus::Final;
+        self.finished_at = Some(now);
+        self.agreed = agreed_by
+            .iter()
+            .map(|who| Consent { who: *who, at: now })
+            .collect();
+    }
+}
+
+use chrono::Timelike as _;

@@ -1,0 +1,181 @@
+//! The one table of interface text. Guide text (questions, purposes, key titles) lives in the
+//! guide files; everything else a person reads comes from here. A struct rather than a map so
+//! that a missing translation is a compile error, not a blank on screen.
+
+use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
+use crate::domain::summary::MomentState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.to_ascii_lowercase().as_str() {
+            "nl" => Some(Self::Nl),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// Reads a locale string such as `en_GB.UTF-8`; anything not English stays Dutch.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("en") {
+            Self::En
+        } else {
+            Self::Nl
+        }
+    }
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Nl => "nl",
+            Self::En => "en",
+        }
+    }
+
+    pub const fn texts(self) -> &'static Texts {
+        match self {
+            Self::Nl => &NL,
+            Self::En => &EN,
+        }
+    }
+}
+
+/// Fills `{}` placeholders in order; templates with named placeholders use `str::replace`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    let mut args = args.iter();
+    while let Some(pos) = rest.find("{}") {
+        out.push_str(&rest[..pos]);
+        out.push_str(args.next().copied().unwrap_or_default());
+        rest = &rest[pos + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! texts {
+    ($($field:ident),* $(,)?) => {
+        #[derive(Debug)]
+        pub struct Texts { $(pub $field: &'static str,)* }
+
+        impl Texts {
+            /// Every entry, for tests that check the table is complete and consistent.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field),)*]
+            }
+        }
+    };
+}
+
+texts! {
+    role_student, role_trainer, role_teacher,
+    strategy_showing, strategy_participating, strategy_entrusting,
+    recognition_yes, recognition_partly, recognition_no,
+    place_on_site, place_online, place_at_school,
+    status_draft, status_final, agreement_open, agreement_done,
+    moment_not_held, moment_draft, moment_held,
+    home_title, home_empty, home_col_student, home_col_company, home_col_moments,
+    home_col_open, home_hints, home_demo_banner,
+    form_new_placement, form_student, form_programme, form_level, form_company, form_trainer,
+    form_teacher, form_start, form_end, form_student_required, form_bad_date, form_hints,
+    form_date_hint,
+    pick_title, pick_hints, pick_held_on, pick_draft_from,
+    section_agreements, section_details, section_private,
+    label_prompts, label_notes, label_examples, label_no_examples, label_nothing_yet,
+    label_captured, label_preparation, label_carried_from, label_place, label_present,
+    label_others, label_date, label_time_spent, label_previous_none,
+    notes_placeholder, private_placeholder, others_placeholder,
+    agreements_empty, meeting_hints_edit, meeting_hints_browse, meeting_hints_browse_key,
+    meeting_hints_browse_agreements, meeting_hints_browse_details,
+    save_pending, save_done, save_failed, confirm_delete,
+    example_title, example_text, example_given_by, example_strategy, example_recognised,
+    example_empty_text, form_popup_hints,
+    agreement_title, agreement_what, agreement_who, agreement_due, agreement_status,
+    agreement_empty_text, agreement_none_due,
+    finish_title, finish_intro, finish_who_agreed, finish_hints, finish_saved, finish_failed,
+    finish_exported, finish_done_hints, finish_empty_keys, finish_none_agreed,
+    view_title, view_hints,
+    help_title, help_home, help_form, help_pick, help_meeting, help_finish, help_view,
+    help_close,
+    too_small,
+    md_record, md_placement, md_student, md_programme, md_level, md_company, md_trainer,
+    md_teacher, md_period, md_date, md_time, md_place, md_present, md_guide, md_time_spent,
+    md_notes, md_examples, md_given_by, md_strategy, md_recognised, md_agreements, md_who,
+    md_due, md_status, md_private, md_agreed, md_not_agreed, md_draft_notice,
+    md_preparation, md_nothing, md_minutes, md_shared_notice,
+    err_no_placement, err_no_record, err_read, err_write, err_parse, err_dir_not_empty,
+    err_guide_builtin, err_guide_broken_skipped, err_no_guide, err_output_exists,
+    guide_ok, guide_empty_field, guide_missing_key, guide_missing_key_in_moment,
+    guide_missing_moment, guide_unknown_name, guide_prompt_count, guide_unknown_capture,
+    guide_capture_needs_examples, guide_bad_id, guide_bad_language, guide_bad_version,
+    guide_duplicate_id,
+    list_empty, demo_written,
+}
+
+impl Texts {
+    pub const fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Student => self.role_student,
+            Role::Trainer => self.role_trainer,
+            Role::Teacher => self.role_teacher,
+        }
+    }
+
+    pub const fn strategy(&self, strategy: Strategy) -> &'static str {
+        match strategy {
+            Strategy::Showing => self.strategy_showing,
+            Strategy::Participating => self.strategy_participating,
+            Strategy::Entrusting => self.strategy_entrusting,
+        }
+    }
+
+    pub const fn recognition(&self, recognition: Recognition) -> &'static str {
+        match recognition {
+            Recognition::Yes => self.recognition_yes,
+            Recognition::Partly => self.recognition_partly,
+            Recognition::No => self.recognition_no,
+        }
+    }
+
+    pub const fn place(&self, place: Place) -> &'static str {
+        match place {
+            Place::OnSite => self.place_on_site,
+            Place::Online => self.place_online,
+            Place::AtSchool => self.place_at_school,
+        }
+    }
+
+    pub const fn record_status(&self, status: RecordStatus) -> &'static str {
+        match status {
+            RecordStatus::Draft => self.status_draft,
+            RecordStatus::Final => self.status_final,
+        }
+    }
+
+    pub const fn agreement_status(&self, status: AgreementStatus) -> &'static str {
+        match status {
+            AgreementStatus::Open => self.agreement_open,
+            AgreementStatus::Done => self.agreement_done,
+        }
+    }
+
+    pub const fn moment_state(&self, state: MomentState) -> &'static str {
+        match state {
+            MomentState::NotHeld => self.moment_not_held,
+            MomentState::Draft => self.moment_draft,
+            MomentState::Held => self.moment_held,
+        }
+    }
+}
+
+mod en;
+mod nl;
+
+pub use en::EN;
+pub use nl::NL;

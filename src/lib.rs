@@ -1,0 +1,5 @@
+//! stagegesprek: a terminal companion for the three contact moments of an mbo placement.
+
+pub mod domain;
+pub mod i18n;
+pub mod store;
