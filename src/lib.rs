@@ -3,3 +3,7 @@
 pub mod domain;
 pub mod i18n;
 pub mod store;
+pub mod export;
+pub mod demo;
+pub mod cli;
+pub mod tui;

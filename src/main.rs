@@ -1,1 +1,70 @@
-fn main() {}
+//! Parses the command line and hands over to a command or the terminal UI; nothing else.
+
+use std::process::ExitCode;
+
+use chrono::Local;
+use clap::Parser;
+use stagegesprek::cli::{self, Args, Command, Failure, GuideCommand};
+use stagegesprek::demo::write_demo;
+use stagegesprek::store::config::Settings;
+use stagegesprek::store::guides::Guides;
+use stagegesprek::tui::{self, App, theme::Theme};
+
+/// How many placements the throw-away demo holds.
+const DEMO_PLACEMENTS: usize = 6;
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors and 0 for --help and --version.
+    let args = Args::parse();
+    let settings = Settings::resolve(args.data_dir.clone(), args.lang.map(Into::into));
+    match run(args, &settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            if !message.is_empty() {
+                eprintln!("stagegesprek: {message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
+    let t = settings.lang.texts();
+    let guides = Guides::load(settings.config_dir.as_deref(), t);
+    match args.command {
+        Some(Command::DemoData { dir, placements }) => cli::demo_data(&dir, placements, settings, &guides),
+        Some(Command::List { json }) => cli::list(settings, json),
+        Some(Command::Show { record, format }) => cli::show(settings, &guides, &record, format),
+        Some(Command::Export { record, shared, output }) => cli::export(settings, &guides, &record, shared, &output),
+        Some(Command::Guide { command: GuideCommand::Check { files } }) => cli::guide_check(settings, &files),
+        Some(Command::Meet { placement, moment }) => {
+            let store = cli::open_store(settings)?;
+            if !store.placement_exists(&placement) {
+                return Err(Failure(stagegesprek::i18n::fill(t.err_no_placement, &[&placement])));
+            }
+            let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            app.open_meeting(&placement, moment.into());
+            tui::run(app).map_err(|e| Failure(e.to_string()))
+        }
+        None if args.demo => {
+            // Dropping the folder at the end removes the demo data, as promised on screen.
+            let dir = tempfile::Builder::new()
+                .prefix("stagegesprek-demo-")
+                .tempdir()
+                .map_err(|e| Failure(e.to_string()))?;
+            let demo_settings = Settings { data_dir: dir.path().to_path_buf(), ..settings.clone() };
+            let store = cli::open_store(&demo_settings)?;
+            let guide = guides.for_language(settings.lang).ok_or_else(|| Failure(t.err_no_guide.into()))?;
+            write_demo(&store, guide, DEMO_PLACEMENTS, Local::now().date_naive())
+                .map_err(|e| Failure(e.describe(t)))?;
+            let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            app.demo = true;
+            app.show_home(None);
+            tui::run(app).map_err(|e| Failure(e.to_string()))
+        }
+        None => {
+            let store = cli::open_store(settings)?;
+            tui::run(App::new(store, guides, settings.lang, Theme::from_env())).map_err(|e| Failure(e.to_string()))
+        }
+    }
+}

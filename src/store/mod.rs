@@ -7,6 +7,7 @@
 //! <data dir>/placements/<placement-id>/<moment>.draft.yaml    while a meeting is in progress
 //! ```
 
+pub mod config;
 pub mod durable;
 mod error;
 pub mod guides;

@@ -22,6 +22,7 @@ enum Command {
     Draft(Box<MeetingRecord>),
     Final(Box<MeetingRecord>),
     Flush(Sender<()>),
+    WriteFile(PathBuf, String),
 }
 
 /// What the saver reports back to the screen.
@@ -31,6 +32,8 @@ pub enum SaveEvent {
     DraftFailed(StoreError),
     FinalSaved(PathBuf),
     FinalFailed(StoreError),
+    FileWritten(PathBuf),
+    FileFailed(StoreError),
 }
 
 pub struct DraftSaver {
@@ -76,6 +79,11 @@ impl DraftSaver {
     /// Writes the final record (and removes its draft) on the saver thread.
     pub fn save_final(&self, record: &MeetingRecord) {
         self.send(Command::Final(Box::new(record.clone())));
+    }
+
+    /// Writes an export file durably, off the UI thread.
+    pub fn write_file(&self, path: PathBuf, text: String) {
+        self.send(Command::WriteFile(path, text));
     }
 
     /// Blocks until everything handed over so far is on disk (or has failed). Used on exit.
@@ -141,6 +149,13 @@ impl Worker {
                     let event = match self.store.save_final(&record) {
                         Ok(path) => SaveEvent::FinalSaved(path),
                         Err(e) => SaveEvent::FinalFailed(e),
+                    };
+                    let _ = self.outbox.send(event);
+                }
+                Ok(Command::WriteFile(path, text)) => {
+                    let event = match super::durable::write_file(&path, text.as_bytes()) {
+                        Ok(()) => SaveEvent::FileWritten(path),
+                        Err(source) => SaveEvent::FileFailed(StoreError::Write { path, source }),
                     };
                     let _ = self.outbox.send(event);
                 }

@@ -1,0 +1,111 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::Moment;
+use crate::i18n::Lang;
+
+/// A terminal companion for the three contact moments of an mbo placement.
+#[derive(Debug, Parser)]
+#[command(name = "stagegesprek", version, about)]
+pub struct Args {
+    /// Folder with the placements and records
+    #[arg(long, global = true, env = "STAGEGESPREK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of the program: nl (default) or en
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Open on a throw-away copy of fictional demo data
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open straight into a meeting, cursor in the first notes area
+    Meet {
+        /// The placement's id (see `list`)
+        placement: String,
+        #[arg(long, value_enum)]
+        moment: MomentArg,
+    },
+    /// Write fictional demo data into a new or empty folder
+    DemoData {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 6, value_name = "N")]
+        placements: usize,
+    },
+    /// One line per placement: id, student, company, meetings held, open agreements
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a meeting record (an id such as `placement-id/start`, or a path)
+    Show {
+        record: String,
+        #[arg(long, value_enum, default_value_t = Format::Yaml)]
+        format: Format,
+    },
+    /// Write a record as Markdown; with --shared without the private notes
+    Export {
+        record: String,
+        #[arg(long)]
+        shared: bool,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Work with conversation guides
+    Guide {
+        #[command(subcommand)]
+        command: GuideCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuideCommand {
+    /// Check guide files; exit 0 when all are valid
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::Nl => Self::Nl,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MomentArg {
+    Start,
+    Midway,
+    Final,
+}
+
+impl From<MomentArg> for Moment {
+    fn from(value: MomentArg) -> Self {
+        match value {
+            MomentArg::Start => Self::Start,
+            MomentArg::Midway => Self::Midway,
+            MomentArg::Final => Self::Final,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Yaml,
+    Md,
+}

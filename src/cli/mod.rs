@@ -1,0 +1,193 @@
+//! The non-interactive commands. They never open the UI and never prompt; they print to
+//! stdout, report failures as one plain line, and leave the exit status to `main`.
+
+mod args;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+pub use args::{Args, Command, Format, GuideCommand};
+use chrono::Local;
+use serde::Serialize;
+
+use crate::demo::write_demo;
+use crate::domain::summary::MomentState;
+use crate::domain::{MeetingRecord, Moment};
+use crate::export::{Variant, to_markdown};
+use crate::i18n::{Texts, fill};
+use crate::store::config::Settings;
+use crate::store::guides::{Guides, check_file};
+use crate::store::{Store, durable, read_yaml, to_yaml};
+
+/// A failure to report: one line, already in the user's language.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+type Outcome = Result<(), Failure>;
+
+pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
+    let t = settings.lang.texts();
+    Store::open(&settings.data_dir).map_err(|e| Failure(e.describe(t)))
+}
+
+pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides) -> Outcome {
+    let t = settings.lang.texts();
+    let occupied = fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if occupied {
+        return Err(Failure(fill(t.err_dir_not_empty, &[&dir.display().to_string()])));
+    }
+    let store = Store::open(dir).map_err(|e| Failure(e.describe(t)))?;
+    let guide = guides.for_language(settings.lang).ok_or_else(|| Failure(t.err_no_guide.into()))?;
+    write_demo(&store, guide, count, Local::now().date_naive()).map_err(|e| Failure(e.describe(t)))?;
+    println!("{}", fill(t.demo_written, &[&count.to_string(), &dir.display().to_string()]));
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    student: &'a str,
+    company: &'a str,
+    programme: &'a str,
+    moments_held: usize,
+    moments: HashMap<&'static str, &'static str>,
+    open_agreements: usize,
+}
+
+pub fn list(settings: &Settings, json: bool) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let (summaries, errors) = store.summaries();
+    for error in &errors {
+        eprintln!("stagegesprek: {}", error.describe(t));
+    }
+    let mut out = std::io::stdout().lock();
+    if json {
+        let entries: Vec<ListEntry> = summaries
+            .iter()
+            .map(|s| ListEntry {
+                id: &s.placement.id,
+                student: &s.placement.student,
+                company: &s.placement.company,
+                programme: &s.placement.programme,
+                moments_held: s.moments_held(),
+                moments: Moment::ALL
+                    .into_iter()
+                    .map(|m| (m.code(), state_code(s.moments[m.index()])))
+                    .collect(),
+                open_agreements: s.open_agreements,
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure(e.to_string()))?;
+        let _ = writeln!(out, "{text}");
+        return Ok(());
+    }
+    if summaries.is_empty() {
+        eprintln!("{}", t.list_empty);
+    }
+    let width = |f: fn(&crate::domain::summary::PlacementSummary) -> &str| {
+        summaries.iter().map(|s| f(s).chars().count()).max().unwrap_or(0)
+    };
+    let (wi, ws, wc) = (width(|s| &s.placement.id), width(|s| &s.placement.student), width(|s| &s.placement.company));
+    for s in &summaries {
+        let p = &s.placement;
+        let _ = writeln!(
+            out,
+            "{:<wi$}  {:<ws$}  {:<wc$}  {}/3  {} {}",
+            p.id,
+            p.student,
+            p.company,
+            s.moments_held(),
+            s.open_agreements,
+            t.agreement_open,
+        );
+    }
+    Ok(())
+}
+
+const fn state_code(state: MomentState) -> &'static str {
+    match state {
+        MomentState::NotHeld => "not_held",
+        MomentState::Draft => "draft",
+        MomentState::Held => "held",
+    }
+}
+
+fn load_record(store: &Store, name: &str, t: &Texts) -> Result<MeetingRecord, Failure> {
+    let path = store.resolve_record(name).ok_or_else(|| Failure(fill(t.err_no_record, &[name])))?;
+    read_yaml(&path).map_err(|e| Failure(e.describe(t)))
+}
+
+pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let record = load_record(&store, name, t)?;
+    let text = match format {
+        Format::Yaml => to_yaml(&record),
+        Format::Md => {
+            let guide = guides
+                .for_record(&record.guide.id, settings.lang)
+                .ok_or_else(|| Failure(t.err_no_guide.into()))?;
+            to_markdown(&record, guide, t, Variant::Full)
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "{text}");
+    if !text.ends_with('\n') {
+        let _ = writeln!(out);
+    }
+    Ok(())
+}
+
+pub fn export(settings: &Settings, guides: &Guides, name: &str, shared: bool, output: &Path) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let record = load_record(&store, name, t)?;
+    let guide = guides
+        .for_record(&record.guide.id, settings.lang)
+        .ok_or_else(|| Failure(t.err_no_guide.into()))?;
+    let variant = if shared { Variant::Shared } else { Variant::Full };
+    let mut text = to_markdown(&record, guide, t, variant);
+    text.push('\n');
+    durable::write_file(output, text.as_bytes())
+        .map_err(|e| Failure(fill(t.err_write, &[&output.display().to_string(), &e.to_string()])))
+}
+
+/// Checks every file and prints each problem as `FILE:LINE:COLUMN: message`.
+pub fn guide_check(settings: &Settings, files: &[PathBuf]) -> Outcome {
+    let t = settings.lang.texts();
+    let mut failed = false;
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    for path in files {
+        match check_file(path, t) {
+            Ok(guide) => {
+                if let Some(first) = seen.get(&guide.id) {
+                    failed = true;
+                    let message = fill(t.guide_duplicate_id, &[&guide.id, &first.display().to_string()]);
+                    eprintln!("{}:{}:{}: {message}", path.display(), id_line(path), 1);
+                    continue;
+                }
+                seen.insert(guide.id.clone(), path.clone());
+                let version = guide.version.to_string();
+                println!("{}", fill(t.guide_ok, &[&path.display().to_string(), &guide.id, guide.language.code(), &version]));
+            }
+            Err(broken) => {
+                failed = true;
+                for line in broken.lines() {
+                    eprintln!("{line}");
+                }
+            }
+        }
+    }
+    if failed { Err(Failure(String::new())) } else { Ok(()) }
+}
+
+/// The line of the `id:` field, so a duplicate id is reported where it can be fixed.
+fn id_line(path: &Path) -> usize {
+    fs::read_to_string(path)
+        .ok()
+        .and_then(|text| text.lines().position(|l| l.starts_with("id:")))
+        .map_or(1, |i| i + 1)
+}

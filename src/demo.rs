@@ -1,0 +1,195 @@
+//! Fictional demo data: placements in every state a teacher meets (nothing held yet, a
+//! meeting in progress, all three held). Every name and company here is made up.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::domain::record::TrainerPreparation;
+use crate::domain::{
+    Agreement, AgreementStatus, Example, Guide, KeyId, MeetingRecord, Moment, Place, Placement,
+    Recognition, Role, Strategy,
+};
+use crate::store::{Store, StoreError};
+
+const FIRST: [&str; 12] = [
+    "Noor", "Daan", "Liv", "Sem", "Yara", "Milan", "Fenna", "Ravi", "Isa", "Jesse", "Amira", "Tobias",
+];
+const LAST: [&str; 10] = [
+    "Verbeek", "el Amrani", "de Klerk", "Hoekstra", "Yilmaz", "van Dijkhuis", "Brouwers",
+    "Kasanpawiro", "Terpstra", "Mulderink",
+];
+const COMPANIES: [(&str, &str, &str, &str); 6] = [
+    ("Bakkerij Het Zonnige Deeg", "Bakker", "2", "Marieke Zwaneveld"),
+    ("Autoservice Kwartelweg", "Eerste autotechnicus", "3", "Ruud Pellegrom"),
+    ("Kinderopvang De Vrolijke Vlinder", "Pedagogisch medewerker", "4", "Sanne Oudeheusden"),
+    ("Hotel De Zeven Duinen", "Zelfstandig medewerker hospitality", "3", "Karim Bouzerda"),
+    ("ICT-werkplaats Bitbaai", "Medewerker ICT-support", "3", "Joyce Lammertink"),
+    ("Tuincentrum De Groene Duim", "Medewerker groene detailhandel", "2", "Hennie Wolfswinkel"),
+];
+const TEACHERS: [&str; 3] = ["Els Voorthuizen", "Marco Dijkgraaf", "Petra Annink"];
+
+/// How far a demo placement has come.
+#[derive(Clone, Copy)]
+enum Stage {
+    NothingHeld,
+    StartHeld,
+    MidwayInProgress,
+    MidwayHeld,
+    AllHeld,
+    PreparedForMidway,
+}
+
+const STAGES: [Stage; 6] = [
+    Stage::MidwayInProgress,
+    Stage::NothingHeld,
+    Stage::StartHeld,
+    Stage::MidwayHeld,
+    Stage::AllHeld,
+    Stage::PreparedForMidway,
+];
+
+/// Writes `count` fictional placements with their records into `store`.
+pub fn write_demo(store: &Store, guide: &Guide, count: usize, today: NaiveDate) -> Result<(), StoreError> {
+    for n in 0..count {
+        let placement = demo_placement(n, today);
+        let placement = store.create_placement(placement)?;
+        for record in demo_records(&placement, guide, STAGES[n % STAGES.len()], n, today) {
+            match record.status {
+                crate::domain::RecordStatus::Final => store.save_final(&record)?,
+                crate::domain::RecordStatus::Draft => store.save_draft(&record)?,
+            };
+        }
+    }
+    Ok(())
+}
+
+fn demo_placement(n: usize, today: NaiveDate) -> Placement {
+    let (company, programme, level, trainer) = COMPANIES[n % COMPANIES.len()];
+    let first = FIRST[n % FIRST.len()];
+    let last = LAST[(n / FIRST.len() + n) % LAST.len()];
+    let start = today - Duration::weeks(8 + (n % 5) as i64);
+    Placement {
+        id: String::new(),
+        student: format!("{first} {last}"),
+        programme: programme.into(),
+        level: level.into(),
+        company: company.into(),
+        trainer: trainer.into(),
+        teacher: TEACHERS[n % TEACHERS.len()].into(),
+        start: Some(start),
+        end: Some(start + Duration::weeks(20)),
+    }
+}
+
+fn demo_records(placement: &Placement, guide: &Guide, stage: Stage, n: usize, today: NaiveDate) -> Vec<MeetingRecord> {
+    let held: &[Moment] = match stage {
+        Stage::NothingHeld => &[],
+        Stage::StartHeld | Stage::MidwayInProgress | Stage::PreparedForMidway => &[Moment::Start],
+        Stage::MidwayHeld => &[Moment::Start, Moment::Midway],
+        Stage::AllHeld => &Moment::ALL,
+    };
+    let mut records: Vec<MeetingRecord> = Vec::new();
+    for (i, moment) in held.iter().enumerate() {
+        let day = placement.start.unwrap_or(today) + Duration::weeks(1 + 7 * i as i64);
+        let mut record = held_record(placement, guide, *moment, at(day, 10 + n % 5), records.last(), n);
+        record.finish(&Role::ALL, at(day, 11 + n % 5));
+        records.push(record);
+    }
+    match stage {
+        Stage::MidwayInProgress => {
+            let mut draft = MeetingRecord::new(placement, Moment::Midway, guide, at(today, 9), records.last());
+            draft.keys.get_mut(KeyId::LearningProcesses).notes =
+                "Vertelt enthousiast over de eerste weken; vooral het werken onder tijdsdruk was wennen.".into();
+            draft.time_spent_seconds = 6 * 60;
+            records.push(draft);
+        }
+        Stage::PreparedForMidway => {
+            let mut draft = MeetingRecord::new(placement, Moment::Midway, guide, at(today, 14), records.last());
+            draft.trainer_preparation = Some(TrainerPreparation {
+                prepared_on: Some(today - Duration::days(2)),
+                judgement: "Werkt nauwkeurig en vraagt op tijd om hulp. Mag meer initiatief nemen in contact met klanten.".into(),
+                examples: vec![Example {
+                    text: "Heeft vorige week zelfstandig de ochtendbestellingen klaargezet.".into(),
+                    given_by: Role::Trainer,
+                    strategy: Some(Strategy::Entrusting),
+                    recognised: None,
+                }],
+            });
+            records.push(draft);
+        }
+        _ => {}
+    }
+    records
+}
+
+fn at(day: NaiveDate, hour: usize) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(u32::try_from(hour % 24).unwrap_or(9), 0, 0).unwrap_or_default())
+}
+
+fn held_record(
+    placement: &Placement,
+    guide: &Guide,
+    moment: Moment,
+    when: NaiveDateTime,
+    previous: Option<&MeetingRecord>,
+    n: usize,
+) -> MeetingRecord {
+    let mut r = MeetingRecord::new(placement, moment, guide, when, previous);
+    for a in &mut r.agreements {
+        a.status = AgreementStatus::Done;
+    }
+    r.place = if n % 4 == 3 { Place::Online } else { Place::OnSite };
+    r.time_spent_seconds = (35 + (n % 3) as u64 * 5) * 60;
+    let notes = match moment {
+        Moment::Start => [
+            "Koos dit bedrijf omdat een oom er ooit werkte; wil vooral leren zelfstandig een taak af te ronden.",
+            "Vaste begeleider op de vloer is een ervaren collega; meekijken kan elke ochtend bij de start.",
+            "Eerste indruk: betrokken, nog wat stil in het team. Beoordeling aan het eind op basis van het stageplan.",
+            "Begeleider doet eerst voor, daarna samen, daarna zelf. Student weet bij wie ze terecht kan.",
+        ],
+        Moment::Midway => [
+            "Aha-moment: begreep pas bij een drukke zaterdag waarom de voorbereiding zo strak is.",
+            "Meer kansen om mee te doen aan overleg; nog weinig werk zonder direct toezicht.",
+            "Groeit in tempo en nauwkeurigheid; communicatie met klanten blijft een aandachtspunt.",
+            "Begeleider laat nu bewust vaker los; student herkent dat pas na doorvragen als begeleiding.",
+        ],
+        Moment::Final => [
+            "Kijkt terug op een stage waarin zelfvertrouwen het meest gegroeid is.",
+            "Het bedrijf bood veel zelfstandig werk in de tweede helft; weinig ruimte voor nabespreken.",
+            "Eindoordeel positief: werkt zelfstandig, betrouwbaar, neemt initiatief bij klanten.",
+            "Toevertrouwen van eigen klussen werkte het best; advies voor de volgende stage: vraag om feedback.",
+        ],
+    };
+    for (key, text) in KeyId::ALL.into_iter().zip(notes) {
+        r.keys.get_mut(key).notes = text.into();
+    }
+    r.keys.get_mut(KeyId::TrainerJudgement).examples.push(Example {
+        text: "Zag een fout in een bestelling en meldde die zelf voordat de klant het merkte.".into(),
+        given_by: Role::Trainer,
+        strategy: None,
+        recognised: None,
+    });
+    r.keys.get_mut(KeyId::GuidanceChoices).examples.push(Example {
+        text: "Mocht na twee weken samen de kassa-afsluiting alleen doen, met controle achteraf.".into(),
+        given_by: Role::Trainer,
+        strategy: Some(Strategy::Entrusting),
+        recognised: Some(if n % 2 == 0 { Recognition::Yes } else { Recognition::Partly }),
+    });
+    if moment != Moment::Final {
+        r.agreements.push(Agreement {
+            what: "Leerdoelen uitwerken in het stageplan en delen met de praktijkopleider.".into(),
+            who: Role::Student,
+            due: Some(when.date() + Duration::weeks(2)),
+            status: AgreementStatus::Open,
+            carried_from: None,
+        });
+        r.agreements.push(Agreement {
+            what: "Inschatting voorbereiden voor het volgende gesprek.".into(),
+            who: Role::Trainer,
+            due: None,
+            status: AgreementStatus::Open,
+            carried_from: None,
+        });
+    }
+    r.private_notes = "Let op: thuissituatie speelt mee, in een eigen gesprek op school naar vragen.".into();
+    r
+}

@@ -1,0 +1,6 @@
+//! Records turned into text for people: Markdown for printing and pasting into the school's
+//! system, in a full version for the teacher and a shared one without private notes.
+
+mod markdown;
+
+pub use markdown::{Variant, to_markdown};

@@ -1,0 +1,39 @@
+//! What a key means, independent of which key it was. Screens turn keys into these through
+//! the keymap, and `App::update` carries them out.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::Role;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Back,
+    ToggleHelp,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Confirm,
+    NewPlacement,
+    NextField,
+    PrevField,
+    ChoiceNext,
+    ChoicePrev,
+    GoToSection(usize),
+    StartTyping,
+    StopTyping,
+    SaveNow,
+    AddExample,
+    AddAgreement,
+    DeleteSelected,
+    ToggleSelected,
+    Finish,
+    ToggleAgreed(Role),
+    ExportShared,
+    EditAgain,
+    Yes,
+    No,
+    /// A key for the text field that has focus.
+    Type(KeyEvent),
+}

@@ -1,0 +1,535 @@
+//! The application state and how actions change it. One `App` owns everything; the run loop
+//! feeds it keys and ticks, and draws it.
+
+use chrono::{Local, NaiveDateTime};
+use ratatui::crossterm::event::KeyEvent;
+
+use super::action::Action;
+use super::form::{Field, Form};
+use super::keymap::{Context, action_for};
+use super::meeting::{MeetingState, Mode, Phase, Popup};
+use super::screens::home::HomeState;
+use super::screens::pick::PickState;
+use super::screens::view::ViewState;
+use super::theme::Theme;
+use crate::domain::summary::PlacementSummary;
+use crate::domain::{MeetingRecord, Moment, Placement, RecordStatus};
+use crate::export::{Variant, to_markdown};
+use crate::i18n::{Lang, Texts, fill};
+use crate::store::guides::Guides;
+use crate::store::saver::{DraftSaver, SaveEvent};
+use crate::store::Store;
+
+pub enum Screen {
+    Home(HomeState),
+    NewPlacement(Form),
+    Pick(PickState),
+    Meeting(Box<MeetingState>),
+    View(ViewState),
+}
+
+/// What the draft saver last reported, shown in the meeting header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Idle,
+    Pending,
+    Saved(chrono::NaiveTime),
+    Failed(String),
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub texts: &'static Texts,
+    pub theme: Theme,
+    pub store: Store,
+    pub guides: Guides,
+    saver: DraftSaver,
+    pub screen: Screen,
+    pub help: bool,
+    /// A one-line message for the user, and whether it is a warning.
+    pub message: Option<(String, bool)>,
+    pub save_status: SaveStatus,
+    pub demo: bool,
+    pub quit: bool,
+    /// Whether the open meeting changed since it was opened, so leaving it needs a save.
+    touched: bool,
+}
+
+impl App {
+    pub fn new(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {
+        let saver = DraftSaver::start(store.clone());
+        let mut app = Self {
+            lang,
+            texts: lang.texts(),
+            theme,
+            store,
+            guides,
+            saver,
+            screen: Screen::Home(HomeState { summaries: Vec::new(), selected: 0 }),
+            help: false,
+            message: None,
+            save_status: SaveStatus::Idle,
+            demo: false,
+            quit: false,
+            touched: false,
+        };
+        app.show_home(None);
+        for broken in &app.guides.broken {
+            let first = broken.lines().into_iter().next().unwrap_or_default();
+            app.message = Some((fill(app.texts.err_guide_broken_skipped, &[&broken.path.display().to_string(), &first]), true));
+        }
+        app
+    }
+
+    pub fn context(&self) -> Context {
+        if self.help {
+            return Context::Help;
+        }
+        match &self.screen {
+            Screen::Home(_) => Context::Home,
+            Screen::NewPlacement(form) => Context::Form { text: form.is_text_focused() },
+            Screen::Pick(_) => Context::Pick,
+            Screen::View(_) => Context::View,
+            Screen::Meeting(m) => match (&m.phase, &m.popup, m.mode) {
+                (Phase::Conversation, Some(Popup::ConfirmDelete), _) => Context::Confirm,
+                (Phase::Conversation, Some(Popup::Example { form, .. } | Popup::Agreement { form, .. }), _) => {
+                    Context::Form { text: form.is_text_focused() }
+                }
+                (Phase::Conversation, None, Mode::Typing) => Context::Typing,
+                (Phase::Conversation, None, Mode::Browse) => Context::Browse,
+                (Phase::Finishing { .. } | Phase::Saving, ..) => Context::Finishing,
+                (Phase::Finished { .. }, ..) => Context::Finished,
+            },
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(action) = action_for(self.context(), key) {
+            self.update(action);
+        }
+        self.hand_over_changes();
+    }
+
+    /// Drains what the saver reported. Called on every turn of the run loop.
+    pub fn tick(&mut self) {
+        for event in self.saver.events() {
+            self.apply_save_event(event);
+        }
+    }
+
+    /// Waits until every change handed over is on disk, then takes in the results.
+    pub fn flush_saves(&mut self) {
+        self.save_open_meeting();
+        self.saver.flush();
+        self.tick();
+    }
+
+    fn hand_over_changes(&mut self) {
+        if let Screen::Meeting(m) = &mut self.screen
+            && m.take_dirty()
+        {
+            self.touched = true;
+            self.save_status = SaveStatus::Pending;
+            self.saver.save_draft(m.snapshot());
+        }
+    }
+
+    fn save_open_meeting(&mut self) {
+        if let Screen::Meeting(m) = &mut self.screen
+            && self.touched
+            && m.phase == Phase::Conversation
+        {
+            self.saver.save_draft(m.snapshot());
+        }
+    }
+
+    fn apply_save_event(&mut self, event: SaveEvent) {
+        let t = self.texts;
+        match event {
+            SaveEvent::DraftSaved { at } => self.save_status = SaveStatus::Saved(at),
+            SaveEvent::DraftFailed(e) => self.save_status = SaveStatus::Failed(e.describe(t)),
+            SaveEvent::FinalSaved(path) => {
+                self.save_status = SaveStatus::Idle;
+                self.touched = false;
+                if let Screen::Meeting(m) = &mut self.screen {
+                    m.phase = Phase::Finished { path, exported: None, scroll: 0 };
+                }
+            }
+            SaveEvent::FinalFailed(e) => {
+                if let Screen::Meeting(m) = &mut self.screen {
+                    m.finish_failed();
+                }
+                self.message = Some((fill(t.finish_failed, &[&e.describe(t)]), true));
+            }
+            SaveEvent::FileWritten(path) => match &mut self.screen {
+                Screen::Meeting(m) => {
+                    if let Phase::Finished { exported, .. } = &mut m.phase {
+                        *exported = Some(path);
+                    }
+                }
+                Screen::View(v) => v.exported = Some(path),
+                _ => {}
+            },
+            SaveEvent::FileFailed(e) => self.message = Some((e.describe(t), true)),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => return self.quit_app(),
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                return;
+            }
+            _ if self.help => return,
+            _ => {}
+        }
+        if !matches!(action, Action::Type(_)) {
+            self.message = None;
+        }
+        match &self.screen {
+            Screen::Home(_) => self.update_home(action),
+            Screen::NewPlacement(_) => self.update_new_placement(action),
+            Screen::Pick(_) => self.update_pick(action),
+            Screen::Meeting(_) => self.update_meeting(action),
+            Screen::View(_) => self.update_view(action),
+        }
+    }
+
+    fn quit_app(&mut self) {
+        self.save_open_meeting();
+        self.quit = true;
+    }
+
+    // ---- home -------------------------------------------------------------------------
+
+    pub fn show_home(&mut self, select: Option<&str>) {
+        let (summaries, errors) = self.store.summaries();
+        if let Some(first) = errors.first() {
+            self.message = Some((first.describe(self.texts), true));
+        }
+        let mut home = HomeState { summaries, selected: 0 };
+        if let Some(id) = select {
+            home.select_id(id);
+        }
+        self.screen = Screen::Home(home);
+    }
+
+    fn update_home(&mut self, action: Action) {
+        let Screen::Home(home) = &mut self.screen else { return };
+        match action {
+            Action::Up => home.move_selection(-1),
+            Action::Down => home.move_selection(1),
+            Action::PageUp => home.move_selection(-10),
+            Action::PageDown => home.move_selection(10),
+            Action::Confirm => {
+                if let Some(summary) = home.summaries.get(home.selected).cloned() {
+                    self.show_pick(summary);
+                }
+            }
+            Action::NewPlacement => self.screen = Screen::NewPlacement(self.placement_form()),
+            _ => {}
+        }
+    }
+
+    fn placement_form(&self) -> Form {
+        let t = self.texts;
+        let fields = vec![
+            Field::text(t.form_student, "", "", 1),
+            Field::text(t.form_programme, "", "", 1),
+            Field::text(t.form_level, "", "", 1),
+            Field::text(t.form_company, "", "", 1),
+            Field::text(t.form_trainer, "", "", 1),
+            Field::text(t.form_teacher, "", "", 1),
+            Field::text(t.form_start, "", t.form_date_hint, 1),
+            Field::text(t.form_end, "", t.form_date_hint, 1),
+        ];
+        Form::new(t.form_new_placement, fields, &self.theme)
+    }
+
+    fn update_new_placement(&mut self, action: Action) {
+        let theme = self.theme;
+        let Screen::NewPlacement(form) = &mut self.screen else { return };
+        match action {
+            Action::Back => self.show_home(None),
+            Action::NextField => form.focus_next(&theme),
+            Action::PrevField => form.focus_prev(&theme),
+            Action::Type(key) => {
+                form.type_key(key);
+            }
+            Action::Confirm => self.create_placement(),
+            _ => {}
+        }
+    }
+
+    fn create_placement(&mut self) {
+        let t = self.texts;
+        let theme = self.theme;
+        let Screen::NewPlacement(form) = &mut self.screen else { return };
+        if form.text(0).is_empty() {
+            form.error = Some(t.form_student_required.into());
+            form.focus_field(0, &theme);
+            return;
+        }
+        let mut dates = [None, None];
+        for (slot, field) in dates.iter_mut().zip([6, 7]) {
+            match super::meeting::parse_date(&form.text(field)) {
+                Ok(date) => *slot = date,
+                Err(()) => {
+                    form.error = Some(t.form_bad_date.into());
+                    form.focus_field(field, &theme);
+                    return;
+                }
+            }
+        }
+        let placement = Placement {
+            id: String::new(),
+            student: form.text(0),
+            programme: form.text(1),
+            level: form.text(2),
+            company: form.text(3),
+            trainer: form.text(4),
+            teacher: form.text(5),
+            start: dates[0],
+            end: dates[1],
+        };
+        match self.store.create_placement(placement) {
+            Ok(created) => {
+                let summary = PlacementSummary::new(created, &[]);
+                self.show_pick(summary);
+            }
+            Err(e) => form.error = Some(e.describe(t)),
+        }
+    }
+
+    // ---- choosing a moment --------------------------------------------------------------
+
+    fn show_pick(&mut self, summary: PlacementSummary) {
+        let (records, _) = self.store.records(&summary.placement.id);
+        let mut dates = [None; 3];
+        for r in &records {
+            dates[r.moment.index()] = Some(r.date);
+        }
+        let selected = summary.next_moment().map_or(0, Moment::index);
+        self.screen = Screen::Pick(PickState { summary, selected, dates });
+    }
+
+    fn refresh_pick(&mut self, id: &str, moment: Moment) {
+        let (records, _) = self.store.records(id);
+        match self.store.placement(id) {
+            Ok(p) => {
+                self.show_pick(PlacementSummary::new(p, &records));
+                if let Screen::Pick(pick) = &mut self.screen {
+                    pick.selected = moment.index();
+                }
+            }
+            Err(_) => self.show_home(None),
+        }
+    }
+
+    fn update_pick(&mut self, action: Action) {
+        let Screen::Pick(pick) = &mut self.screen else { return };
+        match action {
+            Action::Up => pick.selected = pick.selected.saturating_sub(1),
+            Action::Down => pick.selected = (pick.selected + 1).min(2),
+            Action::Back => {
+                let id = pick.summary.placement.id.clone();
+                self.show_home(Some(&id));
+            }
+            Action::Confirm => {
+                let id = pick.summary.placement.id.clone();
+                let moment = pick.moment();
+                self.open_meeting(&id, moment);
+            }
+            _ => {}
+        }
+    }
+
+    // ---- the meeting --------------------------------------------------------------------
+
+    /// Opens a moment of a placement: a held record as a view, a draft to continue, or a new
+    /// meeting. Problems are shown, never fatal.
+    pub fn open_meeting(&mut self, id: &str, moment: Moment) {
+        let t = self.texts;
+        let placement = match self.store.placement(id) {
+            Ok(p) => p,
+            Err(e) => {
+                self.message = Some((e.describe(t), true));
+                return;
+            }
+        };
+        let existing = match self.store.meeting(id, moment) {
+            Ok(existing) => existing,
+            Err(e) => {
+                self.message = Some((e.describe(t), true));
+                return;
+            }
+        };
+        match existing {
+            Some(record) if record.status == RecordStatus::Final => {
+                self.screen = Screen::View(ViewState { record, scroll: 0, exported: None });
+            }
+            Some(draft) => self.start_meeting(draft),
+            None => {
+                let Some(guide) = self.guides.for_language(self.lang) else {
+                    self.message = Some((t.err_no_guide.into(), true));
+                    return;
+                };
+                let previous = self.store.previous_record(id, moment);
+                let record = MeetingRecord::new(&placement, moment, guide, now(), previous.as_ref());
+                self.start_meeting(record);
+            }
+        }
+    }
+
+    fn start_meeting(&mut self, record: MeetingRecord) {
+        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {
+            self.message = Some((self.texts.err_no_guide.into(), true));
+            return;
+        };
+        self.touched = false;
+        self.save_status = SaveStatus::Idle;
+        self.screen = Screen::Meeting(Box::new(MeetingState::new(record, guide, self.texts, &self.theme)));
+    }
+
+    fn leave_meeting(&mut self) {
+        self.save_open_meeting();
+        if let Screen::Meeting(m) = &self.screen {
+            let (id, moment) = (m.record.placement.id.clone(), m.moment());
+            // The pick screen reads the files; what was just handed over must be on them.
+            self.saver.flush();
+            self.tick();
+            self.refresh_pick(&id, moment);
+        }
+    }
+
+    fn update_meeting(&mut self, action: Action) {
+        let (t, theme) = (self.texts, self.theme);
+        let context = self.context();
+        let Screen::Meeting(m) = &mut self.screen else { return };
+        match context {
+            Context::Confirm => match action {
+                Action::Yes => m.delete_selected(),
+                _ => m.close_popup(&theme),
+            },
+            Context::Form { .. } => {
+                let Some(form) = m.popup_form() else { return };
+                match action {
+                    Action::Back => m.close_popup(&theme),
+                    Action::NextField => form.focus_next(&theme),
+                    Action::PrevField => form.focus_prev(&theme),
+                    Action::ChoiceNext => form.shift_choice(1),
+                    Action::ChoicePrev => form.shift_choice(-1),
+                    Action::Type(key) => {
+                        form.type_key(key);
+                    }
+                    Action::Confirm => m.save_popup(t, &theme),
+                    _ => {}
+                }
+            }
+            Context::Typing => match action {
+                Action::StopTyping => m.stop_typing(&theme),
+                Action::NextField => m.next_section(&theme),
+                Action::PrevField => m.prev_section(&theme),
+                Action::SaveNow => self.save_now(),
+                Action::Type(key) => m.type_key(key),
+                _ => {}
+            },
+            Context::Browse => match action {
+                Action::Back => self.leave_meeting(),
+                Action::NextField => m.next_section(&theme),
+                Action::PrevField => m.prev_section(&theme),
+                Action::GoToSection(i) => m.go_to(i, &theme),
+                Action::Up => m.move_selection(false),
+                Action::Down => m.move_selection(true),
+                Action::StartTyping => m.open_selected(t, &theme),
+                Action::AddExample => m.add_example(t, &theme),
+                Action::AddAgreement => m.add_agreement(t, &theme),
+                Action::DeleteSelected => m.ask_delete(),
+                Action::ToggleSelected => m.toggle_selected(),
+                Action::Finish => m.start_finishing(),
+                Action::SaveNow => self.save_now(),
+                _ => {}
+            },
+            Context::Finishing => match action {
+                Action::Back if m.phase != Phase::Saving => m.phase = Phase::Conversation,
+                Action::Up => m.scroll(-1),
+                Action::Down => m.scroll(1),
+                Action::PageUp => m.scroll(-10),
+                Action::PageDown => m.scroll(10),
+                Action::ToggleAgreed(role) => m.toggle_agreed(role),
+                Action::Confirm => {
+                    if let Some(record) = m.finish(now()) {
+                        self.saver.save_final(record);
+                    }
+                }
+                _ => {}
+            },
+            Context::Finished => match action {
+                Action::Back => self.leave_meeting(),
+                Action::Up => m.scroll(-1),
+                Action::Down => m.scroll(1),
+                Action::PageUp => m.scroll(-10),
+                Action::PageDown => m.scroll(10),
+                Action::ExportShared => {
+                    let record = m.record.clone();
+                    self.export_shared(&record);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn save_now(&mut self) {
+        if let Screen::Meeting(m) = &mut self.screen {
+            self.touched = true;
+            self.save_status = SaveStatus::Pending;
+            self.saver.save_draft(m.snapshot());
+            self.saver.flush();
+            self.tick();
+        }
+    }
+
+    fn export_shared(&self, record: &MeetingRecord) {
+        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang) else { return };
+        let text = to_markdown(record, guide, self.texts, Variant::Shared) + "\n";
+        let dir = self.store.placement_dir(&record.placement.id);
+        let path = dir.join(format!("{}.shared.md", record.moment.code()));
+        self.saver.write_file(path, text);
+    }
+
+    // ---- viewing a held record ------------------------------------------------------------
+
+    fn update_view(&mut self, action: Action) {
+        let Screen::View(view) = &mut self.screen else { return };
+        match action {
+            Action::Up => view.scroll = view.scroll.saturating_sub(1),
+            Action::Down => view.scroll = view.scroll.saturating_add(1),
+            Action::PageUp => view.scroll = view.scroll.saturating_sub(10),
+            Action::PageDown => view.scroll = view.scroll.saturating_add(10),
+            Action::Back => {
+                let (id, moment) = (view.record.placement.id.clone(), view.record.moment);
+                self.refresh_pick(&id, moment);
+            }
+            Action::ExportShared => {
+                let record = view.record.clone();
+                self.export_shared(&record);
+            }
+            Action::EditAgain => {
+                let record = view.record.clone();
+                self.start_meeting(record);
+                if let Screen::Meeting(m) = &mut self.screen {
+                    m.stop_typing(&self.theme);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn now() -> NaiveDateTime {
+    Local::now().naive_local().with_nanosecond(0).unwrap_or_else(|| Local::now().naive_local())
+}
+
+use chrono::Timelike as _;

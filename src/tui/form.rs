@@ -1,0 +1,187 @@
+//! A small form: labelled text fields and choices with a focus ring. The placement form and the
+//! example and agreement pop-ups are all one of these, so they behave alike.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::theme::Theme;
+
+pub enum FieldValue {
+    Text(TextArea<'static>),
+    Choice { options: Vec<String>, index: usize },
+}
+
+pub struct Field {
+    pub label: String,
+    pub value: FieldValue,
+    /// Rows the field takes on screen.
+    pub rows: u16,
+}
+
+impl Field {
+    pub fn text(label: &str, value: &str, placeholder: &str, rows: u16) -> Self {
+        Self { label: label.into(), value: FieldValue::Text(text_area(value, placeholder)), rows }
+    }
+
+    pub fn choice(label: &str, options: Vec<String>, index: usize) -> Self {
+        let index = index.min(options.len().saturating_sub(1));
+        Self { label: label.into(), value: FieldValue::Choice { options, index }, rows: 1 }
+    }
+}
+
+/// A text area set up the way every text field in the program behaves.
+pub fn text_area(value: &str, placeholder: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(value.split('\n').map(str::to_string).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_placeholder_text(placeholder.to_string());
+    area.set_cursor_line_style(Style::new());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// Shows or hides the text cursor, so only the focused field looks editable.
+pub fn set_focus(area: &mut TextArea<'static>, focused: bool, theme: &Theme) {
+    let cursor = if focused { theme.selected } else { Style::new() };
+    area.set_cursor_style(cursor);
+}
+
+pub fn text_of(area: &TextArea<'_>) -> String {
+    area.lines().join("\n")
+}
+
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(title: &str, fields: Vec<Field>, theme: &Theme) -> Self {
+        let mut form = Self { title: title.into(), fields, focus: 0, error: None };
+        form.refresh_focus(theme);
+        form
+    }
+
+    fn refresh_focus(&mut self, theme: &Theme) {
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            if let FieldValue::Text(area) = &mut field.value {
+                set_focus(area, i == self.focus, theme);
+            }
+        }
+    }
+
+    pub fn focus_next(&mut self, theme: &Theme) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+        self.refresh_focus(theme);
+    }
+
+    pub fn focus_prev(&mut self, theme: &Theme) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+        self.refresh_focus(theme);
+    }
+
+    pub fn focus_field(&mut self, index: usize, theme: &Theme) {
+        self.focus = index.min(self.fields.len().saturating_sub(1));
+        self.refresh_focus(theme);
+    }
+
+    pub fn is_text_focused(&self) -> bool {
+        matches!(self.fields.get(self.focus).map(|f| &f.value), Some(FieldValue::Text(_)))
+    }
+
+    /// Moves the focused choice by `step` (wrapping around).
+    pub fn shift_choice(&mut self, step: isize) {
+        if let Some(Field { value: FieldValue::Choice { options, index }, .. }) = self.fields.get_mut(self.focus) {
+            let n = options.len().max(1).cast_signed();
+            *index = (index.cast_signed() + step).rem_euclid(n).cast_unsigned();
+        }
+    }
+
+    /// Passes a key to the focused text field; true when the text changed.
+    pub fn type_key(&mut self, key: KeyEvent) -> bool {
+        match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+            Some(FieldValue::Text(area)) => area.input(key),
+            _ => false,
+        }
+    }
+
+    pub fn text(&self, index: usize) -> String {
+        match self.fields.get(index).map(|f| &f.value) {
+            Some(FieldValue::Text(area)) => text_of(area).trim().to_string(),
+            _ => String::new(),
+        }
+    }
+
+    pub fn choice(&self, index: usize) -> usize {
+        match self.fields.get(index).map(|f| &f.value) {
+            Some(FieldValue::Choice { index, .. }) => *index,
+            _ => 0,
+        }
+    }
+
+    /// Rows the form needs without its border.
+    pub fn height(&self) -> u16 {
+        self.fields.iter().map(|f| f.rows).sum::<u16>() + u16::from(self.error.is_some()) * 2
+    }
+}
+
+/// Draws a form into an area that already has its border.
+pub struct FormWidget<'a> {
+    pub form: &'a Form,
+    pub theme: &'a Theme,
+}
+
+impl Widget for FormWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let label_width = self
+            .form
+            .fields
+            .iter()
+            .map(|f| u16::try_from(f.label.chars().count()).unwrap_or(u16::MAX))
+            .max()
+            .unwrap_or(0)
+            .saturating_add(2)
+            .min(area.width / 2);
+        let mut constraints: Vec<Constraint> = self.form.fields.iter().map(|f| Constraint::Length(f.rows)).collect();
+        constraints.push(Constraint::Fill(1));
+        let rows = Layout::vertical(constraints).split(area);
+        for (i, (field, row)) in self.form.fields.iter().zip(rows.iter()).enumerate() {
+            let [label_area, value_area] =
+                row.layout(&Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)]));
+            let focused = i == self.form.focus;
+            let label_style = if focused { self.theme.title } else { self.theme.dim };
+            Paragraph::new(Span::styled(field.label.as_str(), label_style)).render(label_area, buf);
+            match &field.value {
+                FieldValue::Text(text) => text.render(value_area, buf),
+                FieldValue::Choice { options, index } => {
+                    let spans: Vec<Span> = options
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(j, option)| {
+                            let style = match (j == *index, focused) {
+                                (true, true) => self.theme.selected,
+                                (true, false) => self.theme.title,
+                                _ => self.theme.dim,
+                            };
+                            [Span::styled(format!(" {option} "), style), Span::raw(" ")]
+                        })
+                        .collect();
+                    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }).render(value_area, buf);
+                }
+            }
+        }
+        if let (Some(error), Some(last)) = (&self.form.error, rows.last()) {
+            Paragraph::new(Span::styled(error.as_str(), self.theme.warning))
+                .wrap(Wrap { trim: true })
+                .render(*last, buf);
+        }
+    }
+}

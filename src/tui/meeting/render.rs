@@ -1,0 +1,360 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::state::{DETAIL_ROWS, MeetingState, Mode, Phase, Popup, Section};
+use crate::domain::{AgreementStatus, KeyId, Role};
+use crate::i18n::{Texts, fill};
+use crate::tui::form::FormWidget;
+use crate::tui::record_text::record_lines;
+use crate::tui::theme::Theme;
+
+/// Draws a meeting in progress. `save_status` is the saver's last word, shown in the header.
+pub struct MeetingScreen<'a> {
+    pub state: &'a MeetingState,
+    pub texts: &'a Texts,
+    pub theme: &'a Theme,
+    pub save_status: Span<'a>,
+}
+
+const SIDEBAR_WIDTH: u16 = 26;
+
+impl Widget for MeetingScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [header, body] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]));
+        self.render_header(header, buf);
+        match &self.state.phase {
+            Phase::Conversation => {
+                let show_sidebar = body.width >= 64;
+                let sidebar_width = if show_sidebar { SIDEBAR_WIDTH } else { 0 };
+                let [sidebar, main] =
+                    body.layout(&Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Fill(1)]));
+                if show_sidebar {
+                    self.render_sidebar(sidebar, buf);
+                }
+                self.render_section(main, buf);
+                self.render_popup(main, buf);
+            }
+            Phase::Finishing { agreed, scroll } => self.render_finishing(body, buf, agreed, *scroll),
+            Phase::Saving => self.render_read_back(body, buf, 0, Vec::new()),
+            Phase::Finished { path, exported, scroll } => {
+                let mut notes = vec![Line::styled(fill(self.texts.finish_saved, &[&path.display().to_string()]), self.theme.ok)];
+                if let Some(exported) = exported {
+                    notes.push(Line::styled(fill(self.texts.finish_exported, &[&exported.display().to_string()]), self.theme.ok));
+                }
+                self.render_read_back(body, buf, *scroll, notes);
+            }
+        }
+    }
+}
+
+impl MeetingScreen<'_> {
+    fn render_header(&self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let secs = s.seconds_spent();
+        let clock = format!(" ⏱ {:02}:{:02} ", secs / 60, secs % 60);
+        let right_width = u16::try_from(clock.chars().count() + self.save_status.width()).unwrap_or(u16::MAX);
+        let [left, right] = area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]));
+        let title = format!(
+            " {} · {} · {}",
+            s.guide.moment(s.moment()).title,
+            s.record.placement.student,
+            s.record.placement.company
+        );
+        Paragraph::new(Span::styled(title, self.theme.title)).render(left, buf);
+        Paragraph::new(Line::from(vec![Span::styled(clock, self.theme.title), self.save_status.clone()])).render(right, buf);
+    }
+
+    fn section_label(&self, section: Section) -> String {
+        let t = self.texts;
+        let s = self.state;
+        match section {
+            Section::Key(k) => s.guide.key_title(k).to_string(),
+            Section::Agreements => format!("{} ({})", t.section_agreements, s.record.open_agreements()),
+            Section::Details => t.section_details.to_string(),
+            Section::Private => t.section_private.to_string(),
+        }
+    }
+
+    fn render_sidebar(&self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let lines: Vec<Line> = Section::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, section)| {
+                let marker = match section {
+                    Section::Key(k) if s.record.keys.get(*k).is_empty() => Span::styled("○ ", self.theme.empty),
+                    Section::Key(_) => Span::styled("● ", self.theme.captured),
+                    _ => Span::raw("  "),
+                };
+                let label = format!("{} {}", i + 1, self.section_label(*section));
+                let style = if *section == s.section { self.theme.selected } else { Style::new() };
+                Line::from(vec![marker, Span::styled(label, style)])
+            })
+            .collect();
+        let block = Block::new().borders(Borders::RIGHT).border_style(self.theme.border);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [list, legend] = inner.layout(&Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]));
+        Paragraph::new(lines).render(list.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        let legend_lines = vec![
+            Line::from(vec![Span::styled("● ", self.theme.captured), Span::styled(self.texts.label_captured, self.theme.dim)]),
+            Line::from(vec![Span::styled("○ ", self.theme.empty), Span::styled(self.texts.label_nothing_yet, self.theme.dim)]),
+        ];
+        Paragraph::new(legend_lines).render(legend.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    }
+
+    fn render_section(&self, area: Rect, buf: &mut Buffer) {
+        let area = area.inner(ratatui::layout::Margin::new(1, 0));
+        match self.state.section {
+            Section::Key(key) => self.render_key(key, area, buf),
+            Section::Agreements => self.render_agreements(area, buf),
+            Section::Details => self.render_details(area, buf),
+            Section::Private => {
+                let [title, notes] = area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
+                Paragraph::new(Span::styled(format!("7. {}", self.texts.section_private), self.theme.private)).render(title, buf);
+                self.render_text_block(&self.state.private, self.texts.label_notes, self.is_typing(), notes, buf);
+            }
+        }
+    }
+
+    fn is_typing(&self) -> bool {
+        self.state.mode == Mode::Typing && self.state.popup.is_none()
+    }
+
+    fn render_text_block(&self, area_text: &ratatui_textarea::TextArea, title: &str, focused: bool, area: Rect, buf: &mut Buffer) {
+        let border = if focused { self.theme.focused_border } else { self.theme.border };
+        let block = Block::bordered()
+            .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+            .border_style(border)
+            .title(Span::styled(format!(" {title} "), if focused { self.theme.title } else { self.theme.dim }));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        area_text.render(inner, buf);
+    }
+
+    fn render_key(&self, key: KeyId, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let guide = s.guide.key(s.moment(), key);
+        let width = area.width.max(1);
+        let heading = Line::from(vec![
+            Span::styled(format!("{}. {}", key.index() + 1, s.guide.key_title(key)), self.theme.title),
+            Span::styled(format!(" — {}", guide.purpose), self.theme.dim),
+        ]);
+        let heading_h = wrapped_height(&heading_text(&heading), width).min(3);
+        let prompts: Vec<Line> = guide.prompts.iter().map(|p| Line::raw(format!("• {p}"))).collect();
+        let prompts_needed: u16 = guide.prompts.iter().map(|p| wrapped_height(&format!("• {p}"), width)).sum();
+        let examples = &s.record.keys.get(key).examples;
+        let examples_h = u16::try_from(examples.len().clamp(1, 4)).unwrap_or(4) + 2;
+        let preparation = (key == KeyId::TrainerJudgement)
+            .then_some(s.record.trainer_preparation.as_ref())
+            .flatten()
+            .filter(|p| !p.judgement.trim().is_empty());
+        let prep_h = preparation.map_or(0, |p| wrapped_height(&p.judgement, width.saturating_sub(2)).min(4) + 2);
+        let min_notes = 5;
+        let room_for_prompts = area.height.saturating_sub(heading_h + examples_h + prep_h + min_notes);
+        let prompts_h = prompts_needed.min(room_for_prompts);
+        let [heading_area, prompts_area, prep_area, notes_area, examples_area] = area.layout(&Layout::vertical([
+            Constraint::Length(heading_h),
+            Constraint::Length(prompts_h),
+            Constraint::Length(prep_h),
+            Constraint::Fill(1),
+            Constraint::Length(examples_h),
+        ]));
+        Paragraph::new(heading).wrap(Wrap { trim: true }).render(heading_area, buf);
+        Paragraph::new(prompts).wrap(Wrap { trim: false }).render(prompts_area, buf);
+        if let Some(prep) = preparation {
+            let block = Block::bordered()
+                .border_style(self.theme.border)
+                .title(Span::styled(format!(" {} ", self.texts.label_preparation), self.theme.dim));
+            Paragraph::new(prep.judgement.as_str()).wrap(Wrap { trim: true }).block(block).render(prep_area, buf);
+        }
+        let notes_focused = self.is_typing() || (s.mode == Mode::Browse && s.selected() == 0);
+        self.render_text_block(&s.notes[key.index()], self.texts.label_notes, notes_focused && self.is_typing(), notes_area, buf);
+        self.render_examples(examples, examples_area, buf);
+    }
+
+    fn render_examples(&self, examples: &[crate::domain::Example], area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.texts;
+        let block = Block::bordered()
+            .border_style(self.theme.border)
+            .title(Span::styled(format!(" {} ({}) ", t.label_examples, examples.len()), self.theme.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if examples.is_empty() {
+            Paragraph::new(Span::styled(t.label_no_examples, self.theme.dim)).render(inner, buf);
+            return;
+        }
+        let selected = (s.mode == Mode::Browse).then(|| s.selected()).filter(|r| *r > 0).map(|r| r - 1);
+        let visible = usize::from(inner.height.max(1));
+        let first = selected.map_or(0, |sel| sel.saturating_sub(visible - 1));
+        let lines: Vec<Line> = examples
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(visible)
+            .map(|(i, e)| {
+                let mut about = vec![t.role(e.given_by)];
+                about.extend(e.strategy.map(|x| t.strategy(x)));
+                about.extend(e.recognised.map(|x| t.recognition(x)));
+                let style = if selected == Some(i) { self.theme.selected } else { Style::new() };
+                Line::from(vec![
+                    Span::styled(format!("{}. {}", i + 1, e.text), style),
+                    Span::styled(format!(" ({})", about.join(", ")), self.theme.dim),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn render_agreements(&self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.texts;
+        let [title, list] = area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
+        Paragraph::new(Span::styled(format!("5. {}", t.section_agreements), self.theme.title)).render(title, buf);
+        if s.record.agreements.is_empty() {
+            Paragraph::new(Span::styled(t.agreements_empty, self.theme.dim)).wrap(Wrap { trim: true }).render(list, buf);
+            return;
+        }
+        let visible = usize::from(list.height.max(1));
+        let first = s.selected().saturating_sub(visible - 1);
+        let lines: Vec<Line> = s
+            .record
+            .agreements
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(visible)
+            .map(|(i, a)| {
+                let check = if a.status == AgreementStatus::Done { "[x] " } else { "[ ] " };
+                let due = a.due.map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
+                let mut about = format!(" — {}, {due}", t.role(a.who));
+                if let Some(from) = a.carried_from {
+                    about.push_str(&format!(", {}", fill(t.label_carried_from, &[&s.guide.moment(from).title.to_lowercase()])));
+                }
+                let style = if i == s.selected() { self.theme.selected } else { Style::new() };
+                Line::from(vec![Span::styled(format!("{check}{}", a.what), style), Span::styled(about, self.theme.dim)])
+            })
+            .collect();
+        Paragraph::new(lines).render(list, buf);
+    }
+
+    fn render_details(&self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.texts;
+        let r = &s.record;
+        let [title, rows, others, date] = area.layout(&Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(u16::try_from(DETAIL_ROWS - 1).unwrap_or(4) + 1),
+            Constraint::Length(4),
+            Constraint::Fill(1),
+        ]));
+        Paragraph::new(Span::styled(format!("6. {}", t.section_details), self.theme.title)).render(title, buf);
+        let style_for = |row: usize| {
+            if s.mode == Mode::Browse && s.selected() == row { self.theme.selected } else { Style::new() }
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("{:<14}", t.label_place), self.theme.dim),
+            Span::styled(format!("‹ {} ›", t.place(r.place)), style_for(0)),
+        ])];
+        lines.push(Line::styled(t.label_present.to_string(), self.theme.dim));
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            let check = if r.present.is_present(role) { "[x]" } else { "[ ]" };
+            lines.push(Line::from(vec![Span::raw("  "), Span::styled(format!("{check} {}", t.role(role)), style_for(i + 1))]));
+        }
+        Paragraph::new(lines).render(rows, buf);
+        let typing_others = self.is_typing() && s.selected() == DETAIL_ROWS - 1;
+        let title_style = style_for(DETAIL_ROWS - 1);
+        let block = Block::bordered()
+            .border_style(if typing_others { self.theme.focused_border } else { self.theme.border })
+            .title(Span::styled(format!(" {} ", t.label_others), title_style));
+        let inner = block.inner(others);
+        block.render(others, buf);
+        s.others.render(inner, buf);
+        let when = format!("{:<14}{} {}", t.label_date, r.date, r.time.format("%H:%M"));
+        Paragraph::new(Span::styled(when, self.theme.dim)).render(date, buf);
+    }
+
+    fn render_popup(&self, area: Rect, buf: &mut Buffer) {
+        let Some(popup) = &self.state.popup else { return };
+        let (title, height, form) = match popup {
+            Popup::Example { form, .. } | Popup::Agreement { form, .. } => (form.title.as_str(), form.height() + 2, Some(form)),
+            Popup::ConfirmDelete => (self.texts.confirm_delete, 3, None),
+        };
+        let width = area.width.saturating_sub(2).min(70);
+        let popup_area = area.centered(Constraint::Length(width), Constraint::Length(height.min(area.height)));
+        Clear.render(popup_area, buf);
+        let block = Block::bordered()
+            .border_type(BorderType::Double)
+            .border_style(self.theme.focused_border)
+            .title(Span::styled(format!(" {title} "), self.theme.title));
+        let inner = block.inner(popup_area);
+        block.render(popup_area, buf);
+        match form {
+            Some(form) => FormWidget { form, theme: self.theme }.render(inner, buf),
+            None => Paragraph::new(Span::styled(self.texts.confirm_delete, self.theme.warning)).render(inner, buf),
+        }
+    }
+
+    fn render_finishing(&self, area: Rect, buf: &mut Buffer, agreed: &[Role], scroll: u16) {
+        let t = self.texts;
+        let empty: Vec<&str> = self.state.record.empty_keys().into_iter().map(|k| self.state.guide.key_title(k)).collect();
+        let mut notes = vec![Line::styled(t.finish_intro.to_string(), self.theme.dim)];
+        if !empty.is_empty() {
+            notes.push(Line::styled(fill(t.finish_empty_keys, &[&empty.join(", ")]), self.theme.empty));
+        }
+        let mut spans = vec![Span::styled(format!("{}: ", t.finish_who_agreed), self.theme.title)];
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            let check = if agreed.contains(&role) { "[x]" } else { "[ ]" };
+            spans.push(Span::raw(format!("{} {check} {}   ", i + 1, t.role(role))));
+        }
+        notes.push(Line::from(spans));
+        self.render_read_back(area, buf, scroll, notes);
+    }
+
+    /// The record as the people at the table will hear it (no private notes), with `notes`
+    /// pinned below it.
+    fn render_read_back(&self, area: Rect, buf: &mut Buffer, scroll: u16, notes: Vec<Line>) {
+        let s = self.state;
+        let notes_h = u16::try_from(notes.len()).unwrap_or(0) + 1;
+        let [summary, bottom] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_h + 1)]));
+        let block = Block::bordered()
+            .border_style(self.theme.border)
+            .title(Span::styled(format!(" {} ", self.texts.finish_title), self.theme.title));
+        let lines = record_lines(&s.record, &s.guide, self.texts, self.theme, false);
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block).render(summary, buf);
+        Paragraph::new(notes).wrap(Wrap { trim: true }).render(bottom.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    }
+}
+
+fn heading_text(line: &Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// Rows a text takes when word-wrapped at `width`; an estimate that errs on the high side.
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = text
+        .lines()
+        .map(|line| {
+            let mut rows = 1;
+            let mut used = 0;
+            for word in line.split(' ') {
+                let w = word.chars().count();
+                if used > 0 && used + 1 + w > width {
+                    rows += 1;
+                    used = w;
+                } else {
+                    used += if used > 0 { 1 + w } else { w };
+                }
+                rows += used.saturating_sub(1) / width;
+                used = if used > width { used % width } else { used };
+            }
+            rows
+        })
+        .sum();
+    u16::try_from(rows.max(1)).unwrap_or(u16::MAX)
+}

@@ -1,0 +1,97 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget, Wrap};
+
+use crate::domain::Moment;
+use crate::domain::summary::{MomentState, PlacementSummary};
+use crate::i18n::Texts;
+use crate::tui::theme::Theme;
+
+pub struct HomeState {
+    pub summaries: Vec<PlacementSummary>,
+    pub selected: usize,
+}
+
+impl HomeState {
+    pub fn move_selection(&mut self, delta: isize) {
+        let last = self.summaries.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn select_id(&mut self, id: &str) {
+        if let Some(i) = self.summaries.iter().position(|s| s.placement.id == id) {
+            self.selected = i;
+        }
+    }
+}
+
+/// One letter per moment: filled when held, lowercase for a draft, a dot when not yet.
+pub fn moment_marks(summary: &PlacementSummary) -> String {
+    Moment::ALL
+        .into_iter()
+        .map(|m| {
+            let letter = m.code().chars().next().unwrap_or('?');
+            match summary.moments[m.index()] {
+                MomentState::Held => letter.to_ascii_uppercase(),
+                MomentState::Draft => letter,
+                MomentState::NotHeld => '·',
+            }
+        })
+        .collect()
+}
+
+pub struct HomeScreen<'a> {
+    pub state: &'a HomeState,
+    pub texts: &'a Texts,
+    pub theme: &'a Theme,
+    pub banner: Option<&'a str>,
+}
+
+impl Widget for HomeScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.texts;
+        let mut block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(self.theme.border)
+            .title(Span::styled(format!(" {} ", t.home_title), self.theme.title));
+        if let Some(banner) = self.banner {
+            block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if self.state.summaries.is_empty() {
+            Paragraph::new(t.home_empty).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
+        let visible = usize::from(inner.height.saturating_sub(1).max(1));
+        let first = self.state.selected.saturating_sub(visible - 1);
+        let rows: Vec<Row> = self
+            .state
+            .summaries
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(visible)
+            .map(|(i, s)| {
+                let style = if i == self.state.selected { self.theme.selected } else { Style::new() };
+                Row::new(vec![
+                    Cell::from(s.placement.student.clone()),
+                    Cell::from(s.placement.company.clone()),
+                    Cell::from(format!("{}/3 {}", s.moments_held(), moment_marks(s))),
+                    Cell::from(s.open_agreements.to_string()),
+                ])
+                .style(style)
+            })
+            .collect();
+        let header = Row::new(vec![t.home_col_student, t.home_col_company, t.home_col_moments, t.home_col_open])
+            .style(self.theme.dim);
+        Table::new(
+            rows,
+            [Constraint::Fill(3), Constraint::Fill(4), Constraint::Length(10), Constraint::Length(15)],
+        )
+        .header(header)
+        .render(inner, buf);
+    }
+}

@@ -1,0 +1,70 @@
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::domain::summary::{MomentState, PlacementSummary};
+use crate::domain::{Guide, Moment};
+use crate::i18n::{Texts, fill};
+use crate::tui::theme::Theme;
+
+pub struct PickState {
+    pub summary: PlacementSummary,
+    pub selected: usize,
+    /// The date of each moment's record or draft, where there is one.
+    pub dates: [Option<NaiveDate>; 3],
+}
+
+impl PickState {
+    pub fn moment(&self) -> Moment {
+        Moment::ALL[self.selected.min(2)]
+    }
+}
+
+pub struct PickScreen<'a> {
+    pub state: &'a PickState,
+    pub guide: &'a Guide,
+    pub texts: &'a Texts,
+    pub theme: &'a Theme,
+}
+
+impl Widget for PickScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.texts;
+        let p = &self.state.summary.placement;
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(self.theme.border)
+            .title(Span::styled(format!(" {} · {} · {} ", p.student, p.company, t.pick_title), self.theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut lines = Vec::new();
+        for moment in Moment::ALL {
+            let i = moment.index();
+            let state = self.state.summary.moments[i];
+            let marker = if i == self.state.selected { "▶ " } else { "  " };
+            let style = if i == self.state.selected { self.theme.selected } else { Style::new() };
+            let when = self.state.dates[i].map(|d| d.to_string()).unwrap_or_default();
+            let status = match state {
+                MomentState::Held => fill(t.pick_held_on, &[&when]),
+                MomentState::Draft => fill(t.pick_draft_from, &[&when]),
+                MomentState::NotHeld => t.moment_not_held.to_string(),
+            };
+            let status_style = match state {
+                MomentState::Held => self.theme.ok,
+                MomentState::Draft => self.theme.empty,
+                MomentState::NotHeld => self.theme.dim,
+            };
+            lines.push(Line::from(vec![
+                Span::raw(marker),
+                Span::styled(format!("{}. {}", i + 1, self.guide.moment(moment).title), style),
+                Span::styled(format!("  {status}"), status_style),
+            ]));
+            lines.push(Line::styled(format!("     {}", self.guide.moment(moment).purpose), self.theme.dim));
+            lines.push(Line::default());
+        }
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+}

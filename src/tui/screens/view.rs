@@ -1,0 +1,48 @@
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::domain::{Guide, MeetingRecord};
+use crate::i18n::{Texts, fill};
+use crate::tui::record_text::record_lines;
+use crate::tui::theme::Theme;
+
+/// A held record, read-only, as the teacher sees it (private notes included).
+pub struct ViewState {
+    pub record: MeetingRecord,
+    pub scroll: u16,
+    pub exported: Option<PathBuf>,
+}
+
+pub struct ViewScreen<'a> {
+    pub state: &'a ViewState,
+    pub guide: &'a Guide,
+    pub texts: &'a Texts,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ViewScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [body, note] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(self.state.exported.is_some())),
+        ]));
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(self.theme.border)
+            .title(Span::styled(format!(" {} ", self.texts.view_title), self.theme.title));
+        let lines = record_lines(&self.state.record, self.guide, self.texts, self.theme, true);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((self.state.scroll, 0))
+            .block(block)
+            .render(body, buf);
+        if let Some(path) = &self.state.exported {
+            let text = fill(self.texts.finish_exported, &[&path.display().to_string()]);
+            Paragraph::new(Span::styled(text, self.theme.ok)).render(note, buf);
+        }
+    }
+}
