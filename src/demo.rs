@@ -11,19 +11,58 @@ use crate::domain::{
 use crate::store::{Store, StoreError};
 
 const FIRST: [&str; 12] = [
-    "Noor", "Daan", "Liv", "Sem", "Yara", "Milan", "Fenna", "Ravi", "Isa", "Jesse", "Amira", "Tobias",
+    "Noor", "Daan", "Liv", "Sem", "Yara", "Milan", "Fenna", "Ravi", "Isa", "Jesse", "Amira",
+    "Tobias",
 ];
 const LAST: [&str; 10] = [
-    "Verbeek", "el Amrani", "de Klerk", "Hoekstra", "Yilmaz", "van Dijkhuis", "Brouwers",
-    "Kasanpawiro", "Terpstra", "Mulderink",
+    "Verbeek",
+    "el Amrani",
+    "de Klerk",
+    "Hoekstra",
+    "Yilmaz",
+    "van Dijkhuis",
+    "Brouwers",
+    "Kasanpawiro",
+    "Terpstra",
+    "Mulderink",
 ];
 const COMPANIES: [(&str, &str, &str, &str); 6] = [
-    ("Bakkerij Het Zonnige Deeg", "Bakker", "2", "Marieke Zwaneveld"),
-    ("Autoservice Kwartelweg", "Eerste autotechnicus", "3", "Ruud Pellegrom"),
-    ("Kinderopvang De Vrolijke Vlinder", "Pedagogisch medewerker", "4", "Sanne Oudeheusden"),
-    ("Hotel De Zeven Duinen", "Zelfstandig medewerker hospitality", "3", "Karim Bouzerda"),
-    ("ICT-werkplaats Bitbaai", "Medewerker ICT-support", "3", "Joyce Lammertink"),
-    ("Tuincentrum De Groene Duim", "Medewerker groene detailhandel", "2", "Hennie Wolfswinkel"),
+    (
+        "Bakkerij Het Zonnige Deeg",
+        "Bakker",
+        "2",
+        "Marieke Zwaneveld",
+    ),
+    (
+        "Autoservice Kwartelweg",
+        "Eerste autotechnicus",
+        "3",
+        "Ruud Pellegrom",
+    ),
+    (
+        "Kinderopvang De Vrolijke Vlinder",
+        "Pedagogisch medewerker",
+        "4",
+        "Sanne Oudeheusden",
+    ),
+    (
+        "Hotel De Zeven Duinen",
+        "Zelfstandig medewerker hospitality",
+        "3",
+        "Karim Bouzerda",
+    ),
+    (
+        "ICT-werkplaats Bitbaai",
+        "Medewerker ICT-support",
+        "3",
+        "Joyce Lammertink",
+    ),
+    (
+        "Tuincentrum De Groene Duim",
+        "Medewerker groene detailhandel",
+        "2",
+        "Hennie Wolfswinkel",
+    ),
 ];
 const TEACHERS: [&str; 3] = ["Els Voorthuizen", "Marco Dijkgraaf", "Petra Annink"];
 
@@ -48,7 +87,12 @@ const STAGES: [Stage; 6] = [
 ];
 
 /// Writes `count` fictional placements with their records into `store`.
-pub fn write_demo(store: &Store, guide: &Guide, count: usize, today: NaiveDate) -> Result<(), StoreError> {
+pub fn write_demo(
+    store: &Store,
+    guide: &Guide,
+    count: usize,
+    today: NaiveDate,
+) -> Result<(), StoreError> {
     for n in 0..count {
         let placement = demo_placement(n, today);
         let placement = store.create_placement(placement)?;
@@ -80,7 +124,13 @@ fn demo_placement(n: usize, today: NaiveDate) -> Placement {
     }
 }
 
-fn demo_records(placement: &Placement, guide: &Guide, stage: Stage, n: usize, today: NaiveDate) -> Vec<MeetingRecord> {
+fn demo_records(
+    placement: &Placement,
+    guide: &Guide,
+    stage: Stage,
+    n: usize,
+    today: NaiveDate,
+) -> Vec<MeetingRecord> {
     let held: &[Moment] = match stage {
         Stage::NothingHeld => &[],
         Stage::StartHeld | Stage::MidwayInProgress | Stage::PreparedForMidway => &[Moment::Start],
@@ -90,20 +140,39 @@ fn demo_records(placement: &Placement, guide: &Guide, stage: Stage, n: usize, to
     let mut records: Vec<MeetingRecord> = Vec::new();
     for (i, moment) in held.iter().enumerate() {
         let day = placement.start.unwrap_or(today) + Duration::weeks(1 + 7 * i as i64);
-        let mut record = held_record(placement, guide, *moment, at(day, 10 + n % 5), records.last(), n);
+        let mut record = held_record(
+            placement,
+            guide,
+            *moment,
+            at(day, 10 + n % 5),
+            records.last(),
+            n,
+        );
         record.finish(&Role::ALL, at(day, 11 + n % 5));
         records.push(record);
     }
     match stage {
         Stage::MidwayInProgress => {
-            let mut draft = MeetingRecord::new(placement, Moment::Midway, guide, at(today, 9), records.last());
+            let mut draft = MeetingRecord::new(
+                placement,
+                Moment::Midway,
+                guide,
+                at(today, 9),
+                records.last(),
+            );
             draft.keys.get_mut(KeyId::LearningProcesses).notes =
                 "Vertelt enthousiast over de eerste weken; vooral het werken onder tijdsdruk was wennen.".into();
             draft.time_spent_seconds = 6 * 60;
             records.push(draft);
         }
         Stage::PreparedForMidway => {
-            let mut draft = MeetingRecord::new(placement, Moment::Midway, guide, at(today, 14), records.last());
+            let mut draft = MeetingRecord::new(
+                placement,
+                Moment::Midway,
+                guide,
+                at(today, 14),
+                records.last(),
+            );
             draft.trainer_preparation = Some(TrainerPreparation {
                 prepared_on: Some(today - Duration::days(2)),
                 judgement: "Werkt nauwkeurig en vraagt op tijd om hulp. Mag meer initiatief nemen in contact met klanten.".into(),
@@ -122,7 +191,9 @@ fn demo_records(placement: &Placement, guide: &Guide, stage: Stage, n: usize, to
 }
 
 fn at(day: NaiveDate, hour: usize) -> NaiveDateTime {
-    day.and_time(NaiveTime::from_hms_opt(u32::try_from(hour % 24).unwrap_or(9), 0, 0).unwrap_or_default())
+    day.and_time(
+        NaiveTime::from_hms_opt(u32::try_from(hour % 24).unwrap_or(9), 0, 0).unwrap_or_default(),
+    )
 }
 
 fn held_record(
@@ -137,7 +208,11 @@ fn held_record(
     for a in &mut r.agreements {
         a.status = AgreementStatus::Done;
     }
-    r.place = if n % 4 == 3 { Place::Online } else { Place::OnSite };
+    r.place = if n % 4 == 3 {
+        Place::Online
+    } else {
+        Place::OnSite
+    };
     r.time_spent_seconds = (35 + (n % 3) as u64 * 5) * 60;
     let notes = match moment {
         Moment::Start => [
@@ -162,18 +237,31 @@ fn held_record(
     for (key, text) in KeyId::ALL.into_iter().zip(notes) {
         r.keys.get_mut(key).notes = text.into();
     }
-    r.keys.get_mut(KeyId::TrainerJudgement).examples.push(Example {
-        text: "Zag een fout in een bestelling en meldde die zelf voordat de klant het merkte.".into(),
-        given_by: Role::Trainer,
-        strategy: None,
-        recognised: None,
-    });
-    r.keys.get_mut(KeyId::GuidanceChoices).examples.push(Example {
-        text: "Mocht na twee weken samen de kassa-afsluiting alleen doen, met controle achteraf.".into(),
-        given_by: Role::Trainer,
-        strategy: Some(Strategy::Entrusting),
-        recognised: Some(if n % 2 == 0 { Recognition::Yes } else { Recognition::Partly }),
-    });
+    r.keys
+        .get_mut(KeyId::TrainerJudgement)
+        .examples
+        .push(Example {
+            text: "Zag een fout in een bestelling en meldde die zelf voordat de klant het merkte."
+                .into(),
+            given_by: Role::Trainer,
+            strategy: None,
+            recognised: None,
+        });
+    r.keys
+        .get_mut(KeyId::GuidanceChoices)
+        .examples
+        .push(Example {
+            text:
+                "Mocht na twee weken samen de kassa-afsluiting alleen doen, met controle achteraf."
+                    .into(),
+            given_by: Role::Trainer,
+            strategy: Some(Strategy::Entrusting),
+            recognised: Some(if n % 2 == 0 {
+                Recognition::Yes
+            } else {
+                Recognition::Partly
+            }),
+        });
     if moment != Moment::Final {
         r.agreements.push(Agreement {
             what: "Leerdoelen uitwerken in het stageplan en delen met de praktijkopleider.".into(),
@@ -190,6 +278,7 @@ fn held_record(
             carried_from: None,
         });
     }
-    r.private_notes = "Let op: thuissituatie speelt mee, in een eigen gesprek op school naar vragen.".into();
+    r.private_notes =
+        "Let op: thuissituatie speelt mee, in een eigen gesprek op school naar vragen.".into();
     r
 }

@@ -32,15 +32,26 @@ fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
     let t = settings.lang.texts();
     let guides = Guides::load(settings.config_dir.as_deref(), t);
     match args.command {
-        Some(Command::DemoData { dir, placements }) => cli::demo_data(&dir, placements, settings, &guides),
+        Some(Command::DemoData { dir, placements }) => {
+            cli::demo_data(&dir, placements, settings, &guides)
+        }
         Some(Command::List { json }) => cli::list(settings, json),
         Some(Command::Show { record, format }) => cli::show(settings, &guides, &record, format),
-        Some(Command::Export { record, shared, output }) => cli::export(settings, &guides, &record, shared, &output),
-        Some(Command::Guide { command: GuideCommand::Check { files } }) => cli::guide_check(settings, &files),
+        Some(Command::Export {
+            record,
+            shared,
+            output,
+        }) => cli::export(settings, &guides, &record, shared, &output),
+        Some(Command::Guide {
+            command: GuideCommand::Check { files },
+        }) => cli::guide_check(settings, &files),
         Some(Command::Meet { placement, moment }) => {
             let store = cli::open_store(settings)?;
             if !store.placement_exists(&placement) {
-                return Err(Failure(stagegesprek::i18n::fill(t.err_no_placement, &[&placement])));
+                return Err(Failure(stagegesprek::i18n::fill(
+                    t.err_no_placement,
+                    &[&placement],
+                )));
             }
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
             app.open_meeting(&placement, moment.into());
@@ -52,9 +63,14 @@ fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
                 .prefix("stagegesprek-demo-")
                 .tempdir()
                 .map_err(|e| Failure(e.to_string()))?;
-            let demo_settings = Settings { data_dir: dir.path().to_path_buf(), ..settings.clone() };
+            let demo_settings = Settings {
+                data_dir: dir.path().to_path_buf(),
+                ..settings.clone()
+            };
             let store = cli::open_store(&demo_settings)?;
-            let guide = guides.for_language(settings.lang).ok_or_else(|| Failure(t.err_no_guide.into()))?;
+            let guide = guides
+                .for_language(settings.lang)
+                .ok_or_else(|| Failure(t.err_no_guide.into()))?;
             write_demo(&store, guide, DEMO_PLACEMENTS, Local::now().date_naive())
                 .map_err(|e| Failure(e.describe(t)))?;
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
@@ -64,7 +80,8 @@ fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
         }
         None => {
             let store = cli::open_store(settings)?;
-            tui::run(App::new(store, guides, settings.lang, Theme::from_env())).map_err(|e| Failure(e.to_string()))
+            tui::run(App::new(store, guides, settings.lang, Theme::from_env()))
+                .map_err(|e| Failure(e.to_string()))
         }
     }
 }

@@ -34,14 +34,28 @@ pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
 
 pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides) -> Outcome {
     let t = settings.lang.texts();
-    let occupied = fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
+    let occupied = fs::read_dir(dir)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
     if occupied {
-        return Err(Failure(fill(t.err_dir_not_empty, &[&dir.display().to_string()])));
+        return Err(Failure(fill(
+            t.err_dir_not_empty,
+            &[&dir.display().to_string()],
+        )));
     }
     let store = Store::open(dir).map_err(|e| Failure(e.describe(t)))?;
-    let guide = guides.for_language(settings.lang).ok_or_else(|| Failure(t.err_no_guide.into()))?;
-    write_demo(&store, guide, count, Local::now().date_naive()).map_err(|e| Failure(e.describe(t)))?;
-    println!("{}", fill(t.demo_written, &[&count.to_string(), &dir.display().to_string()]));
+    let guide = guides
+        .for_language(settings.lang)
+        .ok_or_else(|| Failure(t.err_no_guide.into()))?;
+    write_demo(&store, guide, count, Local::now().date_naive())
+        .map_err(|e| Failure(e.describe(t)))?;
+    println!(
+        "{}",
+        fill(
+            t.demo_written,
+            &[&count.to_string(), &dir.display().to_string()]
+        )
+    );
     Ok(())
 }
 
@@ -88,9 +102,17 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
         eprintln!("{}", t.list_empty);
     }
     let width = |f: fn(&crate::domain::summary::PlacementSummary) -> &str| {
-        summaries.iter().map(|s| f(s).chars().count()).max().unwrap_or(0)
+        summaries
+            .iter()
+            .map(|s| f(s).chars().count())
+            .max()
+            .unwrap_or(0)
     };
-    let (wi, ws, wc) = (width(|s| &s.placement.id), width(|s| &s.placement.student), width(|s| &s.placement.company));
+    let (wi, ws, wc) = (
+        width(|s| &s.placement.id),
+        width(|s| &s.placement.student),
+        width(|s| &s.placement.company),
+    );
     for s in &summaries {
         let p = &s.placement;
         let _ = writeln!(
@@ -116,7 +138,9 @@ const fn state_code(state: MomentState) -> &'static str {
 }
 
 fn load_record(store: &Store, name: &str, t: &Texts) -> Result<MeetingRecord, Failure> {
-    let path = store.resolve_record(name).ok_or_else(|| Failure(fill(t.err_no_record, &[name])))?;
+    let path = store
+        .resolve_record(name)
+        .ok_or_else(|| Failure(fill(t.err_no_record, &[name])))?;
     read_yaml(&path).map_err(|e| Failure(e.describe(t)))
 }
 
@@ -141,18 +165,32 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
     Ok(())
 }
 
-pub fn export(settings: &Settings, guides: &Guides, name: &str, shared: bool, output: &Path) -> Outcome {
+pub fn export(
+    settings: &Settings,
+    guides: &Guides,
+    name: &str,
+    shared: bool,
+    output: &Path,
+) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
     let record = load_record(&store, name, t)?;
     let guide = guides
         .for_record(&record.guide.id, settings.lang)
         .ok_or_else(|| Failure(t.err_no_guide.into()))?;
-    let variant = if shared { Variant::Shared } else { Variant::Full };
+    let variant = if shared {
+        Variant::Shared
+    } else {
+        Variant::Full
+    };
     let mut text = to_markdown(&record, guide, t, variant);
     text.push('\n');
-    durable::write_file(output, text.as_bytes())
-        .map_err(|e| Failure(fill(t.err_write, &[&output.display().to_string(), &e.to_string()])))
+    durable::write_file(output, text.as_bytes()).map_err(|e| {
+        Failure(fill(
+            t.err_write,
+            &[&output.display().to_string(), &e.to_string()],
+        ))
+    })
 }
 
 /// Checks every file and prints each problem as `FILE:LINE:COLUMN: message`.
@@ -165,13 +203,27 @@ pub fn guide_check(settings: &Settings, files: &[PathBuf]) -> Outcome {
             Ok(guide) => {
                 if let Some(first) = seen.get(&guide.id) {
                     failed = true;
-                    let message = fill(t.guide_duplicate_id, &[&guide.id, &first.display().to_string()]);
+                    let message = fill(
+                        t.guide_duplicate_id,
+                        &[&guide.id, &first.display().to_string()],
+                    );
                     eprintln!("{}:{}:{}: {message}", path.display(), id_line(path), 1);
                     continue;
                 }
                 seen.insert(guide.id.clone(), path.clone());
                 let version = guide.version.to_string();
-                println!("{}", fill(t.guide_ok, &[&path.display().to_string(), &guide.id, guide.language.code(), &version]));
+                println!(
+                    "{}",
+                    fill(
+                        t.guide_ok,
+                        &[
+                            &path.display().to_string(),
+                            &guide.id,
+                            guide.language.code(),
+                            &version
+                        ]
+                    )
+                );
             }
             Err(broken) => {
                 failed = true;
@@ -181,7 +233,11 @@ pub fn guide_check(settings: &Settings, files: &[PathBuf]) -> Outcome {
             }
         }
     }
-    if failed { Err(Failure(String::new())) } else { Ok(()) }
+    if failed {
+        Err(Failure(String::new()))
+    } else {
+        Ok(())
+    }
 }
 
 /// The line of the `id:` field, so a duplicate id is reported where it can be fixed.

@@ -25,7 +25,11 @@ pub fn to_markdown(record: &MeetingRecord, guide: &Guide, t: &Texts, variant: Va
         let _ = writeln!(md, "*{}*\n", t.md_shared_notice);
     }
     facts(&mut md, record, guide, t);
-    if let Some(prep) = record.trainer_preparation.as_ref().filter(|p| !p.judgement.trim().is_empty() || !p.examples.is_empty()) {
+    if let Some(prep) = record
+        .trainer_preparation
+        .as_ref()
+        .filter(|p| !p.judgement.trim().is_empty() || !p.examples.is_empty())
+    {
         let _ = writeln!(md, "## {}\n", t.md_preparation);
         paragraphs(&mut md, &prep.judgement, t);
         examples(&mut md, &prep.examples, t);
@@ -83,11 +87,20 @@ fn facts(md: &mut String, record: &MeetingRecord, guide: &Guide, t: &Texts) {
         (t.md_trainer, p.trainer.clone()),
         (t.md_teacher, p.teacher.clone()),
         (t.md_period, period),
-        (t.md_date, format!("{} {}", record.date, record.time.format("%H:%M"))),
+        (
+            t.md_date,
+            format!("{} {}", record.date, record.time.format("%H:%M")),
+        ),
         (t.md_place, t.place(record.place).to_string()),
         (t.md_present, present.join(", ")),
         (t.md_time_spent, fill(t.md_minutes, &[&minutes])),
-        (t.md_guide, format!("{} ({} {})", guide.title, record.guide.id, record.guide.version)),
+        (
+            t.md_guide,
+            format!(
+                "{} ({} {})",
+                guide.title, record.guide.id, record.guide.version
+            ),
+        ),
         (t.md_status, t.record_status(record.status).to_string()),
     ];
     let _ = writeln!(md, "| | |\n|---|---|");
@@ -128,7 +141,13 @@ fn examples(md: &mut String, examples: &[Example], t: &Texts) {
         if let Some(r) = example.recognised {
             about.push(format!("{} {}", t.md_recognised, t.recognition(r)));
         }
-        let _ = writeln!(md, "{}. {} *({})*", n + 1, inline(&example.text), about.join("; "));
+        let _ = writeln!(
+            md,
+            "{}. {} *({})*",
+            n + 1,
+            inline(&example.text),
+            about.join("; ")
+        );
     }
     md.push('\n');
 }
@@ -139,15 +158,27 @@ fn agreements(md: &mut String, record: &MeetingRecord, guide: &Guide, t: &Texts)
         let _ = writeln!(md, "*{}*\n", t.md_nothing);
         return;
     }
-    let _ = writeln!(md, "| {} | {} | {} | {} |\n|---|---|---|---|", t.agreement_what, t.md_who, t.md_due, t.md_status);
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        t.agreement_what, t.md_who, t.md_due, t.md_status
+    );
     for a in &record.agreements {
         let mut what = cell(&a.what);
         if let Some(from) = a.carried_from {
-            let from = fill(t.label_carried_from, &[&guide.moment(from).title.to_lowercase()]);
+            let from = fill(
+                t.label_carried_from,
+                &[&guide.moment(from).title.to_lowercase()],
+            );
             what = format!("{what} *({from})*");
         }
         let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-        let _ = writeln!(md, "| {what} | {} | {due} | {} |", t.role(a.who), t.agreement_status(a.status));
+        let _ = writeln!(
+            md,
+            "| {what} | {} | {due} | {} |",
+            t.role(a.who),
+            t.agreement_status(a.status)
+        );
     }
     md.push('\n');
 }

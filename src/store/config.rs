@@ -40,7 +40,11 @@ impl Settings {
         let lang = lang
             .or_else(|| config_dir.as_deref().and_then(configured_lang))
             .unwrap_or_else(lang_from_env);
-        Self { data_dir, config_dir, lang }
+        Self {
+            data_dir,
+            config_dir,
+            lang,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! feeds it keys and ticks, and draws it.
 
 use chrono::{Local, NaiveDateTime};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::form::{Field, Form};
@@ -12,13 +12,13 @@ use super::screens::home::HomeState;
 use super::screens::pick::PickState;
 use super::screens::view::ViewState;
 use super::theme::Theme;
-use crate::domain::summary::PlacementSummary;
+use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::{MeetingRecord, Moment, Placement, RecordStatus};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{Lang, Texts, fill};
+use crate::store::Store;
 use crate::store::guides::Guides;
 use crate::store::saver::{DraftSaver, SaveEvent};
-use crate::store::Store;
 
 pub enum Screen {
     Home(HomeState),
@@ -65,7 +65,10 @@ impl App {
             store,
             guides,
             saver,
-            screen: Screen::Home(HomeState { summaries: Vec::new(), selected: 0 }),
+            screen: Screen::Home(HomeState {
+                summaries: Vec::new(),
+                selected: 0,
+            }),
             help: false,
             message: None,
             save_status: SaveStatus::Idle,
@@ -76,7 +79,13 @@ impl App {
         app.show_home(None);
         for broken in &app.guides.broken {
             let first = broken.lines().into_iter().next().unwrap_or_default();
-            app.message = Some((fill(app.texts.err_guide_broken_skipped, &[&broken.path.display().to_string(), &first]), true));
+            app.message = Some((
+                fill(
+                    app.texts.err_guide_broken_skipped,
+                    &[&broken.path.display().to_string(), &first],
+                ),
+                true,
+            ));
         }
         app
     }
@@ -87,14 +96,20 @@ impl App {
         }
         match &self.screen {
             Screen::Home(_) => Context::Home,
-            Screen::NewPlacement(form) => Context::Form { text: form.is_text_focused() },
+            Screen::NewPlacement(form) => Context::Form {
+                text: form.is_text_focused(),
+            },
             Screen::Pick(_) => Context::Pick,
             Screen::View(_) => Context::View,
             Screen::Meeting(m) => match (&m.phase, &m.popup, m.mode) {
                 (Phase::Conversation, Some(Popup::ConfirmDelete), _) => Context::Confirm,
-                (Phase::Conversation, Some(Popup::Example { form, .. } | Popup::Agreement { form, .. }), _) => {
-                    Context::Form { text: form.is_text_focused() }
-                }
+                (
+                    Phase::Conversation,
+                    Some(Popup::Example { form, .. } | Popup::Agreement { form, .. }),
+                    _,
+                ) => Context::Form {
+                    text: form.is_text_focused(),
+                },
                 (Phase::Conversation, None, Mode::Typing) => Context::Typing,
                 (Phase::Conversation, None, Mode::Browse) => Context::Browse,
                 (Phase::Finishing { .. } | Phase::Saving, ..) => Context::Finishing,
@@ -104,6 +119,15 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        // A terminal sends Esc followed quickly by a letter as Alt+letter. While typing, that
+        // is almost always someone pressing Esc and then a command, so treat it that way.
+        if self.context() == Context::Typing
+            && key.modifiers.contains(KeyModifiers::ALT)
+            && matches!(key.code, KeyCode::Char(_))
+        {
+            self.update(Action::StopTyping);
+            return self.handle_key(KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT));
+        }
         if let Some(action) = action_for(self.context(), key) {
             self.update(action);
         }
@@ -152,7 +176,11 @@ impl App {
                 self.save_status = SaveStatus::Idle;
                 self.touched = false;
                 if let Screen::Meeting(m) = &mut self.screen {
-                    m.phase = Phase::Finished { path, exported: None, scroll: 0 };
+                    m.phase = Phase::Finished {
+                        path,
+                        exported: None,
+                        scroll: 0,
+                    };
                 }
             }
             SaveEvent::FinalFailed(e) => {
@@ -208,7 +236,10 @@ impl App {
         if let Some(first) = errors.first() {
             self.message = Some((first.describe(self.texts), true));
         }
-        let mut home = HomeState { summaries, selected: 0 };
+        let mut home = HomeState {
+            summaries,
+            selected: 0,
+        };
         if let Some(id) = select {
             home.select_id(id);
         }
@@ -216,7 +247,9 @@ impl App {
     }
 
     fn update_home(&mut self, action: Action) {
-        let Screen::Home(home) = &mut self.screen else { return };
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
         match action {
             Action::Up => home.move_selection(-1),
             Action::Down => home.move_selection(1),
@@ -249,7 +282,9 @@ impl App {
 
     fn update_new_placement(&mut self, action: Action) {
         let theme = self.theme;
-        let Screen::NewPlacement(form) = &mut self.screen else { return };
+        let Screen::NewPlacement(form) = &mut self.screen else {
+            return;
+        };
         match action {
             Action::Back => self.show_home(None),
             Action::NextField => form.focus_next(&theme),
@@ -265,7 +300,9 @@ impl App {
     fn create_placement(&mut self) {
         let t = self.texts;
         let theme = self.theme;
-        let Screen::NewPlacement(form) = &mut self.screen else { return };
+        let Screen::NewPlacement(form) = &mut self.screen else {
+            return;
+        };
         if form.text(0).is_empty() {
             form.error = Some(t.form_student_required.into());
             form.focus_field(0, &theme);
@@ -311,7 +348,11 @@ impl App {
             dates[r.moment.index()] = Some(r.date);
         }
         let selected = summary.next_moment().map_or(0, Moment::index);
-        self.screen = Screen::Pick(PickState { summary, selected, dates });
+        self.screen = Screen::Pick(PickState {
+            summary,
+            selected,
+            dates,
+        });
     }
 
     fn refresh_pick(&mut self, id: &str, moment: Moment) {
@@ -319,7 +360,10 @@ impl App {
         match self.store.placement(id) {
             Ok(p) => {
                 self.show_pick(PlacementSummary::new(p, &records));
-                if let Screen::Pick(pick) = &mut self.screen {
+                // Stay on a moment still in progress; after one was held, propose the next.
+                if let Screen::Pick(pick) = &mut self.screen
+                    && pick.summary.moments[moment.index()] != MomentState::Held
+                {
                     pick.selected = moment.index();
                 }
             }
@@ -328,7 +372,9 @@ impl App {
     }
 
     fn update_pick(&mut self, action: Action) {
-        let Screen::Pick(pick) = &mut self.screen else { return };
+        let Screen::Pick(pick) = &mut self.screen else {
+            return;
+        };
         match action {
             Action::Up => pick.selected = pick.selected.saturating_sub(1),
             Action::Down => pick.selected = (pick.selected + 1).min(2),
@@ -367,7 +413,11 @@ impl App {
         };
         match existing {
             Some(record) if record.status == RecordStatus::Final => {
-                self.screen = Screen::View(ViewState { record, scroll: 0, exported: None });
+                self.screen = Screen::View(ViewState {
+                    record,
+                    scroll: 0,
+                    exported: None,
+                });
             }
             Some(draft) => self.start_meeting(draft),
             None => {
@@ -376,7 +426,8 @@ impl App {
                     return;
                 };
                 let previous = self.store.previous_record(id, moment);
-                let record = MeetingRecord::new(&placement, moment, guide, now(), previous.as_ref());
+                let record =
+                    MeetingRecord::new(&placement, moment, guide, now(), previous.as_ref());
                 self.start_meeting(record);
             }
         }
@@ -389,7 +440,12 @@ impl App {
         };
         self.touched = false;
         self.save_status = SaveStatus::Idle;
-        self.screen = Screen::Meeting(Box::new(MeetingState::new(record, guide, self.texts, &self.theme)));
+        self.screen = Screen::Meeting(Box::new(MeetingState::new(
+            record,
+            guide,
+            self.texts,
+            &self.theme,
+        )));
     }
 
     fn leave_meeting(&mut self) {
@@ -406,7 +462,9 @@ impl App {
     fn update_meeting(&mut self, action: Action) {
         let (t, theme) = (self.texts, self.theme);
         let context = self.context();
-        let Screen::Meeting(m) = &mut self.screen else { return };
+        let Screen::Meeting(m) = &mut self.screen else {
+            return;
+        };
         match context {
             Context::Confirm => match action {
                 Action::Yes => m.delete_selected(),
@@ -492,7 +550,9 @@ impl App {
     }
 
     fn export_shared(&self, record: &MeetingRecord) {
-        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang) else { return };
+        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang) else {
+            return;
+        };
         let text = to_markdown(record, guide, self.texts, Variant::Shared) + "\n";
         let dir = self.store.placement_dir(&record.placement.id);
         let path = dir.join(format!("{}.shared.md", record.moment.code()));
@@ -502,7 +562,9 @@ impl App {
     // ---- viewing a held record ------------------------------------------------------------
 
     fn update_view(&mut self, action: Action) {
-        let Screen::View(view) = &mut self.screen else { return };
+        let Screen::View(view) = &mut self.screen else {
+            return;
+        };
         match action {
             Action::Up => view.scroll = view.scroll.saturating_sub(1),
             Action::Down => view.scroll = view.scroll.saturating_add(1),
@@ -529,7 +591,10 @@ impl App {
 }
 
 fn now() -> NaiveDateTime {
-    Local::now().naive_local().with_nanosecond(0).unwrap_or_else(|| Local::now().naive_local())
+    Local::now()
+        .naive_local()
+        .with_nanosecond(0)
+        .unwrap_or_else(|| Local::now().naive_local())
 }
 
 use chrono::Timelike as _;

@@ -25,12 +25,20 @@ pub struct Field {
 
 impl Field {
     pub fn text(label: &str, value: &str, placeholder: &str, rows: u16) -> Self {
-        Self { label: label.into(), value: FieldValue::Text(text_area(value, placeholder)), rows }
+        Self {
+            label: label.into(),
+            value: FieldValue::Text(text_area(value, placeholder)),
+            rows,
+        }
     }
 
     pub fn choice(label: &str, options: Vec<String>, index: usize) -> Self {
         let index = index.min(options.len().saturating_sub(1));
-        Self { label: label.into(), value: FieldValue::Choice { options, index }, rows: 1 }
+        Self {
+            label: label.into(),
+            value: FieldValue::Choice { options, index },
+            rows: 1,
+        }
     }
 }
 
@@ -47,7 +55,11 @@ pub fn text_area(value: &str, placeholder: &str) -> TextArea<'static> {
 
 /// Shows or hides the text cursor, so only the focused field looks editable.
 pub fn set_focus(area: &mut TextArea<'static>, focused: bool, theme: &Theme) {
-    let cursor = if focused { theme.selected } else { Style::new() };
+    let cursor = if focused {
+        theme.selected
+    } else {
+        Style::new()
+    };
     area.set_cursor_style(cursor);
 }
 
@@ -64,7 +76,12 @@ pub struct Form {
 
 impl Form {
     pub fn new(title: &str, fields: Vec<Field>, theme: &Theme) -> Self {
-        let mut form = Self { title: title.into(), fields, focus: 0, error: None };
+        let mut form = Self {
+            title: title.into(),
+            fields,
+            focus: 0,
+            error: None,
+        };
         form.refresh_focus(theme);
         form
     }
@@ -94,12 +111,19 @@ impl Form {
     }
 
     pub fn is_text_focused(&self) -> bool {
-        matches!(self.fields.get(self.focus).map(|f| &f.value), Some(FieldValue::Text(_)))
+        matches!(
+            self.fields.get(self.focus).map(|f| &f.value),
+            Some(FieldValue::Text(_))
+        )
     }
 
     /// Moves the focused choice by `step` (wrapping around).
     pub fn shift_choice(&mut self, step: isize) {
-        if let Some(Field { value: FieldValue::Choice { options, index }, .. }) = self.fields.get_mut(self.focus) {
+        if let Some(Field {
+            value: FieldValue::Choice { options, index },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
             let n = options.len().max(1).cast_signed();
             *index = (index.cast_signed() + step).rem_euclid(n).cast_unsigned();
         }
@@ -129,7 +153,7 @@ impl Form {
 
     /// Rows the form needs without its border.
     pub fn height(&self) -> u16 {
-        self.fields.iter().map(|f| f.rows).sum::<u16>() + u16::from(self.error.is_some()) * 2
+        self.fields.iter().map(|f| f.rows + 1).sum::<u16>() + u16::from(self.error.is_some()) * 2
     }
 }
 
@@ -141,40 +165,51 @@ pub struct FormWidget<'a> {
 
 impl Widget for FormWidget<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let label_width = self
+        // Each field is its label on one row and its value below: long labels (a question)
+        // stay readable in a narrow terminal.
+        let mut constraints: Vec<Constraint> = self
             .form
             .fields
             .iter()
-            .map(|f| u16::try_from(f.label.chars().count()).unwrap_or(u16::MAX))
-            .max()
-            .unwrap_or(0)
-            .saturating_add(2)
-            .min(area.width / 2);
-        let mut constraints: Vec<Constraint> = self.form.fields.iter().map(|f| Constraint::Length(f.rows)).collect();
+            .map(|f| Constraint::Length(f.rows + 1))
+            .collect();
         constraints.push(Constraint::Fill(1));
         let rows = Layout::vertical(constraints).split(area);
         for (i, (field, row)) in self.form.fields.iter().zip(rows.iter()).enumerate() {
-            let [label_area, value_area] =
-                row.layout(&Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)]));
+            let [label_area, value_area] = row.layout(&Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ]));
+            let value_area = value_area.inner(ratatui::layout::Margin::new(2, 0));
             let focused = i == self.form.focus;
-            let label_style = if focused { self.theme.title } else { self.theme.dim };
-            Paragraph::new(Span::styled(field.label.as_str(), label_style)).render(label_area, buf);
+            let label_style = if focused {
+                self.theme.title
+            } else {
+                self.theme.dim
+            };
+            let marker = if focused { "▸ " } else { "  " };
+            Paragraph::new(Span::styled(
+                format!("{marker}{}", field.label),
+                label_style,
+            ))
+            .render(label_area, buf);
             match &field.value {
                 FieldValue::Text(text) => text.render(value_area, buf),
                 FieldValue::Choice { options, index } => {
-                    let spans: Vec<Span> = options
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(j, option)| {
-                            let style = match (j == *index, focused) {
-                                (true, true) => self.theme.selected,
-                                (true, false) => self.theme.title,
-                                _ => self.theme.dim,
-                            };
-                            [Span::styled(format!(" {option} "), style), Span::raw(" ")]
-                        })
-                        .collect();
-                    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }).render(value_area, buf);
+                    let style = if focused {
+                        self.theme.selected
+                    } else {
+                        Style::new()
+                    };
+                    let option = options.get(*index).map_or("", String::as_str);
+                    let mut spans = vec![Span::styled(format!("‹ {option} ›"), style)];
+                    if focused {
+                        spans.push(Span::styled(
+                            format!("  {}/{}", index + 1, options.len()),
+                            self.theme.dim,
+                        ));
+                    }
+                    Paragraph::new(Line::from(spans)).render(value_area, buf);
                 }
             }
         }

@@ -13,7 +13,9 @@ pub enum Context {
     Help,
     Home,
     /// A form of several fields; `text` when the focused field is a text field.
-    Form { text: bool },
+    Form {
+        text: bool,
+    },
     Pick,
     Browse,
     Typing,
@@ -30,7 +32,9 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     }
     match context {
         Context::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) | KeyCode::Enter => Some(Action::ToggleHelp),
+            KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) | KeyCode::Enter => {
+                Some(Action::ToggleHelp)
+            }
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             _ => None,

@@ -7,14 +7,29 @@ use super::theme::Theme;
 use crate::domain::{Example, Guide, KeyId, MeetingRecord, Role};
 use crate::i18n::{Texts, fill};
 
-pub fn record_lines(record: &MeetingRecord, guide: &Guide, t: &Texts, theme: &Theme, private: bool) -> Vec<Line<'static>> {
+pub fn record_lines(
+    record: &MeetingRecord,
+    guide: &Guide,
+    t: &Texts,
+    theme: &Theme,
+    private: bool,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let p = &record.placement;
     lines.push(Line::styled(
-        format!("{}: {} · {}", guide.moment(record.moment).title, p.student, p.company),
+        format!(
+            "{}: {} · {}",
+            guide.moment(record.moment).title,
+            p.student,
+            p.company
+        ),
         theme.title,
     ));
-    let present: Vec<&str> = Role::ALL.into_iter().filter(|r| record.present.is_present(*r)).map(|r| t.role(r)).collect();
+    let present: Vec<&str> = Role::ALL
+        .into_iter()
+        .filter(|r| record.present.is_present(*r))
+        .map(|r| t.role(r))
+        .collect();
     let minutes = record.time_spent_seconds.div_ceil(60).to_string();
     lines.push(Line::styled(
         format!(
@@ -37,7 +52,10 @@ pub fn record_lines(record: &MeetingRecord, guide: &Guide, t: &Texts, theme: &Th
     }
     for (n, key) in KeyId::ALL.into_iter().enumerate() {
         lines.push(Line::default());
-        lines.push(Line::styled(format!("{}. {}", n + 1, guide.key_title(key)), theme.title));
+        lines.push(Line::styled(
+            format!("{}. {}", n + 1, guide.key_title(key)),
+            theme.title,
+        ));
         let capture = record.keys.get(key);
         if capture.is_empty() {
             lines.push(Line::styled(t.md_nothing.to_string(), theme.empty));
@@ -51,16 +69,28 @@ pub fn record_lines(record: &MeetingRecord, guide: &Guide, t: &Texts, theme: &Th
         lines.push(Line::styled(t.md_nothing.to_string(), theme.dim));
     }
     for a in &record.agreements {
-        let due = a.due.map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
+        let due = a
+            .due
+            .map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
         lines.push(Line::from(vec![
             Span::raw(format!("• {} ", a.what)),
-            Span::styled(format!("({}, {due}, {})", t.role(a.who), t.agreement_status(a.status)), theme.dim),
+            Span::styled(
+                format!(
+                    "({}, {due}, {})",
+                    t.role(a.who),
+                    t.agreement_status(a.status)
+                ),
+                theme.dim,
+            ),
         ]));
     }
     if !record.agreed.is_empty() {
         lines.push(Line::default());
         let who: Vec<&str> = record.agreed.iter().map(|c| t.role(c.who)).collect();
-        lines.push(Line::styled(format!("{}: {}", t.md_agreed, who.join(", ")), theme.ok));
+        lines.push(Line::styled(
+            format!("{}: {}", t.md_agreed, who.join(", ")),
+            theme.ok,
+        ));
     }
     if private && !record.private_notes.trim().is_empty() {
         lines.push(Line::default());
@@ -71,14 +101,23 @@ pub fn record_lines(record: &MeetingRecord, guide: &Guide, t: &Texts, theme: &Th
 }
 
 fn text_lines(lines: &mut Vec<Line<'static>>, text: &str) {
-    lines.extend(text.trim_end().lines().filter(|_| !text.trim().is_empty()).map(|l| Line::raw(l.to_string())));
+    lines.extend(
+        text.trim_end()
+            .lines()
+            .filter(|_| !text.trim().is_empty())
+            .map(|l| Line::raw(l.to_string())),
+    );
 }
 
 fn example_lines(lines: &mut Vec<Line<'static>>, examples: &[Example], t: &Texts, theme: &Theme) {
     for example in examples {
         let mut about = vec![t.role(example.given_by).to_string()];
         about.extend(example.strategy.map(|s| t.strategy(s).to_string()));
-        about.extend(example.recognised.map(|r| format!("{} {}", t.md_recognised, t.recognition(r))));
+        about.extend(
+            example
+                .recognised
+                .map(|r| format!("{} {}", t.md_recognised, t.recognition(r))),
+        );
         lines.push(Line::from(vec![
             Span::raw(format!("  ▸ {} ", example.text)),
             Span::styled(format!("({})", about.join(", ")), theme.dim),

@@ -45,7 +45,10 @@ impl Theme {
             key_hint: plain.fg(Color::Gray),
             captured: plain.fg(Color::Green).add_modifier(Modifier::BOLD),
             empty: plain.fg(Color::Yellow),
-            warning: plain.fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+            warning: plain
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
             ok: plain.fg(Color::Green),
             private: plain.fg(Color::Magenta),
         }

@@ -22,7 +22,9 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            Paragraph::new(t.too_small).wrap(Wrap { trim: true }).render(area, buf);
+            Paragraph::new(t.too_small)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         let status = self.status_line();
@@ -64,15 +66,33 @@ impl App {
             }
             Screen::Pick(state) => {
                 if let Some(guide) = default_guide {
-                    PickScreen { state, guide, texts: t, theme }.render(area, buf);
+                    PickScreen {
+                        state,
+                        guide,
+                        texts: t,
+                        theme,
+                    }
+                    .render(area, buf);
                 }
             }
             Screen::View(state) => {
                 if let Some(guide) = self.guides.for_record(&state.record.guide.id, self.lang) {
-                    ViewScreen { state, guide, texts: t, theme }.render(area, buf);
+                    ViewScreen {
+                        state,
+                        guide,
+                        texts: t,
+                        theme,
+                    }
+                    .render(area, buf);
                 }
             }
-            Screen::Meeting(state) => MeetingScreen { state, texts: t, theme, save_status: self.save_span() }.render(area, buf),
+            Screen::Meeting(state) => MeetingScreen {
+                state,
+                texts: t,
+                theme,
+                save_status: self.save_span(),
+            }
+            .render(area, buf),
         }
     }
 
@@ -81,7 +101,13 @@ impl App {
         match &self.save_status {
             SaveStatus::Idle => Span::raw(""),
             SaveStatus::Pending => Span::styled(format!("{} ", t.save_pending), self.theme.dim),
-            SaveStatus::Saved(at) => Span::styled(format!("{} ", fill(t.save_done, &[&at.format("%H:%M:%S").to_string()])), self.theme.ok),
+            SaveStatus::Saved(at) => Span::styled(
+                format!(
+                    "{} ",
+                    fill(t.save_done, &[&at.format("%H:%M:%S").to_string()])
+                ),
+                self.theme.ok,
+            ),
             SaveStatus::Failed(_) => Span::styled(" ! ", self.theme.warning),
         }
     }
@@ -89,10 +115,17 @@ impl App {
     /// A failed save outranks any other message: it stays until a save succeeds.
     fn status_line(&self) -> Option<Line<'static>> {
         if let SaveStatus::Failed(reason) = &self.save_status {
-            return Some(Line::styled(fill(self.texts.save_failed, &[reason]), self.theme.warning));
+            return Some(Line::styled(
+                fill(self.texts.save_failed, &[reason]),
+                self.theme.warning,
+            ));
         }
         let (text, warning) = self.message.as_ref()?;
-        let style = if *warning { self.theme.warning } else { self.theme.ok };
+        let style = if *warning {
+            self.theme.warning
+        } else {
+            self.theme.ok
+        };
         Some(Line::styled(text.clone(), style))
     }
 
@@ -142,8 +175,17 @@ impl App {
         let block = Block::bordered()
             .border_type(BorderType::Double)
             .border_style(self.theme.focused_border)
-            .title(Span::styled(format!(" {} ", self.texts.help_title), self.theme.title))
-            .title_bottom(Line::styled(format!(" {} ", self.texts.help_close), self.theme.dim));
-        Paragraph::new(self.help_text()).wrap(Wrap { trim: false }).block(block).render(popup, buf);
+            .title(Span::styled(
+                format!(" {} ", self.texts.help_title),
+                self.theme.title,
+            ))
+            .title_bottom(Line::styled(
+                format!(" {} ", self.texts.help_close),
+                self.theme.dim,
+            ));
+        Paragraph::new(self.help_text())
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(popup, buf);
     }
 }

@@ -13,11 +13,16 @@ use crate::tui::theme::Theme;
 const NONE: &str = "—";
 
 fn with_none(options: impl Iterator<Item = &'static str>) -> Vec<String> {
-    std::iter::once(NONE).chain(options).map(String::from).collect()
+    std::iter::once(NONE)
+        .chain(options)
+        .map(String::from)
+        .collect()
 }
 
 fn position<T: PartialEq>(all: &[T], value: Option<T>) -> usize {
-    value.and_then(|v| all.iter().position(|x| *x == v)).map_or(0, |i| i + 1)
+    value
+        .and_then(|v| all.iter().position(|x| *x == v))
+        .map_or(0, |i| i + 1)
 }
 
 pub fn example_form(
@@ -31,7 +36,12 @@ pub fn example_form(
     let capture = guide.key(moment, key);
     let given_by = example.map_or(Role::Student, |e| e.given_by);
     let mut fields = vec![
-        Field::text(t.example_text, example.map_or("", |e| e.text.as_str()), "", 3),
+        Field::text(
+            t.example_text,
+            example.map_or("", |e| e.text.as_str()),
+            "",
+            3,
+        ),
         Field::choice(
             t.example_given_by,
             Role::ALL.iter().map(|r| t.role(*r).to_string()).collect(),
@@ -56,7 +66,13 @@ pub fn example_form(
     Form::new(&title, fields, theme)
 }
 
-pub fn read_example(form: &Form, guide: &Guide, moment: Moment, key: KeyId, t: &Texts) -> Result<Example, String> {
+pub fn read_example(
+    form: &Form,
+    guide: &Guide,
+    moment: Moment,
+    key: KeyId,
+    t: &Texts,
+) -> Result<Example, String> {
     let text = form.text(0);
     if text.is_empty() {
         return Err(t.example_empty_text.into());
@@ -71,17 +87,32 @@ pub fn read_example(form: &Form, guide: &Guide, moment: Moment, key: KeyId, t: &
         next += 1;
         i.checked_sub(1)
     };
-    let strategy = choice_after_none(capture.captures(CaptureKind::Strategy)).map(|i| Strategy::ALL[i]);
-    let recognised = choice_after_none(capture.captures(CaptureKind::Recognition)).map(|i| Recognition::ALL[i]);
-    Ok(Example { text, given_by: Role::ALL[form.choice(1)], strategy, recognised })
+    let strategy =
+        choice_after_none(capture.captures(CaptureKind::Strategy)).map(|i| Strategy::ALL[i]);
+    let recognised =
+        choice_after_none(capture.captures(CaptureKind::Recognition)).map(|i| Recognition::ALL[i]);
+    Ok(Example {
+        text,
+        given_by: Role::ALL[form.choice(1)],
+        strategy,
+        recognised,
+    })
 }
 
 pub fn agreement_form(agreement: Option<&Agreement>, t: &Texts, theme: &Theme) -> Form {
     let who = agreement.map_or(Role::Student, |a| a.who);
     let status = agreement.map_or(AgreementStatus::Open, |a| a.status);
-    let due = agreement.and_then(|a| a.due).map(|d| d.to_string()).unwrap_or_default();
+    let due = agreement
+        .and_then(|a| a.due)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     let fields = vec![
-        Field::text(t.agreement_what, agreement.map_or("", |a| a.what.as_str()), "", 2),
+        Field::text(
+            t.agreement_what,
+            agreement.map_or("", |a| a.what.as_str()),
+            "",
+            2,
+        ),
         Field::choice(
             t.agreement_who,
             Role::ALL.iter().map(|r| t.role(*r).to_string()).collect(),
@@ -103,8 +134,18 @@ pub fn read_agreement(form: &Form, t: &Texts) -> Result<Agreement, String> {
         return Err(t.agreement_empty_text.into());
     }
     let due = parse_date(&form.text(2)).map_err(|()| t.form_bad_date.to_string())?;
-    let status = if form.choice(3) == 1 { AgreementStatus::Done } else { AgreementStatus::Open };
-    Ok(Agreement { what, who: Role::ALL[form.choice(1)], due, status, carried_from: None })
+    let status = if form.choice(3) == 1 {
+        AgreementStatus::Done
+    } else {
+        AgreementStatus::Open
+    };
+    Ok(Agreement {
+        what,
+        who: Role::ALL[form.choice(1)],
+        due,
+        status,
+        carried_from: None,
+    })
 }
 
 /// An optional date as typed: empty is none, anything else must be `YYYY-MM-DD`.
@@ -113,5 +154,7 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some).map_err(|_| ())
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ())
 }

@@ -23,26 +23,46 @@ const SIDEBAR_WIDTH: u16 = 26;
 
 impl Widget for MeetingScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [header, body] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]));
+        let [header, body] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
         self.render_header(header, buf);
         match &self.state.phase {
             Phase::Conversation => {
                 let show_sidebar = body.width >= 64;
                 let sidebar_width = if show_sidebar { SIDEBAR_WIDTH } else { 0 };
-                let [sidebar, main] =
-                    body.layout(&Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Fill(1)]));
+                let [sidebar, main] = body.layout(&Layout::horizontal([
+                    Constraint::Length(sidebar_width),
+                    Constraint::Fill(1),
+                ]));
                 if show_sidebar {
                     self.render_sidebar(sidebar, buf);
                 }
                 self.render_section(main, buf);
                 self.render_popup(main, buf);
             }
-            Phase::Finishing { agreed, scroll } => self.render_finishing(body, buf, agreed, *scroll),
+            Phase::Finishing { agreed, scroll } => {
+                self.render_finishing(body, buf, agreed, *scroll)
+            }
             Phase::Saving => self.render_read_back(body, buf, 0, Vec::new()),
-            Phase::Finished { path, exported, scroll } => {
-                let mut notes = vec![Line::styled(fill(self.texts.finish_saved, &[&path.display().to_string()]), self.theme.ok)];
+            Phase::Finished {
+                path,
+                exported,
+                scroll,
+            } => {
+                let mut notes = vec![Line::styled(
+                    fill(self.texts.finish_saved, &[&path.display().to_string()]),
+                    self.theme.ok,
+                )];
                 if let Some(exported) = exported {
-                    notes.push(Line::styled(fill(self.texts.finish_exported, &[&exported.display().to_string()]), self.theme.ok));
+                    notes.push(Line::styled(
+                        fill(
+                            self.texts.finish_exported,
+                            &[&exported.display().to_string()],
+                        ),
+                        self.theme.ok,
+                    ));
                 }
                 self.render_read_back(body, buf, *scroll, notes);
             }
@@ -55,8 +75,12 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let secs = s.seconds_spent();
         let clock = format!(" ⏱ {:02}:{:02} ", secs / 60, secs % 60);
-        let right_width = u16::try_from(clock.chars().count() + self.save_status.width()).unwrap_or(u16::MAX);
-        let [left, right] = area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]));
+        let right_width =
+            u16::try_from(clock.chars().count() + self.save_status.width()).unwrap_or(u16::MAX);
+        let [left, right] = area.layout(&Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(right_width),
+        ]));
         let title = format!(
             " {} · {} · {}",
             s.guide.moment(s.moment()).title,
@@ -64,7 +88,11 @@ impl MeetingScreen<'_> {
             s.record.placement.company
         );
         Paragraph::new(Span::styled(title, self.theme.title)).render(left, buf);
-        Paragraph::new(Line::from(vec![Span::styled(clock, self.theme.title), self.save_status.clone()])).render(right, buf);
+        Paragraph::new(Line::from(vec![
+            Span::styled(clock, self.theme.title),
+            self.save_status.clone(),
+        ]))
+        .render(right, buf);
     }
 
     fn section_label(&self, section: Section) -> String {
@@ -72,7 +100,9 @@ impl MeetingScreen<'_> {
         let s = self.state;
         match section {
             Section::Key(k) => s.guide.key_title(k).to_string(),
-            Section::Agreements => format!("{} ({})", t.section_agreements, s.record.open_agreements()),
+            Section::Agreements => {
+                format!("{} ({})", t.section_agreements, s.record.open_agreements())
+            }
             Section::Details => t.section_details.to_string(),
             Section::Private => t.section_private.to_string(),
         }
@@ -85,23 +115,40 @@ impl MeetingScreen<'_> {
             .enumerate()
             .map(|(i, section)| {
                 let marker = match section {
-                    Section::Key(k) if s.record.keys.get(*k).is_empty() => Span::styled("○ ", self.theme.empty),
+                    Section::Key(k) if s.record.keys.get(*k).is_empty() => {
+                        Span::styled("○ ", self.theme.empty)
+                    }
                     Section::Key(_) => Span::styled("● ", self.theme.captured),
                     _ => Span::raw("  "),
                 };
                 let label = format!("{} {}", i + 1, self.section_label(*section));
-                let style = if *section == s.section { self.theme.selected } else { Style::new() };
+                let style = if *section == s.section {
+                    self.theme.selected
+                } else {
+                    Style::new()
+                };
                 Line::from(vec![marker, Span::styled(label, style)])
             })
             .collect();
-        let block = Block::new().borders(Borders::RIGHT).border_style(self.theme.border);
+        let block = Block::new()
+            .borders(Borders::RIGHT)
+            .border_style(self.theme.border);
         let inner = block.inner(area);
         block.render(area, buf);
-        let [list, legend] = inner.layout(&Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]));
+        let [list, legend] = inner.layout(&Layout::vertical([
+            Constraint::Length(8),
+            Constraint::Fill(1),
+        ]));
         Paragraph::new(lines).render(list.inner(ratatui::layout::Margin::new(1, 0)), buf);
         let legend_lines = vec![
-            Line::from(vec![Span::styled("● ", self.theme.captured), Span::styled(self.texts.label_captured, self.theme.dim)]),
-            Line::from(vec![Span::styled("○ ", self.theme.empty), Span::styled(self.texts.label_nothing_yet, self.theme.dim)]),
+            Line::from(vec![
+                Span::styled("● ", self.theme.captured),
+                Span::styled(self.texts.label_captured, self.theme.dim),
+            ]),
+            Line::from(vec![
+                Span::styled("○ ", self.theme.empty),
+                Span::styled(self.texts.label_nothing_yet, self.theme.dim),
+            ]),
         ];
         Paragraph::new(legend_lines).render(legend.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
@@ -113,9 +160,22 @@ impl MeetingScreen<'_> {
             Section::Agreements => self.render_agreements(area, buf),
             Section::Details => self.render_details(area, buf),
             Section::Private => {
-                let [title, notes] = area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
-                Paragraph::new(Span::styled(format!("7. {}", self.texts.section_private), self.theme.private)).render(title, buf);
-                self.render_text_block(&self.state.private, self.texts.label_notes, self.is_typing(), notes, buf);
+                let [title, notes] = area.layout(&Layout::vertical([
+                    Constraint::Length(2),
+                    Constraint::Fill(1),
+                ]));
+                Paragraph::new(Span::styled(
+                    format!("7. {}", self.texts.section_private),
+                    self.theme.private,
+                ))
+                .render(title, buf);
+                self.render_text_block(
+                    &self.state.private,
+                    self.texts.label_notes,
+                    self.is_typing(),
+                    notes,
+                    buf,
+                );
             }
         }
     }
@@ -124,12 +184,34 @@ impl MeetingScreen<'_> {
         self.state.mode == Mode::Typing && self.state.popup.is_none()
     }
 
-    fn render_text_block(&self, area_text: &ratatui_textarea::TextArea, title: &str, focused: bool, area: Rect, buf: &mut Buffer) {
-        let border = if focused { self.theme.focused_border } else { self.theme.border };
+    fn render_text_block(
+        &self,
+        area_text: &ratatui_textarea::TextArea,
+        title: &str,
+        focused: bool,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let border = if focused {
+            self.theme.focused_border
+        } else {
+            self.theme.border
+        };
         let block = Block::bordered()
-            .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
             .border_style(border)
-            .title(Span::styled(format!(" {title} "), if focused { self.theme.title } else { self.theme.dim }));
+            .title(Span::styled(
+                format!(" {title} "),
+                if focused {
+                    self.theme.title
+                } else {
+                    self.theme.dim
+                },
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         area_text.render(inner, buf);
@@ -140,39 +222,80 @@ impl MeetingScreen<'_> {
         let guide = s.guide.key(s.moment(), key);
         let width = area.width.max(1);
         let heading = Line::from(vec![
-            Span::styled(format!("{}. {}", key.index() + 1, s.guide.key_title(key)), self.theme.title),
+            Span::styled(
+                format!("{}. {}", key.index() + 1, s.guide.key_title(key)),
+                self.theme.title,
+            ),
             Span::styled(format!(" — {}", guide.purpose), self.theme.dim),
         ]);
-        let heading_h = wrapped_height(&heading_text(&heading), width).min(3);
-        let prompts: Vec<Line> = guide.prompts.iter().map(|p| Line::raw(format!("• {p}"))).collect();
-        let prompts_needed: u16 = guide.prompts.iter().map(|p| wrapped_height(&format!("• {p}"), width)).sum();
+        let heading_h = wrapped_height(&heading_text(&heading), width).min(4);
+        let prompts: Vec<Line> = guide
+            .prompts
+            .iter()
+            .map(|p| Line::raw(format!("• {p}")))
+            .collect();
+        let prompts_needed: u16 = guide
+            .prompts
+            .iter()
+            .map(|p| wrapped_height(&format!("• {p}"), width))
+            .sum();
         let examples = &s.record.keys.get(key).examples;
-        let examples_h = u16::try_from(examples.len().clamp(1, 4)).unwrap_or(4) + 2;
+        let example_rows: u16 = examples
+            .iter()
+            .map(|e| wrapped_height(&self.example_text(e), width.saturating_sub(2)))
+            .sum();
+        let examples_h = example_rows.clamp(1, 6) + 2;
         let preparation = (key == KeyId::TrainerJudgement)
             .then_some(s.record.trainer_preparation.as_ref())
             .flatten()
             .filter(|p| !p.judgement.trim().is_empty());
-        let prep_h = preparation.map_or(0, |p| wrapped_height(&p.judgement, width.saturating_sub(2)).min(4) + 2);
+        let prep_h = preparation.map_or(0, |p| {
+            wrapped_height(&p.judgement, width.saturating_sub(2)).min(4) + 2
+        });
         let min_notes = 5;
-        let room_for_prompts = area.height.saturating_sub(heading_h + examples_h + prep_h + min_notes);
+        let room_for_prompts = area
+            .height
+            .saturating_sub(heading_h + examples_h + prep_h + min_notes);
         let prompts_h = prompts_needed.min(room_for_prompts);
-        let [heading_area, prompts_area, prep_area, notes_area, examples_area] = area.layout(&Layout::vertical([
+        let [
+            heading_area,
+            prompts_area,
+            prep_area,
+            notes_area,
+            examples_area,
+        ] = area.layout(&Layout::vertical([
             Constraint::Length(heading_h),
             Constraint::Length(prompts_h),
             Constraint::Length(prep_h),
             Constraint::Fill(1),
             Constraint::Length(examples_h),
         ]));
-        Paragraph::new(heading).wrap(Wrap { trim: true }).render(heading_area, buf);
-        Paragraph::new(prompts).wrap(Wrap { trim: false }).render(prompts_area, buf);
+        Paragraph::new(heading)
+            .wrap(Wrap { trim: true })
+            .render(heading_area, buf);
+        Paragraph::new(prompts)
+            .wrap(Wrap { trim: false })
+            .render(prompts_area, buf);
         if let Some(prep) = preparation {
             let block = Block::bordered()
                 .border_style(self.theme.border)
-                .title(Span::styled(format!(" {} ", self.texts.label_preparation), self.theme.dim));
-            Paragraph::new(prep.judgement.as_str()).wrap(Wrap { trim: true }).block(block).render(prep_area, buf);
+                .title(Span::styled(
+                    format!(" {} ", self.texts.label_preparation),
+                    self.theme.dim,
+                ));
+            Paragraph::new(prep.judgement.as_str())
+                .wrap(Wrap { trim: true })
+                .block(block)
+                .render(prep_area, buf);
         }
         let notes_focused = self.is_typing() || (s.mode == Mode::Browse && s.selected() == 0);
-        self.render_text_block(&s.notes[key.index()], self.texts.label_notes, notes_focused && self.is_typing(), notes_area, buf);
+        self.render_text_block(
+            &s.notes[key.index()],
+            self.texts.label_notes,
+            notes_focused && self.is_typing(),
+            notes_area,
+            buf,
+        );
         self.render_examples(examples, examples_area, buf);
     }
 
@@ -181,42 +304,71 @@ impl MeetingScreen<'_> {
         let t = self.texts;
         let block = Block::bordered()
             .border_style(self.theme.border)
-            .title(Span::styled(format!(" {} ({}) ", t.label_examples, examples.len()), self.theme.dim));
+            .title(Span::styled(
+                format!(" {} ({}) ", t.label_examples, examples.len()),
+                self.theme.dim,
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         if examples.is_empty() {
             Paragraph::new(Span::styled(t.label_no_examples, self.theme.dim)).render(inner, buf);
             return;
         }
-        let selected = (s.mode == Mode::Browse).then(|| s.selected()).filter(|r| *r > 0).map(|r| r - 1);
-        let visible = usize::from(inner.height.max(1));
-        let first = selected.map_or(0, |sel| sel.saturating_sub(visible - 1));
+        let selected = (s.mode == Mode::Browse)
+            .then(|| s.selected())
+            .filter(|r| *r > 0)
+            .map(|r| r - 1);
+        // Keep the selected example in view: start a few before it when the list is long.
+        let first = selected.map_or(0, |sel| sel.saturating_sub(usize::from(inner.height / 2)));
         let lines: Vec<Line> = examples
             .iter()
             .enumerate()
             .skip(first)
-            .take(visible)
             .map(|(i, e)| {
-                let mut about = vec![t.role(e.given_by)];
-                about.extend(e.strategy.map(|x| t.strategy(x)));
-                about.extend(e.recognised.map(|x| t.recognition(x)));
-                let style = if selected == Some(i) { self.theme.selected } else { Style::new() };
+                let style = if selected == Some(i) {
+                    self.theme.selected
+                } else {
+                    Style::new()
+                };
                 Line::from(vec![
                     Span::styled(format!("{}. {}", i + 1, e.text), style),
-                    Span::styled(format!(" ({})", about.join(", ")), self.theme.dim),
+                    Span::styled(format!(" ({})", self.example_about(e)), self.theme.dim),
                 ])
             })
             .collect();
-        Paragraph::new(lines).render(inner, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+
+    fn example_about(&self, e: &crate::domain::Example) -> String {
+        let t = self.texts;
+        let mut about = vec![t.role(e.given_by)];
+        about.extend(e.strategy.map(|x| t.strategy(x)));
+        about.extend(e.recognised.map(|x| t.recognition(x)));
+        about.join(", ")
+    }
+
+    fn example_text(&self, e: &crate::domain::Example) -> String {
+        format!("00. {} ({})", e.text, self.example_about(e))
     }
 
     fn render_agreements(&self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
         let t = self.texts;
-        let [title, list] = area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]));
-        Paragraph::new(Span::styled(format!("5. {}", t.section_agreements), self.theme.title)).render(title, buf);
+        let [title, list] = area.layout(&Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ]));
+        Paragraph::new(Span::styled(
+            format!("5. {}", t.section_agreements),
+            self.theme.title,
+        ))
+        .render(title, buf);
         if s.record.agreements.is_empty() {
-            Paragraph::new(Span::styled(t.agreements_empty, self.theme.dim)).wrap(Wrap { trim: true }).render(list, buf);
+            Paragraph::new(Span::styled(t.agreements_empty, self.theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(list, buf);
             return;
         }
         let visible = usize::from(list.height.max(1));
@@ -229,17 +381,38 @@ impl MeetingScreen<'_> {
             .skip(first)
             .take(visible)
             .map(|(i, a)| {
-                let check = if a.status == AgreementStatus::Done { "[x] " } else { "[ ] " };
-                let due = a.due.map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
+                let check = if a.status == AgreementStatus::Done {
+                    "[x] "
+                } else {
+                    "[ ] "
+                };
+                let due = a
+                    .due
+                    .map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
                 let mut about = format!(" — {}, {due}", t.role(a.who));
                 if let Some(from) = a.carried_from {
-                    about.push_str(&format!(", {}", fill(t.label_carried_from, &[&s.guide.moment(from).title.to_lowercase()])));
+                    about.push_str(&format!(
+                        ", {}",
+                        fill(
+                            t.label_carried_from,
+                            &[&s.guide.moment(from).title.to_lowercase()]
+                        )
+                    ));
                 }
-                let style = if i == s.selected() { self.theme.selected } else { Style::new() };
-                Line::from(vec![Span::styled(format!("{check}{}", a.what), style), Span::styled(about, self.theme.dim)])
+                let style = if i == s.selected() {
+                    self.theme.selected
+                } else {
+                    Style::new()
+                };
+                Line::from(vec![
+                    Span::styled(format!("{check}{}", a.what), style),
+                    Span::styled(about, self.theme.dim),
+                ])
             })
             .collect();
-        Paragraph::new(lines).render(list, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(list, buf);
     }
 
     fn render_details(&self, area: Rect, buf: &mut Buffer) {
@@ -252,9 +425,17 @@ impl MeetingScreen<'_> {
             Constraint::Length(4),
             Constraint::Fill(1),
         ]));
-        Paragraph::new(Span::styled(format!("6. {}", t.section_details), self.theme.title)).render(title, buf);
+        Paragraph::new(Span::styled(
+            format!("6. {}", t.section_details),
+            self.theme.title,
+        ))
+        .render(title, buf);
         let style_for = |row: usize| {
-            if s.mode == Mode::Browse && s.selected() == row { self.theme.selected } else { Style::new() }
+            if s.mode == Mode::Browse && s.selected() == row {
+                self.theme.selected
+            } else {
+                Style::new()
+            }
         };
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{:<14}", t.label_place), self.theme.dim),
@@ -262,14 +443,25 @@ impl MeetingScreen<'_> {
         ])];
         lines.push(Line::styled(t.label_present.to_string(), self.theme.dim));
         for (i, role) in Role::ALL.into_iter().enumerate() {
-            let check = if r.present.is_present(role) { "[x]" } else { "[ ]" };
-            lines.push(Line::from(vec![Span::raw("  "), Span::styled(format!("{check} {}", t.role(role)), style_for(i + 1))]));
+            let check = if r.present.is_present(role) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{check} {}", t.role(role)), style_for(i + 1)),
+            ]));
         }
         Paragraph::new(lines).render(rows, buf);
         let typing_others = self.is_typing() && s.selected() == DETAIL_ROWS - 1;
         let title_style = style_for(DETAIL_ROWS - 1);
         let block = Block::bordered()
-            .border_style(if typing_others { self.theme.focused_border } else { self.theme.border })
+            .border_style(if typing_others {
+                self.theme.focused_border
+            } else {
+                self.theme.border
+            })
             .title(Span::styled(format!(" {} ", t.label_others), title_style));
         let inner = block.inner(others);
         block.render(others, buf);
@@ -279,13 +471,20 @@ impl MeetingScreen<'_> {
     }
 
     fn render_popup(&self, area: Rect, buf: &mut Buffer) {
-        let Some(popup) = &self.state.popup else { return };
+        let Some(popup) = &self.state.popup else {
+            return;
+        };
         let (title, height, form) = match popup {
-            Popup::Example { form, .. } | Popup::Agreement { form, .. } => (form.title.as_str(), form.height() + 2, Some(form)),
+            Popup::Example { form, .. } | Popup::Agreement { form, .. } => {
+                (form.title.as_str(), form.height() + 2, Some(form))
+            }
             Popup::ConfirmDelete => (self.texts.confirm_delete, 3, None),
         };
         let width = area.width.saturating_sub(2).min(70);
-        let popup_area = area.centered(Constraint::Length(width), Constraint::Length(height.min(area.height)));
+        let popup_area = area.centered(
+            Constraint::Length(width),
+            Constraint::Length(height.min(area.height)),
+        );
         Clear.render(popup_area, buf);
         let block = Block::bordered()
             .border_type(BorderType::Double)
@@ -294,19 +493,36 @@ impl MeetingScreen<'_> {
         let inner = block.inner(popup_area);
         block.render(popup_area, buf);
         match form {
-            Some(form) => FormWidget { form, theme: self.theme }.render(inner, buf),
-            None => Paragraph::new(Span::styled(self.texts.confirm_delete, self.theme.warning)).render(inner, buf),
+            Some(form) => FormWidget {
+                form,
+                theme: self.theme,
+            }
+            .render(inner, buf),
+            None => Paragraph::new(Span::styled(self.texts.confirm_delete, self.theme.warning))
+                .render(inner, buf),
         }
     }
 
     fn render_finishing(&self, area: Rect, buf: &mut Buffer, agreed: &[Role], scroll: u16) {
         let t = self.texts;
-        let empty: Vec<&str> = self.state.record.empty_keys().into_iter().map(|k| self.state.guide.key_title(k)).collect();
+        let empty: Vec<&str> = self
+            .state
+            .record
+            .empty_keys()
+            .into_iter()
+            .map(|k| self.state.guide.key_title(k))
+            .collect();
         let mut notes = vec![Line::styled(t.finish_intro.to_string(), self.theme.dim)];
         if !empty.is_empty() {
-            notes.push(Line::styled(fill(t.finish_empty_keys, &[&empty.join(", ")]), self.theme.empty));
+            notes.push(Line::styled(
+                fill(t.finish_empty_keys, &[&empty.join(", ")]),
+                self.theme.empty,
+            ));
         }
-        let mut spans = vec![Span::styled(format!("{}: ", t.finish_who_agreed), self.theme.title)];
+        let mut spans = vec![Span::styled(
+            format!("{}: ", t.finish_who_agreed),
+            self.theme.title,
+        )];
         for (i, role) in Role::ALL.into_iter().enumerate() {
             let check = if agreed.contains(&role) { "[x]" } else { "[ ]" };
             spans.push(Span::raw(format!("{} {check} {}   ", i + 1, t.role(role))));
@@ -320,13 +536,25 @@ impl MeetingScreen<'_> {
     fn render_read_back(&self, area: Rect, buf: &mut Buffer, scroll: u16, notes: Vec<Line>) {
         let s = self.state;
         let notes_h = u16::try_from(notes.len()).unwrap_or(0) + 1;
-        let [summary, bottom] = area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_h + 1)]));
+        let [summary, bottom] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(notes_h + 1),
+        ]));
         let block = Block::bordered()
             .border_style(self.theme.border)
-            .title(Span::styled(format!(" {} ", self.texts.finish_title), self.theme.title));
+            .title(Span::styled(
+                format!(" {} ", self.texts.finish_title),
+                self.theme.title,
+            ));
         let lines = record_lines(&s.record, &s.guide, self.texts, self.theme, false);
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block).render(summary, buf);
-        Paragraph::new(notes).wrap(Wrap { trim: true }).render(bottom.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block)
+            .render(summary, buf);
+        Paragraph::new(notes)
+            .wrap(Wrap { trim: true })
+            .render(bottom.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
 }
 

@@ -49,17 +49,31 @@ pub enum Mode {
 }
 
 pub enum Popup {
-    Example { key: KeyId, index: Option<usize>, form: Form },
-    Agreement { index: Option<usize>, form: Form },
+    Example {
+        key: KeyId,
+        index: Option<usize>,
+        form: Form,
+    },
+    Agreement {
+        index: Option<usize>,
+        form: Form,
+    },
     ConfirmDelete,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
     Conversation,
-    Finishing { agreed: Vec<Role>, scroll: u16 },
+    Finishing {
+        agreed: Vec<Role>,
+        scroll: u16,
+    },
     Saving,
-    Finished { path: PathBuf, exported: Option<PathBuf>, scroll: u16 },
+    Finished {
+        path: PathBuf,
+        exported: Option<PathBuf>,
+        scroll: u16,
+    },
 }
 
 pub struct MeetingState {
@@ -83,7 +97,8 @@ impl MeetingState {
     pub fn new(mut record: MeetingRecord, guide: Guide, texts: &Texts, theme: &Theme) -> Self {
         // Reopening a final record to edit it makes it a draft again until it is finished.
         record.status = RecordStatus::Draft;
-        let notes = KeyId::ALL.map(|k| text_area(&record.keys.get(k).notes, texts.notes_placeholder));
+        let notes =
+            KeyId::ALL.map(|k| text_area(&record.keys.get(k).notes, texts.notes_placeholder));
         let private = text_area(&record.private_notes, texts.private_placeholder);
         let others = text_area(&record.present.others, texts.others_placeholder);
         let base_seconds = record.time_spent_seconds;
@@ -156,14 +171,28 @@ impl MeetingState {
         let typing = self.mode == Mode::Typing && self.popup.is_none();
         let (section, row) = (self.section, self.selected());
         for key in KeyId::ALL {
-            set_focus(&mut self.notes[key.index()], typing && section == Section::Key(key), theme);
+            set_focus(
+                &mut self.notes[key.index()],
+                typing && section == Section::Key(key),
+                theme,
+            );
         }
-        set_focus(&mut self.private, typing && section == Section::Private, theme);
-        set_focus(&mut self.others, typing && section == Section::Details && row == DETAIL_OTHERS, theme);
+        set_focus(
+            &mut self.private,
+            typing && section == Section::Private,
+            theme,
+        );
+        set_focus(
+            &mut self.others,
+            typing && section == Section::Details && row == DETAIL_OTHERS,
+            theme,
+        );
     }
 
     pub fn go_to(&mut self, index: usize, theme: &Theme) {
-        let Some(section) = Section::ALL.get(index) else { return };
+        let Some(section) = Section::ALL.get(index) else {
+            return;
+        };
         self.section = *section;
         if self.mode == Mode::Typing {
             if let Section::Key(_) | Section::Private = self.section {
@@ -187,7 +216,11 @@ impl MeetingState {
     pub fn move_selection(&mut self, down: bool) {
         let rows = self.row_count();
         let slot = &mut self.selection[self.section.index()];
-        *slot = if down { (*slot + 1).min(rows.saturating_sub(1)) } else { slot.saturating_sub(1) };
+        *slot = if down {
+            (*slot + 1).min(rows.saturating_sub(1))
+        } else {
+            slot.saturating_sub(1)
+        };
     }
 
     /// Enter in browse mode: type in the notes, or open what is selected.
@@ -196,13 +229,29 @@ impl MeetingState {
         match self.section {
             Section::Key(key) if row > 0 => {
                 let example = self.record.keys.get(key).examples.get(row - 1).cloned();
-                let form = forms::example_form(&self.guide, self.moment(), key, example.as_ref(), texts, theme);
-                self.popup = Some(Popup::Example { key, index: Some(row - 1), form });
+                let form = forms::example_form(
+                    &self.guide,
+                    self.moment(),
+                    key,
+                    example.as_ref(),
+                    texts,
+                    theme,
+                );
+                self.popup = Some(Popup::Example {
+                    key,
+                    index: Some(row - 1),
+                    form,
+                });
             }
-            Section::Agreements if self.record.agreements.is_empty() => self.add_agreement(texts, theme),
+            Section::Agreements if self.record.agreements.is_empty() => {
+                self.add_agreement(texts, theme)
+            }
             Section::Agreements => {
                 let form = forms::agreement_form(self.record.agreements.get(row), texts, theme);
-                self.popup = Some(Popup::Agreement { index: Some(row), form });
+                self.popup = Some(Popup::Agreement {
+                    index: Some(row),
+                    form,
+                });
             }
             Section::Details if row != DETAIL_OTHERS => self.toggle_selected(),
             _ => self.mode = Mode::Typing,
@@ -218,7 +267,9 @@ impl MeetingState {
     /// A key for the focused notes area; the record follows the text at once.
     pub fn type_key(&mut self, key: KeyEvent) {
         let (section, row) = (self.section, self.selected());
-        let Some(area) = self.typing_area() else { return };
+        let Some(area) = self.typing_area() else {
+            return;
+        };
         if !area.input(key) {
             return;
         }
@@ -238,7 +289,11 @@ impl MeetingState {
             _ => KeyId::LearningProcesses,
         };
         let form = forms::example_form(&self.guide, self.moment(), key, None, texts, theme);
-        self.popup = Some(Popup::Example { key, index: None, form });
+        self.popup = Some(Popup::Example {
+            key,
+            index: None,
+            form,
+        });
         self.refresh_focus(theme);
     }
 
@@ -252,7 +307,11 @@ impl MeetingState {
     /// complete.
     pub fn save_popup(&mut self, texts: &Texts, theme: &Theme) {
         match self.popup.take() {
-            Some(Popup::Example { key, index, mut form }) => match forms::read_example(&form, &self.guide, self.moment(), key, texts) {
+            Some(Popup::Example {
+                key,
+                index,
+                mut form,
+            }) => match forms::read_example(&form, &self.guide, self.moment(), key, texts) {
                 Ok(example) => {
                     let examples = &mut self.record.keys.get_mut(key).examples;
                     let at = match index {
@@ -275,7 +334,8 @@ impl MeetingState {
                     self.popup = Some(Popup::Example { key, index, form });
                 }
             },
-            Some(Popup::Agreement { index, mut form }) => match forms::read_agreement(&form, texts) {
+            Some(Popup::Agreement { index, mut form }) => match forms::read_agreement(&form, texts)
+            {
                 Ok(mut agreement) => {
                     let list = &mut self.record.agreements;
                     let at = match index {
@@ -362,7 +422,10 @@ impl MeetingState {
             }
             Section::Details => match row {
                 0 => {
-                    let i = Place::ALL.iter().position(|p| *p == self.record.place).unwrap_or(0);
+                    let i = Place::ALL
+                        .iter()
+                        .position(|p| *p == self.record.place)
+                        .unwrap_or(0);
                     self.record.place = Place::ALL[(i + 1) % Place::ALL.len()];
                 }
                 1..=3 => self.record.present.toggle(Role::ALL[row - 1]),
@@ -375,7 +438,10 @@ impl MeetingState {
 
     pub fn start_finishing(&mut self) {
         self.mode = Mode::Browse;
-        let agreed = Role::ALL.into_iter().filter(|r| self.record.present.is_present(*r)).collect();
+        let agreed = Role::ALL
+            .into_iter()
+            .filter(|r| self.record.present.is_present(*r))
+            .collect();
         self.phase = Phase::Finishing { agreed, scroll: 0 };
     }
 
@@ -392,7 +458,9 @@ impl MeetingState {
 
     /// Marks the record final with who agreed; the caller writes it.
     pub fn finish(&mut self, now: NaiveDateTime) -> Option<&MeetingRecord> {
-        let Phase::Finishing { agreed, .. } = &self.phase else { return None };
+        let Phase::Finishing { agreed, .. } = &self.phase else {
+            return None;
+        };
         let agreed = agreed.clone();
         self.record.time_spent_seconds = self.seconds_spent();
         self.record.finish(&agreed, now);

@@ -55,14 +55,19 @@ impl Widget for HomeScreen<'_> {
         let mut block = Block::new()
             .borders(Borders::TOP)
             .border_style(self.theme.border)
-            .title(Span::styled(format!(" {} ", t.home_title), self.theme.title));
+            .title(Span::styled(
+                format!(" {} ", t.home_title),
+                self.theme.title,
+            ));
         if let Some(banner) = self.banner {
             block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
         }
         let inner = block.inner(area);
         block.render(area, buf);
         if self.state.summaries.is_empty() {
-            Paragraph::new(t.home_empty).wrap(Wrap { trim: true }).render(inner, buf);
+            Paragraph::new(t.home_empty)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
         let visible = usize::from(inner.height.saturating_sub(1).max(1));
@@ -75,7 +80,11 @@ impl Widget for HomeScreen<'_> {
             .skip(first)
             .take(visible)
             .map(|(i, s)| {
-                let style = if i == self.state.selected { self.theme.selected } else { Style::new() };
+                let style = if i == self.state.selected {
+                    self.theme.selected
+                } else {
+                    Style::new()
+                };
                 Row::new(vec![
                     Cell::from(s.placement.student.clone()),
                     Cell::from(s.placement.company.clone()),
@@ -85,11 +94,21 @@ impl Widget for HomeScreen<'_> {
                 .style(style)
             })
             .collect();
-        let header = Row::new(vec![t.home_col_student, t.home_col_company, t.home_col_moments, t.home_col_open])
-            .style(self.theme.dim);
+        let header = Row::new(vec![
+            t.home_col_student,
+            t.home_col_company,
+            t.home_col_moments,
+            t.home_col_open,
+        ])
+        .style(self.theme.dim);
         Table::new(
             rows,
-            [Constraint::Fill(3), Constraint::Fill(4), Constraint::Length(10), Constraint::Length(15)],
+            [
+                Constraint::Fill(3),
+                Constraint::Fill(4),
+                Constraint::Length(10),
+                Constraint::Length(15),
+            ],
         )
         .header(header)
         .render(inner, buf);

@@ -37,16 +37,29 @@ impl Widget for PickScreen<'_> {
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(self.theme.border)
-            .title(Span::styled(format!(" {} · {} · {} ", p.student, p.company, t.pick_title), self.theme.title));
+            .title(Span::styled(
+                format!(" {} · {} · {} ", p.student, p.company, t.pick_title),
+                self.theme.title,
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = Vec::new();
         for moment in Moment::ALL {
             let i = moment.index();
             let state = self.state.summary.moments[i];
-            let marker = if i == self.state.selected { "▶ " } else { "  " };
-            let style = if i == self.state.selected { self.theme.selected } else { Style::new() };
-            let when = self.state.dates[i].map(|d| d.to_string()).unwrap_or_default();
+            let marker = if i == self.state.selected {
+                "▶ "
+            } else {
+                "  "
+            };
+            let style = if i == self.state.selected {
+                self.theme.selected
+            } else {
+                Style::new()
+            };
+            let when = self.state.dates[i]
+                .map(|d| d.to_string())
+                .unwrap_or_default();
             let status = match state {
                 MomentState::Held => fill(t.pick_held_on, &[&when]),
                 MomentState::Draft => fill(t.pick_draft_from, &[&when]),
@@ -59,12 +72,20 @@ impl Widget for PickScreen<'_> {
             };
             lines.push(Line::from(vec![
                 Span::raw(marker),
-                Span::styled(format!("{}. {}", i + 1, self.guide.moment(moment).title), style),
+                Span::styled(
+                    format!("{}. {}", i + 1, self.guide.moment(moment).title),
+                    style,
+                ),
                 Span::styled(format!("  {status}"), status_style),
             ]));
-            lines.push(Line::styled(format!("     {}", self.guide.moment(moment).purpose), self.theme.dim));
+            lines.push(Line::styled(
+                format!("     {}", self.guide.moment(moment).purpose),
+                self.theme.dim,
+            ));
             lines.push(Line::default());
         }
-        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
     }
 }

@@ -33,7 +33,10 @@ impl Widget for ViewScreen<'_> {
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(self.theme.border)
-            .title(Span::styled(format!(" {} ", self.texts.view_title), self.theme.title));
+            .title(Span::styled(
+                format!(" {} ", self.texts.view_title),
+                self.theme.title,
+            ));
         let lines = record_lines(&self.state.record, self.guide, self.texts, self.theme, true);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

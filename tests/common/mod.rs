@@ -1,0 +1,79 @@
+//! Helpers for driving the `App` the way a person does: keys in, screen out.
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use stagegesprek::i18n::Lang;
+use stagegesprek::store::Store;
+use stagegesprek::store::guides::Guides;
+use stagegesprek::tui::App;
+use stagegesprek::tui::theme::Theme;
+
+pub fn app_in(dir: &std::path::Path, lang: Lang) -> App {
+    let store = Store::open(dir).expect("store");
+    let guides = Guides::load(None, lang.texts());
+    App::new(store, guides, lang, Theme::new(true))
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn press_ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+pub fn keys(app: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        press(app, *code);
+    }
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        press(app, code);
+    }
+}
+
+/// What a person would see in a terminal of `width`×`height`, one string per row.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[track_caller]
+pub fn assert_shows(app: &App, needle: &str) {
+    let shown = screen(app, 80, 24);
+    assert!(
+        shown.contains(needle),
+        "expected {needle:?} on screen:\n{shown}"
+    );
+}
+
+#[track_caller]
+pub fn assert_not_shows(app: &App, needle: &str) {
+    let shown = screen(app, 80, 24);
+    assert!(
+        !shown.contains(needle),
+        "did not expect {needle:?} on screen:\n{shown}"
+    );
+}

@@ -1,0 +1,54 @@
+//! The translation table is complete and fits the screen in both languages.
+
+use stagegesprek::i18n::{EN, Lang, NL, fill};
+
+#[test]
+fn every_entry_is_filled_in_both_languages() {
+    for (name, text) in NL.entries().into_iter().chain(EN.entries()) {
+        assert!(!text.trim().is_empty(), "{name} is empty");
+    }
+}
+
+#[test]
+fn translations_keep_the_same_placeholders() {
+    let placeholders = |s: &str| {
+        let mut found: Vec<String> = s
+            .match_indices('{')
+            .map(|(i, _)| s[i..].split('}').next().unwrap_or("").to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    for ((name, nl), (_, en)) in NL.entries().into_iter().zip(EN.entries()) {
+        assert_eq!(placeholders(nl), placeholders(en), "{name}");
+    }
+}
+
+#[test]
+fn key_hints_fit_an_80_column_footer() {
+    for (name, text) in NL.entries().into_iter().chain(EN.entries()) {
+        if name.ends_with("hints") || name == "help_close" || name == "confirm_delete" {
+            assert!(
+                text.chars().count() <= 80,
+                "{name} is {} columns: {text}",
+                text.chars().count()
+            );
+        }
+    }
+}
+
+#[test]
+fn dutch_is_the_default_and_english_follows_the_locale() {
+    assert_eq!(Lang::default(), Lang::Nl);
+    assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+    assert_eq!(Lang::from_locale("nl_NL.UTF-8"), Lang::Nl);
+    assert_eq!(Lang::from_locale("C.UTF-8"), Lang::Nl);
+    assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+    assert_eq!(Lang::from_code("fr"), None);
+}
+
+#[test]
+fn fill_puts_arguments_in_order() {
+    assert_eq!(fill("{} of {}", &["1", "3"]), "1 of 3");
+    assert_eq!(fill("saved at {}", &[]), "saved at ");
+}
