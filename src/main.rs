@@ -31,6 +31,13 @@ fn main() -> ExitCode {
 fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
     let t = settings.lang.texts();
     let guides = Guides::load(settings.config_dir.as_deref(), t);
+    let uses_guides = !matches!(
+        args.command,
+        Some(Command::List { .. } | Command::Guide { .. })
+    );
+    if uses_guides {
+        cli::report_broken_guides(&guides, t);
+    }
     match args.command {
         Some(Command::DemoData { dir, placements }) => {
             cli::demo_data(&dir, placements, settings, &guides)

@@ -27,6 +27,18 @@ pub struct Failure(pub String);
 
 type Outcome = Result<(), Failure>;
 
+/// Tells on stderr which of the school's guides were left out and why.
+pub fn report_broken_guides(guides: &Guides, t: &Texts) {
+    for broken in &guides.broken {
+        for line in broken.lines() {
+            eprintln!(
+                "stagegesprek: {}",
+                fill(t.err_guide_broken_skipped, &[&line])
+            );
+        }
+    }
+}
+
 pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
     let t = settings.lang.texts();
     Store::open(&settings.data_dir).map_err(|e| Failure(e.describe(t)))
@@ -59,6 +71,15 @@ pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides)
     Ok(())
 }
 
+/// Each moment's state by name, in the order they happen.
+#[derive(Serialize)]
+struct MomentStates {
+    start: &'static str,
+    midway: &'static str,
+    #[serde(rename = "final")]
+    end: &'static str,
+}
+
 #[derive(Serialize)]
 struct ListEntry<'a> {
     id: &'a str,
@@ -66,7 +87,7 @@ struct ListEntry<'a> {
     company: &'a str,
     programme: &'a str,
     moments_held: usize,
-    moments: HashMap<&'static str, &'static str>,
+    moments: MomentStates,
     open_agreements: usize,
 }
 
@@ -87,10 +108,11 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
                 company: &s.placement.company,
                 programme: &s.placement.programme,
                 moments_held: s.moments_held(),
-                moments: Moment::ALL
-                    .into_iter()
-                    .map(|m| (m.code(), state_code(s.moments[m.index()])))
-                    .collect(),
+                moments: MomentStates {
+                    start: state_code(s.moments[Moment::Start.index()]),
+                    midway: state_code(s.moments[Moment::Midway.index()]),
+                    end: state_code(s.moments[Moment::Final.index()]),
+                },
                 open_agreements: s.open_agreements,
             })
             .collect();

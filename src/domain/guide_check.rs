@@ -268,5 +268,11 @@ pub fn plain_yaml_message(error: &serde_saphyr::Error) -> String {
         Some(rest) => rest.split_once(": ").map_or(first, |(_, msg)| msg),
         None => first,
     };
-    without_prefix.trim().to_string()
+    let message = without_prefix.trim();
+    // Some messages end in their own position as well; the caller already gives it.
+    let message = match message.rfind(" at line ") {
+        Some(at) if message[at..].contains("column") => &message[..at],
+        _ => message,
+    };
+    message.trim_end_matches(',').to_string()
 }

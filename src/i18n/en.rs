@@ -149,7 +149,7 @@ pub static EN: Texts = Texts {
     err_parse: "{}:{}:{}: {}",
     err_dir_not_empty: "the folder {} is not empty; choose a new or empty folder",
     err_guide_builtin: "built-in guide is invalid: {}",
-    err_guide_broken_skipped: "guide {} is not used: {}",
+    err_guide_broken_skipped: "guide is not used: {}",
     err_no_guide: "no valid guide for this language",
     err_output_exists: "{} already exists; choose another name",
     guide_ok: "{}: valid ({} {}, version {})",

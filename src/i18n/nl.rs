@@ -149,7 +149,7 @@ pub static NL: Texts = Texts {
     err_parse: "{}:{}:{}: {}",
     err_dir_not_empty: "de map {} is niet leeg; kies een nieuwe of lege map",
     err_guide_builtin: "ingebouwde gespreksleidraad is ongeldig: {}",
-    err_guide_broken_skipped: "gespreksleidraad {} wordt niet gebruikt: {}",
+    err_guide_broken_skipped: "gespreksleidraad wordt niet gebruikt: {}",
     err_no_guide: "geen geldige gespreksleidraad voor deze taal",
     err_output_exists: "{} bestaat al; kies een andere naam",
     guide_ok: "{}: in orde ({} {}, versie {})",

@@ -244,6 +244,12 @@ pub fn to_yaml<T: Serialize>(value: &T) -> String {
 }
 
 fn write_yaml<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
+    if let Some(dir) = path.parent() {
+        durable::create_dir(dir).map_err(|source| StoreError::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
     durable::write_file(path, to_yaml(value).as_bytes()).map_err(|source| StoreError::Write {
         path: path.to_path_buf(),
         source,

@@ -1,0 +1,225 @@
+//! The command-line contract, run on the real binary: output, files and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
+        .args(args)
+        .env("STAGEGESPREK_DATA_DIR", data)
+        .env("STAGEGESPREK_CONFIG_DIR", data.join("no-config"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn demo(dir: &Path, n: usize) {
+    let out = run(
+        dir,
+        &[
+            "demo-data",
+            dir.to_str().unwrap(),
+            "--placements",
+            &n.to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn demo_data_then_list_shows_every_placement() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 7);
+    let out = run(tmp.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 7, "{text}");
+    assert!(text.contains("3/3"), "{text}");
+    assert!(text.contains("0/3"), "{text}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&run(tmp.path(), &["list", "--json"]))).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 7);
+    for item in items {
+        for field in [
+            "id",
+            "student",
+            "company",
+            "moments_held",
+            "open_agreements",
+        ] {
+            assert!(item.get(field).is_some(), "{field} missing in {item}");
+        }
+    }
+    assert!(items.iter().any(|i| i["moments"]["midway"] == "draft"));
+    assert!(items.iter().any(|i| i["moments_held"] == 3));
+}
+
+#[test]
+fn demo_data_refuses_a_folder_that_is_not_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("something"), "x").unwrap();
+    let out = run(tmp.path(), &["demo-data", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("niet leeg"));
+}
+
+#[test]
+fn show_and_export_a_held_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&run(tmp.path(), &["list", "--json"]))).unwrap();
+    let held = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["moments_held"] == 3)
+        .unwrap();
+    let id = format!("{}/start", held["id"].as_str().unwrap());
+
+    let yaml = run(tmp.path(), &["show", &id]);
+    assert_eq!(yaml.status.code(), Some(0), "{}", stderr(&yaml));
+    assert!(stdout(&yaml).starts_with("schema_version: 1"));
+    let md = stdout(&run(tmp.path(), &["show", &id, "--format", "md"]));
+    assert!(md.starts_with("# Startgesprek: "), "{md}");
+    assert!(md.contains("Privénotities"), "{md}");
+
+    let out_file = tmp.path().join("gedeeld.md");
+    let out = run(
+        tmp.path(),
+        &["export", &id, "--shared", "-o", out_file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shared = std::fs::read_to_string(&out_file).unwrap();
+    assert!(shared.contains("## 1. Leerprocessen"));
+    assert!(!shared.contains("Privénotities"), "{shared}");
+    assert!(!shared.contains("thuissituatie"), "{shared}");
+
+    // A path works as well as an id, and English on request.
+    let path = tmp
+        .path()
+        .join("placements")
+        .join(held["id"].as_str().unwrap())
+        .join("final.yaml");
+    let md_en = stdout(&run(
+        tmp.path(),
+        &[
+            "--lang",
+            "en",
+            "show",
+            path.to_str().unwrap(),
+            "--format",
+            "md",
+        ],
+    ));
+    assert!(md_en.contains("## Agreements"), "{md_en}");
+}
+
+#[test]
+fn failures_say_one_line_and_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["show", "nobody/start"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("stagegesprek: "));
+    let out = run(tmp.path(), &["meet", "nobody", "--moment", "start"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nobody"), "{}", stderr(&out));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [
+        &["meet", "x", "--moment", "later"][..],
+        &["frobnicate"],
+        &["export", "x/start"],
+        &["guide", "check"],
+        &["--lang", "fr", "list"],
+    ] {
+        let out = run(tmp.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn guide_check_accepts_the_built_in_guides_and_points_at_mistakes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let nl = root.join("guides/nl.yaml");
+    let en = root.join("guides/en.yaml");
+    let ok = run(
+        tmp.path(),
+        &["guide", "check", nl.to_str().unwrap(), en.to_str().unwrap()],
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+
+    let broken = tmp.path().join("kapot.yaml");
+    let text =
+        std::fs::read_to_string(&en)
+            .unwrap()
+            .replacen("language: en", "language: klingon", 1);
+    std::fs::write(&broken, text).unwrap();
+    let out = run(
+        tmp.path(),
+        &[
+            "--lang",
+            "en",
+            "guide",
+            "check",
+            en.to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("{}:3:11: language 'klingon'", broken.display())),
+        "{err}"
+    );
+
+    let twice = run(
+        tmp.path(),
+        &["guide", "check", en.to_str().unwrap(), en.to_str().unwrap()],
+    );
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(
+        stderr(&twice).contains(":2:1: id 'standard-en'"),
+        "{}",
+        stderr(&twice)
+    );
+}
+
+#[test]
+fn a_broken_guide_in_the_config_folder_is_reported_not_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let guides = tmp.path().join("no-config/guides");
+    std::fs::create_dir_all(&guides).unwrap();
+    std::fs::write(guides.join("school.yaml"), "id: school\nlanguage: nl\n").unwrap();
+    let data = tmp.path().join("data");
+    let out = run(
+        tmp.path(),
+        &["demo-data", data.to_str().unwrap(), "--placements", "1"],
+    );
+    // The command still works, on the built-in guide, and names the broken file and line.
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("wordt niet gebruikt: ")
+            && err.contains("school.yaml:2:1: missing field `version`\n"),
+        "{err}"
+    );
+}
