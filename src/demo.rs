@@ -256,7 +256,7 @@ fn held_record(
                     .into(),
             given_by: Role::Trainer,
             strategy: Some(Strategy::Entrusting),
-            recognised: Some(if n % 2 == 0 {
+            recognised: Some(if n.is_multiple_of(2) {
                 Recognition::Yes
             } else {
                 Recognition::Partly

@@ -25,7 +25,7 @@ pub enum Screen {
     NewPlacement(Form),
     Pick(PickState),
     Meeting(Box<MeetingState>),
-    View(ViewState),
+    View(Box<ViewState>),
 }
 
 /// What the draft saver last reported, shown in the meeting header.
@@ -312,7 +312,7 @@ impl App {
         for (slot, field) in dates.iter_mut().zip([6, 7]) {
             match super::meeting::parse_date(&form.text(field)) {
                 Ok(date) => *slot = date,
-                Err(()) => {
+                Err(_) => {
                     form.error = Some(t.form_bad_date.into());
                     form.focus_field(field, &theme);
                     return;
@@ -413,11 +413,11 @@ impl App {
         };
         match existing {
             Some(record) if record.status == RecordStatus::Final => {
-                self.screen = Screen::View(ViewState {
+                self.screen = Screen::View(Box::new(ViewState {
                     record,
                     scroll: 0,
                     exported: None,
-                });
+                }));
             }
             Some(draft) => self.start_meeting(draft),
             None => {

@@ -12,7 +12,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::theme::Theme;
 
 pub enum FieldValue {
-    Text(TextArea<'static>),
+    Text(Box<TextArea<'static>>),
     Choice { options: Vec<String>, index: usize },
 }
 
@@ -27,7 +27,7 @@ impl Field {
     pub fn text(label: &str, value: &str, placeholder: &str, rows: u16) -> Self {
         Self {
             label: label.into(),
-            value: FieldValue::Text(text_area(value, placeholder)),
+            value: FieldValue::Text(Box::new(text_area(value, placeholder))),
             rows,
         }
     }
@@ -194,7 +194,7 @@ impl Widget for FormWidget<'_> {
             ))
             .render(label_area, buf);
             match &field.value {
-                FieldValue::Text(text) => text.render(value_area, buf),
+                FieldValue::Text(text) => text.as_ref().render(value_area, buf),
                 FieldValue::Choice { options, index } => {
                     let style = if focused {
                         self.theme.selected

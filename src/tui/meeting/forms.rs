@@ -133,7 +133,7 @@ pub fn read_agreement(form: &Form, t: &Texts) -> Result<Agreement, String> {
     if what.is_empty() {
         return Err(t.agreement_empty_text.into());
     }
-    let due = parse_date(&form.text(2)).map_err(|()| t.form_bad_date.to_string())?;
+    let due = parse_date(&form.text(2)).map_err(|_| t.form_bad_date.to_string())?;
     let status = if form.choice(3) == 1 {
         AgreementStatus::Done
     } else {
@@ -149,12 +149,10 @@ pub fn read_agreement(form: &Form, t: &Texts) -> Result<Agreement, String> {
 }
 
 /// An optional date as typed: empty is none, anything else must be `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ())
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some)
 }
