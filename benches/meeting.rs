@@ -1,1 +1,107 @@
-fn main() {}
+//! Speed of what a teacher feels: a keystroke in a long note until the frame is drawn, saving a
+//! long record, and building the overview of a large archive.
+
+use chrono::Local;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use stagegesprek::demo::write_demo;
+use stagegesprek::domain::{KeyId, MeetingRecord, Moment};
+use stagegesprek::i18n::Lang;
+use stagegesprek::store::guides::Guides;
+use stagegesprek::store::{Store, to_yaml};
+use stagegesprek::tui::App;
+use stagegesprek::tui::theme::Theme;
+
+/// About 50 KB of notes, in lines of a realistic length.
+fn long_note() -> String {
+    "De student vertelt over een drukke ochtend waarin alles tegelijk moest en toch lukte.\n"
+        .repeat(600)
+}
+
+fn keystroke_in_a_long_note(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = Store::open(&data).unwrap();
+    let guides = Guides::load(None, Lang::Nl.texts());
+    write_demo(
+        &store,
+        guides.for_language(Lang::Nl).unwrap(),
+        2,
+        Local::now().date_naive(),
+    )
+    .unwrap();
+    let mut app = App::new(store, guides, Lang::Nl, Theme::new(false));
+    app.open_meeting("daan-el-amrani-autoservice-kwartelweg", Moment::Start);
+    for ch in long_note().chars() {
+        let code = if ch == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(ch)
+        };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        c.bench_function(&format!("keystroke+draw 50KB note {w}x{h}"), |b| {
+            b.iter(|| {
+                app.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+            });
+        });
+    }
+    app.flush_saves();
+}
+
+fn saving_a_long_record(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let guides = Guides::load(None, Lang::Nl.texts());
+    write_demo(
+        &store,
+        guides.for_language(Lang::Nl).unwrap(),
+        1,
+        Local::now().date_naive(),
+    )
+    .unwrap();
+    let id = "noor-verbeek-bakkerij-het-zonnige-deeg";
+    let mut record: MeetingRecord = store.meeting(id, Moment::Midway).unwrap().unwrap();
+    record.keys.get_mut(KeyId::LearningProcesses).notes = long_note();
+    c.bench_function("serialise 50KB record", |b| b.iter(|| to_yaml(&record)));
+    let text = to_yaml(&record);
+    c.bench_function("parse 50KB record", |b| {
+        b.iter(|| serde_saphyr::from_str::<MeetingRecord>(&text).unwrap())
+    });
+    c.bench_function("durable draft write 50KB (fsync, off the UI thread)", |b| {
+        b.iter(|| store.save_draft(&record).unwrap());
+    });
+}
+
+fn overview_of_a_large_archive(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let guides = Guides::load(None, Lang::Nl.texts());
+    // 1,000 placements hold about 2,000 records and drafts.
+    write_demo(
+        &store,
+        guides.for_language(Lang::Nl).unwrap(),
+        1000,
+        Local::now().date_naive(),
+    )
+    .unwrap();
+    let mut group = c.benchmark_group("archive");
+    group.sample_size(10);
+    group.bench_function("summaries of 1000 placements", |b| {
+        b.iter_batched(|| (), |()| store.summaries(), BatchSize::SmallInput);
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    keystroke_in_a_long_note,
+    saving_a_long_record,
+    overview_of_a_large_archive
+);
+criterion_main!(benches);

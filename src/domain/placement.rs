@@ -28,6 +28,28 @@ const RESERVED: &[&str] = &[
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
 ];
 
+const MAX_SLUG: usize = 48;
+
+/// Makes an id safe as a single folder name without changing a valid one: only lowercase
+/// ASCII letters, digits and `-` survive, so `..` and separators cannot occur.
+pub fn safe_id(id: &str) -> String {
+    let cleaned: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if cleaned.trim_matches('-').is_empty() {
+        "stage-x".into()
+    } else {
+        cleaned
+    }
+}
+
 /// Turns free text (a student's or company's name) into a safe folder name: lowercase ASCII
 /// letters, digits and single dashes. Accents are folded so "Zoë Çelik" stays recognisable.
 pub fn slug(text: &str) -> String {
@@ -42,7 +64,8 @@ pub fn slug(text: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    out.truncate(48);
+    // Room is left for a `-N` suffix; `safe_id` never cuts an id short again.
+    out.truncate(MAX_SLUG);
     while out.ends_with('-') {
         out.pop();
     }
@@ -89,10 +112,10 @@ impl Placement {
         if !taken(&base) {
             return base;
         }
-        (2..)
+        (2..100_000)
             .map(|n| format!("{base}-{n}"))
             .find(|candidate| !taken(candidate))
-            .unwrap_or(base)
+            .unwrap_or_else(|| format!("{base}-{}", std::process::id()))
     }
 }
 
@@ -112,6 +135,9 @@ mod tests {
         assert_eq!(slug("CON"), "stage-con");
         assert_eq!(slug("李"), "stage-x");
         assert!(slug(&"x".repeat(200)).len() <= 48);
+        assert_eq!(safe_id("../../etc"), "------etc");
+        assert_eq!(safe_id("a/b"), "a-b");
+        assert_eq!(safe_id(".."), "stage-x");
     }
 
     #[test]
@@ -122,5 +148,11 @@ mod tests {
             "sam-jansen-garage-oost-2"
         );
         assert_eq!(Placement::new_id("Sam Jansen", "", |_| false), "sam-jansen");
+        // A long name keeps its number, so two long names never collide.
+        let long = "Maximiliaan Vandenberghe-Oosterhuis";
+        let first = Placement::new_id(long, "Kinderdagverblijf De Regenboog", |_| false);
+        let second = Placement::new_id(long, "Kinderdagverblijf De Regenboog", |id| id == first);
+        assert_ne!(first, second);
+        assert!(second.ends_with("-2"));
     }
 }

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::StoreError;
 
-use crate::domain::placement::slug;
+use crate::domain::placement::safe_id;
 use crate::domain::summary::PlacementSummary;
 use crate::domain::{MeetingRecord, Moment, Placement};
 
@@ -52,10 +52,10 @@ impl Store {
         self.root.join("placements")
     }
 
-    /// The folder of a placement. Ids are slugged again so that a hand-typed id on the
+    /// The folder of a placement. Ids are cleaned again so that a hand-typed id on the
     /// command line can never point outside the data folder.
     pub fn placement_dir(&self, id: &str) -> PathBuf {
-        self.placements_dir().join(slug(id))
+        self.placements_dir().join(safe_id(id))
     }
 
     pub fn record_path(&self, id: &str, moment: Moment) -> PathBuf {
