@@ -121,7 +121,13 @@ impl MeetingScreen<'_> {
                     Section::Key(_) => Span::styled("● ", self.theme.captured),
                     _ => Span::raw("  "),
                 };
-                let label = format!("{} {}", i + 1, self.section_label(*section));
+                // Marker, number and a margin take five columns; a longer title gets an ellipsis.
+                let room = usize::from(area.width).saturating_sub(5);
+                let label = format!(
+                    "{} {}",
+                    i + 1,
+                    ellipsis(&self.section_label(*section), room.saturating_sub(2))
+                );
                 let style = if *section == s.section {
                     self.theme.selected
                 } else {
@@ -556,6 +562,14 @@ impl MeetingScreen<'_> {
             .wrap(Wrap { trim: true })
             .render(bottom.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
+}
+
+fn ellipsis(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
 }
 
 fn heading_text(line: &Line) -> String {
