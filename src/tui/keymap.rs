@@ -25,66 +25,68 @@ pub enum Context {
     View,
 }
 
+/// Keys that mean the same on every screen that is not a text field: leave, help, move.
+fn navigation(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
+        KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
+        KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+        KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::PageDown => Some(Action::PageDown),
+        _ => None,
+    }
+}
+
 pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    match context {
+    let specific = match context {
         Context::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) | KeyCode::Enter => {
                 Some(Action::ToggleHelp)
             }
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             _ => None,
         },
         Context::Home => match key.code {
             KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
-            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Enter => Some(Action::Confirm),
             KeyCode::Char('n') => Some(Action::NewPlacement),
             _ => None,
         },
-        Context::Form { text } => match key.code {
-            KeyCode::Esc => Some(Action::Back),
-            KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Enter => Some(Action::Confirm),
-            KeyCode::Char('s') if ctrl => Some(Action::Confirm),
-            KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
-            KeyCode::BackTab | KeyCode::Up => Some(Action::PrevField),
-            KeyCode::Right | KeyCode::Char(' ') if !text => Some(Action::ChoiceNext),
-            KeyCode::Left if !text => Some(Action::ChoicePrev),
-            _ if text => Some(Action::Type(key)),
-            _ => None,
-        },
+        Context::Form { text } => {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Back),
+                KeyCode::F(1) => Some(Action::ToggleHelp),
+                KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Char('s') if ctrl => Some(Action::Confirm),
+                KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
+                KeyCode::BackTab | KeyCode::Up => Some(Action::PrevField),
+                KeyCode::Right | KeyCode::Char(' ') if !text => Some(Action::ChoiceNext),
+                KeyCode::Left if !text => Some(Action::ChoicePrev),
+                _ if text => Some(Action::Type(key)),
+                _ => None,
+            };
+        }
         Context::Pick => match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
-            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Enter => Some(Action::Confirm),
             _ => None,
         },
-        Context::Typing => match key.code {
-            KeyCode::Esc => Some(Action::StopTyping),
-            KeyCode::Tab => Some(Action::NextField),
-            KeyCode::BackTab => Some(Action::PrevField),
-            KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Char('s') if ctrl => Some(Action::SaveNow),
-            _ => Some(Action::Type(key)),
-        },
+        Context::Typing => {
+            return match key.code {
+                KeyCode::Esc => Some(Action::StopTyping),
+                KeyCode::Tab => Some(Action::NextField),
+                KeyCode::BackTab => Some(Action::PrevField),
+                KeyCode::F(1) => Some(Action::ToggleHelp),
+                KeyCode::Char('s') if ctrl => Some(Action::SaveNow),
+                _ => Some(Action::Type(key)),
+            };
+        }
         Context::Browse => match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
-            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
             KeyCode::Tab | KeyCode::Right => Some(Action::NextField),
             KeyCode::BackTab | KeyCode::Left => Some(Action::PrevField),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Enter | KeyCode::Char('i') => Some(Action::StartTyping),
             KeyCode::Char(c @ '1'..='7') => Some(Action::GoToSection(c as usize - '1' as usize)),
             KeyCode::Char('e') => Some(Action::AddExample),
@@ -95,34 +97,29 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('s') if ctrl => Some(Action::SaveNow),
             _ => None,
         },
-        Context::Confirm => match key.code {
-            KeyCode::Char('y' | 'j' | 'Y' | 'J') => Some(Action::Yes),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::No),
-            _ => None,
-        },
+        Context::Confirm => {
+            return match key.code {
+                KeyCode::Char('y' | 'j' | 'Y' | 'J') => Some(Action::Yes),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::No),
+                _ => None,
+            };
+        }
         Context::Finishing => match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
-            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::PageDown => Some(Action::PageDown),
             KeyCode::Char('1') => Some(Action::ToggleAgreed(Role::Student)),
             KeyCode::Char('2') => Some(Action::ToggleAgreed(Role::Trainer)),
             KeyCode::Char('3') => Some(Action::ToggleAgreed(Role::Teacher)),
             KeyCode::Enter => Some(Action::Confirm),
             _ => None,
         },
-        Context::Finished | Context::View => match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
-            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::PageDown => Some(Action::PageDown),
+        Context::Finished => match key.code {
             KeyCode::Char('x') => Some(Action::ExportShared),
-            KeyCode::Char('e') if context == Context::View => Some(Action::EditAgain),
             _ => None,
         },
-    }
+        Context::View => match key.code {
+            KeyCode::Char('x') => Some(Action::ExportShared),
+            KeyCode::Char('e') => Some(Action::EditAgain),
+            _ => None,
+        },
+    };
+    specific.or_else(|| navigation(key))
 }
