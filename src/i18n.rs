@@ -88,7 +88,7 @@ texts! {
     pick_title, pick_hints, pick_held_on, pick_draft_from,
     section_agreements, section_details, section_private,
     label_prompts, label_notes, label_examples, label_no_examples, label_nothing_yet,
-    label_captured, label_preparation, label_carried_from, label_place, label_present,
+    label_captured, label_more_prompts, label_preparation, label_carried_from, label_place, label_present,
     label_others, label_date, label_time_spent, label_previous_none,
     notes_placeholder, private_placeholder, others_placeholder,
     agreements_empty, meeting_hints_edit, meeting_hints_browse, meeting_hints_browse_key,
@@ -108,7 +108,7 @@ texts! {
     md_teacher, md_period, md_date, md_time, md_place, md_present, md_guide, md_time_spent,
     md_notes, md_examples, md_given_by, md_strategy, md_recognised, md_agreements, md_who,
     md_due, md_status, md_private, md_agreed, md_not_agreed, md_draft_notice,
-    md_preparation, md_nothing, md_minutes, md_shared_notice,
+    md_preparation, md_nothing, md_minute, md_minutes, md_shared_notice, form_unsaved,
     err_no_placement, err_no_record, err_read, err_write, err_parse, err_dir_not_empty,
     err_guide_builtin, err_guide_broken_skipped, err_no_guide, err_output_exists,
     guide_ok, guide_empty_field, guide_missing_key, guide_missing_key_in_moment,
@@ -119,6 +119,14 @@ texts! {
 }
 
 impl Texts {
+    /// "1 minute" or "N minutes" for a number of seconds, rounded up.
+    pub fn minutes(&self, seconds: u64) -> String {
+        match seconds.div_ceil(60) {
+            1 => self.md_minute.to_string(),
+            n => fill(self.md_minutes, &[&n.to_string()]),
+        }
+    }
+
     pub const fn role(&self, role: Role) -> &'static str {
         match role {
             Role::Student => self.role_student,

@@ -324,3 +324,61 @@ fn every_screen_survives_tiny_and_odd_sizes() {
     press(&mut app, C('f'));
     check(&app);
 }
+
+#[test]
+fn one_stray_esc_never_throws_away_a_filled_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press(&mut app, C('n'));
+    type_text(&mut app, "Half Ingevuld");
+    press(&mut app, Esc);
+    assert_shows(&app, "Nog niet opgeslagen");
+    assert_shows(&app, "Half Ingevuld");
+    // Typing on disarms it; Enter still saves everything.
+    press(&mut app, Enter);
+    assert_shows(&app, "Half Ingevuld · ");
+    press(&mut app, Enter);
+    press(&mut app, Esc);
+    press(&mut app, C('e'));
+    type_text(&mut app, "Bijna kwijt");
+    press(&mut app, Esc);
+    assert_shows(&app, "Nog niet opgeslagen");
+    press(&mut app, Esc);
+    assert_shows(&app, "Nog geen voorbeelden");
+}
+
+#[test]
+fn editing_a_held_record_again_asks_for_agreement_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    create_placement_and_open_start(&mut app, "Eva Opnieuw", "Winkel Tweede Kans");
+    type_text(&mut app, "Eerste versie.");
+    press(&mut app, Esc);
+    press(&mut app, C('f'));
+    press(&mut app, Enter);
+    app.flush_saves();
+    press(&mut app, Esc);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, Enter);
+    assert_shows(&app, "Akkoord: student, praktijkopleider, docent");
+    press(&mut app, C('e'));
+    press(&mut app, Enter);
+    type_text(&mut app, " Aangevuld.");
+    app.flush_saves();
+    let store = Store::open(tmp.path()).unwrap();
+    let draft = store
+        .meeting("eva-opnieuw-winkel-tweede-kans", Moment::Start)
+        .unwrap()
+        .unwrap();
+    assert_eq!(draft.status, RecordStatus::Draft);
+    assert!(draft.agreed.is_empty());
+    // The held record itself stays as it was until the meeting is finished again.
+    let held = store
+        .final_record("eva-opnieuw-winkel-tweede-kans", Moment::Start)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        held.keys.get(KeyId::LearningProcesses).notes,
+        "Eerste versie."
+    );
+}

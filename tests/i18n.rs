@@ -48,6 +48,14 @@ fn dutch_is_the_default_and_english_follows_the_locale() {
 }
 
 #[test]
+fn one_minute_is_singular() {
+    assert_eq!(NL.minutes(45), "1 minuut");
+    assert_eq!(NL.minutes(61), "2 minuten");
+    assert_eq!(EN.minutes(60), "1 minute");
+    assert_eq!(EN.minutes(0), "0 minutes");
+}
+
+#[test]
 fn fill_puts_arguments_in_order() {
     assert_eq!(fill("{} of {}", &["1", "3"]), "1 of 3");
     assert_eq!(fill("saved at {}", &[]), "saved at ");

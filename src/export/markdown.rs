@@ -79,7 +79,6 @@ fn facts(md: &mut String, record: &MeetingRecord, guide: &Guide, t: &Texts) {
     if !others.is_empty() {
         present.push(others);
     }
-    let minutes = record.time_spent_seconds.div_ceil(60).to_string();
     let rows = [
         (t.md_student, p.student.clone()),
         (t.md_programme, programme),
@@ -93,7 +92,7 @@ fn facts(md: &mut String, record: &MeetingRecord, guide: &Guide, t: &Texts) {
         ),
         (t.md_place, t.place(record.place).to_string()),
         (t.md_present, present.join(", ")),
-        (t.md_time_spent, fill(t.md_minutes, &[&minutes])),
+        (t.md_time_spent, t.minutes(record.time_spent_seconds)),
         (
             t.md_guide,
             format!(

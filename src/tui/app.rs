@@ -286,7 +286,7 @@ impl App {
             return;
         };
         match action {
-            Action::Back => self.show_home(None),
+            Action::Back if form.may_discard(self.texts.form_unsaved) => self.show_home(None),
             Action::NextField => form.focus_next(&theme),
             Action::PrevField => form.focus_prev(&theme),
             Action::Type(key) => {
@@ -473,7 +473,7 @@ impl App {
             Context::Form { .. } => {
                 let Some(form) = m.popup_form() else { return };
                 match action {
-                    Action::Back => m.close_popup(&theme),
+                    Action::Back if form.may_discard(t.form_unsaved) => m.close_popup(&theme),
                     Action::NextField => form.focus_next(&theme),
                     Action::PrevField => form.focus_prev(&theme),
                     Action::ChoiceNext => form.shift_choice(1),

@@ -72,6 +72,8 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
+    /// Set by a first Esc on a form with text in it; a second Esc then throws it away.
+    discard_armed: bool,
 }
 
 impl Form {
@@ -81,6 +83,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            discard_armed: false,
         };
         form.refresh_focus(theme);
         form
@@ -129,8 +132,24 @@ impl Form {
         }
     }
 
+    /// Whether leaving may throw the form away now. With typed text the first call only
+    /// arms it, so one stray Esc never loses what was typed; `warning` is shown meanwhile.
+    pub fn may_discard(&mut self, warning: &str) -> bool {
+        let blank = self.fields.iter().all(|f| match &f.value {
+            FieldValue::Text(area) => area.is_empty(),
+            FieldValue::Choice { .. } => true,
+        });
+        if blank || self.discard_armed {
+            return true;
+        }
+        self.discard_armed = true;
+        self.error = Some(warning.to_string());
+        false
+    }
+
     /// Passes a key to the focused text field; true when the text changed.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
+        self.discard_armed = false;
         match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
             Some(FieldValue::Text(area)) => area.input(key),
             _ => false,

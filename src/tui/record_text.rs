@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use crate::domain::{Example, Guide, KeyId, MeetingRecord, Role};
-use crate::i18n::{Texts, fill};
+use crate::i18n::Texts;
 
 pub fn record_lines(
     record: &MeetingRecord,
@@ -25,19 +25,21 @@ pub fn record_lines(
         ),
         theme.title,
     ));
-    let present: Vec<&str> = Role::ALL
+    let mut present: Vec<&str> = Role::ALL
         .into_iter()
         .filter(|r| record.present.is_present(*r))
         .map(|r| t.role(r))
         .collect();
-    let minutes = record.time_spent_seconds.div_ceil(60).to_string();
+    if !record.present.others.trim().is_empty() {
+        present.push(record.present.others.trim());
+    }
     lines.push(Line::styled(
         format!(
             "{} {} {} · {} · {}: {} · {}",
             record.date,
             record.time.format("%H:%M"),
             t.place(record.place),
-            fill(t.md_minutes, &[&minutes]),
+            t.minutes(record.time_spent_seconds),
             t.md_present,
             present.join(", "),
             t.record_status(record.status),

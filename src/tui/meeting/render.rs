@@ -101,7 +101,12 @@ impl MeetingScreen<'_> {
         match section {
             Section::Key(k) => s.guide.key_title(k).to_string(),
             Section::Agreements => {
-                format!("{} ({})", t.section_agreements, s.record.open_agreements())
+                format!(
+                    "{} ({} {})",
+                    t.section_agreements,
+                    s.record.open_agreements(),
+                    t.agreement_open
+                )
             }
             Section::Details => t.section_details.to_string(),
             Section::Private => t.section_private.to_string(),
@@ -254,9 +259,14 @@ impl MeetingScreen<'_> {
         let preparation = (key == KeyId::TrainerJudgement)
             .then_some(s.record.trainer_preparation.as_ref())
             .flatten()
-            .filter(|p| !p.judgement.trim().is_empty());
-        let prep_h = preparation.map_or(0, |p| {
-            wrapped_height(&p.judgement, width.saturating_sub(2)).min(4) + 2
+            .filter(|p| !p.judgement.trim().is_empty() || !p.examples.is_empty());
+        // The trainer's judgement with the examples that back it, as prepared.
+        let prep_text = preparation.map(|p| {
+            let examples = p.examples.iter().map(|e| format!("\n▸ {}", e.text));
+            p.judgement.trim().to_string() + &examples.collect::<String>()
+        });
+        let prep_h = prep_text.as_ref().map_or(0, |text| {
+            wrapped_height(text, width.saturating_sub(2)).min(5) + 2
         });
         let min_notes = 5;
         let room_for_prompts = area
@@ -282,14 +292,25 @@ impl MeetingScreen<'_> {
         Paragraph::new(prompts)
             .wrap(Wrap { trim: false })
             .render(prompts_area, buf);
-        if let Some(prep) = preparation {
+        if prompts_h < prompts_needed && prompts_area.height > 0 {
+            // Say that questions are cut off, rather than letting them vanish unseen.
+            let last = Rect {
+                y: prompts_area.bottom() - 1,
+                height: 1,
+                ..prompts_area
+            };
+            Clear.render(last, buf);
+            Paragraph::new(Span::styled(self.texts.label_more_prompts, self.theme.dim))
+                .render(last, buf);
+        }
+        if let Some(prep) = prep_text {
             let block = Block::bordered()
                 .border_style(self.theme.border)
                 .title(Span::styled(
                     format!(" {} ", self.texts.label_preparation),
                     self.theme.dim,
                 ));
-            Paragraph::new(prep.judgement.as_str())
+            Paragraph::new(prep)
                 .wrap(Wrap { trim: true })
                 .block(block)
                 .render(prep_area, buf);
@@ -317,7 +338,9 @@ impl MeetingScreen<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if examples.is_empty() {
-            Paragraph::new(Span::styled(t.label_no_examples, self.theme.dim)).render(inner, buf);
+            Paragraph::new(Span::styled(t.label_no_examples, self.theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
         let selected = (s.mode == Mode::Browse)
@@ -541,7 +564,12 @@ impl MeetingScreen<'_> {
     /// pinned below it.
     fn render_read_back(&self, area: Rect, buf: &mut Buffer, scroll: u16, notes: Vec<Line>) {
         let s = self.state;
-        let notes_h = u16::try_from(notes.len()).unwrap_or(0) + 1;
+        let width = area.width.saturating_sub(2);
+        let notes_h: u16 = notes
+            .iter()
+            .map(|l| wrapped_height(&heading_text(l), width))
+            .sum::<u16>()
+            + 1;
         let [summary, bottom] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(notes_h + 1),

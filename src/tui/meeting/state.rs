@@ -95,8 +95,13 @@ pub struct MeetingState {
 
 impl MeetingState {
     pub fn new(mut record: MeetingRecord, guide: Guide, texts: &Texts, theme: &Theme) -> Self {
-        // Reopening a final record to edit it makes it a draft again until it is finished.
-        record.status = RecordStatus::Draft;
+        // Reopening a final record to edit it makes it a draft again until it is finished,
+        // and what people agreed to was the old text: they agree again at the read-back.
+        if record.status == RecordStatus::Final {
+            record.status = RecordStatus::Draft;
+            record.agreed.clear();
+            record.finished_at = None;
+        }
         let notes =
             KeyId::ALL.map(|k| text_area(&record.keys.get(k).notes, texts.notes_placeholder));
         let private = text_area(&record.private_notes, texts.private_placeholder);

@@ -28,7 +28,7 @@ impl Widget for ViewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let [body, note] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(u16::from(self.state.exported.is_some())),
+            Constraint::Length(2 * u16::from(self.state.exported.is_some())),
         ]));
         let block = Block::new()
             .borders(Borders::TOP)
@@ -45,7 +45,9 @@ impl Widget for ViewScreen<'_> {
             .render(body, buf);
         if let Some(path) = &self.state.exported {
             let text = fill(self.texts.finish_exported, &[&path.display().to_string()]);
-            Paragraph::new(Span::styled(text, self.theme.ok)).render(note, buf);
+            Paragraph::new(Span::styled(text, self.theme.ok))
+                .wrap(Wrap { trim: true })
+                .render(note, buf);
         }
     }
 }
