@@ -107,6 +107,10 @@ impl Tmux {
             match status.split(':').collect::<Vec<_>>()[..] {
                 ["1", code, _] if !code.is_empty() => return code.to_string(),
                 ["1", "", signal] if !signal.is_empty() => return format!("signal {signal}"),
+                // Some tmux versions never record a killing signal; dead is all we learn.
+                ["1", "", ""] if start.elapsed() > Duration::from_secs(2) => {
+                    return "killed".into();
+                }
                 _ => {}
             }
             assert!(
@@ -235,7 +239,7 @@ fn a_killed_process_loses_at_most_the_last_moments_of_typing() {
     let pid = tmux.pane("#{pane_pid}");
     let killed = Command::new("kill").args(["-KILL", &pid]).status().unwrap();
     assert!(killed.success());
-    assert_eq!(tmux.wait_for_exit(), "signal 9");
+    assert!(["signal 9", "killed"].contains(&tmux.wait_for_exit().as_str()));
 
     let draft =
         std::fs::read_to_string(data.join("placements").join(id).join("start.draft.yaml")).unwrap();

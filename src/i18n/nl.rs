@@ -69,7 +69,7 @@ pub static NL: Texts = Texts {
     agreements_empty: "Nog geen afspraken. Druk op a om er een toe te voegen.",
     meeting_hints_edit: "Esc klaar · Tab volgende · Shift+Tab vorige · Ctrl+S bewaren · F1 hulp",
     meeting_hints_browse: "Enter typen · Tab volgende · f afronden · Esc verlaten · ? hulp",
-    meeting_hints_browse_key: "Enter typen · e voorbeeld · a afspraak · d wissen · Tab volgende · f afronden · ? hulp",
+    meeting_hints_browse_key: "Enter typ · e voorbeeld · a afspraak · d wis · Tab verder · f afronden · ? hulp",
     meeting_hints_browse_agreements: "a nieuw · Enter wijzig · spatie afgerond · d wis · Tab volgende · f afronden",
     meeting_hints_browse_details: "↑↓ kiezen · Enter/spatie wijzigen · Tab volgende · f afronden · Esc verlaten",
     save_pending: "wordt bewaard…",

@@ -255,7 +255,12 @@ impl MeetingScreen<'_> {
             .iter()
             .map(|e| wrapped_height(&self.example_text(e), width.saturating_sub(2)))
             .sum();
-        let examples_h = example_rows.clamp(1, 6) + 2;
+        let empty_rows = wrapped_height(self.texts.label_no_examples, width.saturating_sub(2));
+        let examples_h = if examples.is_empty() {
+            empty_rows.min(2)
+        } else {
+            example_rows.clamp(1, 6)
+        } + 2;
         let preparation = (key == KeyId::TrainerJudgement)
             .then_some(s.record.trainer_preparation.as_ref())
             .flatten()
