@@ -20,18 +20,18 @@ fn long_note() -> String {
         .repeat(600)
 }
 
-fn keystroke_in_a_long_note(c: &mut Criterion) {
+/// A store in a temp folder holding `placements` demo placements.
+fn demo_store(placements: usize) -> (tempfile::TempDir, Store, Guides) {
     let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let store = Store::open(&data).unwrap();
+    let store = Store::open(tmp.path()).unwrap();
     let guides = Guides::load(None, Lang::Nl.texts());
-    write_demo(
-        &store,
-        guides.for_language(Lang::Nl).unwrap(),
-        2,
-        Local::now().date_naive(),
-    )
-    .unwrap();
+    let guide = guides.for_language(Lang::Nl).unwrap();
+    write_demo(&store, guide, placements, Local::now().date_naive()).unwrap();
+    (tmp, store, guides)
+}
+
+fn keystroke_in_a_long_note(c: &mut Criterion) {
+    let (_tmp, store, guides) = demo_store(2);
     let mut app = App::new(store, guides, Lang::Nl, Theme::new(false));
     app.open_meeting("daan-el-amrani-autoservice-kwartelweg", Moment::Start);
     for ch in long_note().chars() {
@@ -55,16 +55,7 @@ fn keystroke_in_a_long_note(c: &mut Criterion) {
 }
 
 fn saving_a_long_record(c: &mut Criterion) {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
-    let guides = Guides::load(None, Lang::Nl.texts());
-    write_demo(
-        &store,
-        guides.for_language(Lang::Nl).unwrap(),
-        1,
-        Local::now().date_naive(),
-    )
-    .unwrap();
+    let (_tmp, store, _) = demo_store(1);
     let id = "noor-verbeek-bakkerij-het-zonnige-deeg";
     let mut record: MeetingRecord = store.meeting(id, Moment::Midway).unwrap().unwrap();
     record.keys.get_mut(KeyId::LearningProcesses).notes = long_note();
@@ -79,17 +70,8 @@ fn saving_a_long_record(c: &mut Criterion) {
 }
 
 fn overview_of_a_large_archive(c: &mut Criterion) {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
-    let guides = Guides::load(None, Lang::Nl.texts());
     // 1,000 placements hold about 2,000 records and drafts.
-    write_demo(
-        &store,
-        guides.for_language(Lang::Nl).unwrap(),
-        1000,
-        Local::now().date_naive(),
-    )
-    .unwrap();
+    let (_tmp, store, _) = demo_store(1000);
     let mut group = c.benchmark_group("archive");
     group.sample_size(10);
     group.bench_function("summaries of 1000 placements", |b| {
