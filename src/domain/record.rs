@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Timelike as _;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -328,5 +329,3 @@ impl MeetingRecord {
             .collect();
     }
 }
-
-use chrono::Timelike as _;

@@ -1,6 +1,7 @@
 //! The application state and how actions change it. One `App` owns everything; the run loop
 //! feeds it keys and ticks, and draws it.
 
+use chrono::Timelike as _;
 use chrono::{Local, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -596,5 +597,3 @@ fn now() -> NaiveDateTime {
         .with_nanosecond(0)
         .unwrap_or_else(|| Local::now().naive_local())
 }
-
-use chrono::Timelike as _;

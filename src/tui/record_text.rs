@@ -103,12 +103,10 @@ pub fn record_lines(
 }
 
 fn text_lines(lines: &mut Vec<Line<'static>>, text: &str) {
-    lines.extend(
-        text.trim_end()
-            .lines()
-            .filter(|_| !text.trim().is_empty())
-            .map(|l| Line::raw(l.to_string())),
-    );
+    if text.trim().is_empty() {
+        return;
+    }
+    lines.extend(text.trim_end().lines().map(|l| Line::raw(l.to_string())));
 }
 
 fn example_lines(lines: &mut Vec<Line<'static>>, examples: &[Example], t: &Texts, theme: &Theme) {

@@ -2,6 +2,8 @@
 //! underline remain, so the screen still reads well.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Borders};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -57,5 +59,21 @@ impl Theme {
     /// Honours the `NO_COLOR` convention: set and not empty means no colour.
     pub fn from_env() -> Self {
         Self::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+    }
+
+    /// The frame of a full screen: a rule along the top with the screen's title in it.
+    pub fn screen_block<'a>(&self, title: &str) -> Block<'a> {
+        Block::new()
+            .borders(Borders::TOP)
+            .border_style(self.border)
+            .title(Span::styled(format!(" {title} "), self.title))
+    }
+
+    /// The frame of a pop-up over a screen: a double border that stands out.
+    pub fn popup_block<'a>(&self, title: &str) -> Block<'a> {
+        Block::bordered()
+            .border_type(BorderType::Double)
+            .border_style(self.focused_border)
+            .title(Span::styled(format!(" {title} "), self.title))
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, SaveStatus, Screen};
 use super::form::FormWidget;
@@ -172,13 +172,9 @@ impl App {
             Constraint::Length(area.height.saturating_sub(2).max(3)),
         );
         Clear.render(popup, buf);
-        let block = Block::bordered()
-            .border_type(BorderType::Double)
-            .border_style(self.theme.focused_border)
-            .title(Span::styled(
-                format!(" {} ", self.texts.help_title),
-                self.theme.title,
-            ))
+        let block = self
+            .theme
+            .popup_block(self.texts.help_title)
             .title_bottom(Line::styled(
                 format!(" {} ", self.texts.help_close),
                 self.theme.dim,

@@ -520,10 +520,7 @@ impl MeetingScreen<'_> {
             Constraint::Length(height.min(area.height)),
         );
         Clear.render(popup_area, buf);
-        let block = Block::bordered()
-            .border_type(BorderType::Double)
-            .border_style(self.theme.focused_border)
-            .title(Span::styled(format!(" {title} "), self.theme.title));
+        let block = self.theme.popup_block(title);
         let inner = block.inner(popup_area);
         block.render(popup_area, buf);
         match form {

@@ -1,8 +1,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::Moment;
 use crate::domain::summary::{MomentState, PlacementSummary};
@@ -52,13 +52,7 @@ pub struct HomeScreen<'a> {
 impl Widget for HomeScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
-        let mut block = Block::new()
-            .borders(Borders::TOP)
-            .border_style(self.theme.border)
-            .title(Span::styled(
-                format!(" {} ", t.home_title),
-                self.theme.title,
-            ));
+        let mut block = self.theme.screen_block(t.home_title);
         if let Some(banner) = self.banner {
             block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
         }

@@ -3,7 +3,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::{Guide, Moment};
@@ -34,13 +34,9 @@ impl Widget for PickScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
         let p = &self.state.summary.placement;
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .border_style(self.theme.border)
-            .title(Span::styled(
-                format!(" {} · {} · {} ", p.student, p.company, t.pick_title),
-                self.theme.title,
-            ));
+        let block = self
+            .theme
+            .screen_block(&format!("{} · {} · {}", p.student, p.company, t.pick_title));
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = Vec::new();

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::{Guide, MeetingRecord};
 use crate::i18n::{Texts, fill};
@@ -30,13 +30,7 @@ impl Widget for ViewScreen<'_> {
             Constraint::Fill(1),
             Constraint::Length(2 * u16::from(self.state.exported.is_some())),
         ]));
-        let block = Block::new()
-            .borders(Borders::TOP)
-            .border_style(self.theme.border)
-            .title(Span::styled(
-                format!(" {} ", self.texts.view_title),
-                self.theme.title,
-            ));
+        let block = self.theme.screen_block(self.texts.view_title);
         let lines = record_lines(&self.state.record, self.guide, self.texts, self.theme, true);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
