@@ -25,6 +25,13 @@ fn position<T: PartialEq>(all: &[T], value: Option<T>) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// A choice between student, trainer and teacher, starting at `selected`.
+fn role_choice(label: &str, selected: Role, t: &Texts) -> Field {
+    let options = Role::ALL.iter().map(|r| t.role(*r).to_string()).collect();
+    let index = Role::ALL.iter().position(|r| *r == selected).unwrap_or(0);
+    Field::choice(label, options, index)
+}
+
 pub fn example_form(
     guide: &Guide,
     moment: Moment,
@@ -42,11 +49,7 @@ pub fn example_form(
             "",
             3,
         ),
-        Field::choice(
-            t.example_given_by,
-            Role::ALL.iter().map(|r| t.role(*r).to_string()).collect(),
-            Role::ALL.iter().position(|r| *r == given_by).unwrap_or(0),
-        ),
+        role_choice(t.example_given_by, given_by, t),
     ];
     if capture.captures(CaptureKind::Strategy) {
         fields.push(Field::choice(
@@ -113,11 +116,7 @@ pub fn agreement_form(agreement: Option<&Agreement>, t: &Texts, theme: &Theme) -
             "",
             2,
         ),
-        Field::choice(
-            t.agreement_who,
-            Role::ALL.iter().map(|r| t.role(*r).to_string()).collect(),
-            Role::ALL.iter().position(|r| *r == who).unwrap_or(0),
-        ),
+        role_choice(t.agreement_who, who, t),
         Field::text(t.agreement_due, &due, t.form_date_hint, 1),
         Field::choice(
             t.agreement_status,
