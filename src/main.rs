@@ -8,7 +8,7 @@ use stagegesprek::cli::{self, Args, Command, Failure, GuideCommand};
 use stagegesprek::demo::write_demo;
 use stagegesprek::store::config::Settings;
 use stagegesprek::store::guides::Guides;
-use stagegesprek::tui::{self, App, theme::Theme};
+use stagegesprek::tui::{self, App, guard::Ending, theme::Theme};
 
 /// How many placements the throw-away demo holds.
 const DEMO_PLACEMENTS: usize = 6;
@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let settings = Settings::resolve(args.data_dir.clone(), args.lang.map(Into::into));
     match run(args, &settings) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(ending) => ExitCode::from(ending.exit_status()),
         Err(Failure(message)) => {
             if !message.is_empty() {
                 eprintln!("stagegesprek: {message}");
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
+fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
     let t = settings.lang.texts();
     let guides = Guides::load(settings.config_dir.as_deref(), t);
     let uses_guides = !matches!(
@@ -38,22 +38,25 @@ fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
     if uses_guides {
         cli::report_broken_guides(&guides, t);
     }
+    let done = |result: Result<(), Failure>| result.map(|()| Ending::Quit);
     match args.command {
         Some(Command::DemoData { dir, placements }) => {
-            cli::demo_data(&dir, placements, settings, &guides)
+            done(cli::demo_data(&dir, placements, settings, &guides))
         }
-        Some(Command::List { json }) => cli::list(settings, json),
-        Some(Command::Show { record, format }) => cli::show(settings, &guides, &record, format),
+        Some(Command::List { json }) => done(cli::list(settings, json)),
+        Some(Command::Show { record, format }) => {
+            done(cli::show(settings, &guides, &record, format))
+        }
         Some(Command::Export {
             record,
             shared,
             output,
-        }) => cli::export(settings, &guides, &record, shared, &output),
+        }) => done(cli::export(settings, &guides, &record, shared, &output)),
         Some(Command::Guide {
             command: GuideCommand::Check { files },
-        }) => cli::guide_check(settings, &files),
+        }) => done(cli::guide_check(settings, &files)),
         Some(Command::Meet { placement, moment }) => {
-            let store = cli::open_store(settings)?;
+            let (store, notice) = cli::open_store_for_ui(settings)?;
             if !store.placement_exists(&placement) {
                 return Err(Failure(stagegesprek::i18n::fill(
                     t.err_no_placement,
@@ -62,6 +65,7 @@ fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
             }
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
             app.open_meeting(&placement, moment.into());
+            app.message = notice.or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         None if args.demo => {
@@ -86,9 +90,10 @@ fn run(args: Args, settings: &Settings) -> Result<(), Failure> {
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         None => {
-            let store = cli::open_store(settings)?;
-            tui::run(App::new(store, guides, settings.lang, Theme::from_env()))
-                .map_err(|e| Failure(e.to_string()))
+            let (store, notice) = cli::open_store_for_ui(settings)?;
+            let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            app.message = notice.or(app.message);
+            tui::run(app).map_err(|e| Failure(e.to_string()))
         }
     }
 }

@@ -85,7 +85,7 @@ fn every_field_survives_a_round_trip_through_the_store() {
         .unwrap();
     assert_eq!(back, record);
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.starts_with("schema_version: 1\n"), "{text}");
+    assert!(text.starts_with("schema_version: 2\n"), "{text}");
     // A YAML 1.1 reader must not see the example text `no` as false.
     assert!(text.contains("text: \"no\""), "{text}");
 }

@@ -19,7 +19,7 @@ use crate::export::{Variant, to_markdown};
 use crate::i18n::{Texts, fill};
 use crate::store::config::Settings;
 use crate::store::guides::{Guides, check_file};
-use crate::store::{Store, durable, read_yaml, to_yaml};
+use crate::store::{Store, durable, to_yaml};
 
 /// A failure to report: one line, already in the user's language.
 #[derive(Debug)]
@@ -39,9 +39,25 @@ pub fn report_broken_guides(guides: &Guides, t: &Texts) {
     }
 }
 
+/// Opens the data folder and narrows any permissions that were widened, saying so on stderr.
 pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
+    let (store, notice) = open_store_for_ui(settings)?;
+    if let Some((text, _)) = notice {
+        eprintln!("stagegesprek: {text}");
+    }
+    Ok(store)
+}
+
+/// Opens the data folder; a permission repair comes back as a message for the status line.
+pub fn open_store_for_ui(settings: &Settings) -> Result<(Store, Option<(String, bool)>), Failure> {
     let t = settings.lang.texts();
-    Store::open(&settings.data_dir).map_err(|e| Failure(e.describe(t)))
+    let store = Store::open(&settings.data_dir).map_err(|e| Failure(e.describe(t)))?;
+    let repaired = store.repair_permissions();
+    let notice = (!repaired.is_empty()).then(|| {
+        let text = fill(t.permissions_repaired, &[&repaired.len().to_string()]);
+        (text, true)
+    });
+    Ok((store, notice))
 }
 
 pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides) -> Outcome {
@@ -156,6 +172,7 @@ const fn state_code(state: MomentState) -> &'static str {
         MomentState::NotHeld => "not_held",
         MomentState::Draft => "draft",
         MomentState::Held => "held",
+        MomentState::Damaged => "damaged",
     }
 }
 
@@ -163,7 +180,9 @@ fn load_record(store: &Store, name: &str, t: &Texts) -> Result<MeetingRecord, Fa
     let path = store
         .resolve_record(name)
         .ok_or_else(|| Failure(fill(t.err_no_record, &[name])))?;
-    read_yaml(&path).map_err(|e| Failure(e.describe(t)))
+    store
+        .read_record_file(&path)
+        .map_err(|e| Failure(e.describe(t)))
 }
 
 pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) -> Outcome {

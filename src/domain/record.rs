@@ -11,8 +11,8 @@ use super::guide::{Guide, KeyId, Moment};
 use super::placement::Placement;
 
 /// Raised whenever the record's shape changes, so an older program can tell it is reading
-/// something newer than itself.
-pub const SCHEMA_VERSION: u32 = 1;
+/// something newer than itself. Version 2 added the closing `end_of_file` line.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -248,6 +248,10 @@ pub struct MeetingRecord {
     /// them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Always `true` and always written last: a file cut off anywhere lacks it, so a
+    /// truncated record is reported as damaged instead of read as a shorter one.
+    #[serde(default)]
+    pub end_of_file: bool,
 }
 
 impl MeetingRecord {
@@ -293,6 +297,7 @@ impl MeetingRecord {
             agreed: Vec::new(),
             finished_at: None,
             extra: BTreeMap::new(),
+            end_of_file: true,
         }
     }
 

@@ -11,6 +11,8 @@ pub enum MomentState {
     NotHeld,
     Draft,
     Held,
+    /// A file of this moment cannot be read; it needs attention before anything else.
+    Damaged,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +33,7 @@ impl PlacementSummary {
                 RecordStatus::Draft => MomentState::Draft,
             };
             let slot = &mut moments[record.moment.index()];
-            if *slot != MomentState::Held {
+            if *slot == MomentState::NotHeld || *slot == MomentState::Draft {
                 *slot = state;
             }
         }
@@ -40,6 +42,13 @@ impl PlacementSummary {
             placement,
             moments,
             open_agreements,
+        }
+    }
+
+    /// Marks moments whose files could not be read.
+    pub fn mark_damaged(&mut self, moments: impl IntoIterator<Item = Moment>) {
+        for m in moments {
+            self.moments[m.index()] = MomentState::Damaged;
         }
     }
 

@@ -38,6 +38,11 @@ pub fn create_dir(dir: &Path) -> io::Result<()> {
     fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))
 }
 
+/// Makes a rename or removal in `dir` survive a power cut.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
 /// Removes a file that may already be gone.
 pub fn remove_file(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {

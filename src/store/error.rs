@@ -1,7 +1,22 @@
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::{Texts, fill};
+
+/// Why a file that exists cannot be used, apart from plain read errors and YAML errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    /// A symbolic link: following it could read or replace a file outside the data folder.
+    Symlink,
+    /// A folder or device where a file belongs.
+    NotAFile,
+    /// Far larger than any record could be; not read at all.
+    TooLarge { bytes: u64 },
+    /// Not UTF-8 text, for example binary data from a sync conflict.
+    NotText { line: u64, column: u64 },
+    /// The closing `end_of_file` line is missing: the file was cut off.
+    Incomplete,
+}
 
 /// A failure to read or write the data on disk. No note text is ever part of it.
 #[derive(Debug, thiserror::Error)]
@@ -17,35 +32,66 @@ pub enum StoreError {
         column: u64,
         message: String,
     },
+    #[error("{path}: damaged ({damage:?})")]
+    Damaged { path: PathBuf, damage: Damage },
+    #[error("{path}: written by a newer version (schema {version})")]
+    Newer { path: PathBuf, version: u32 },
 }
 
 impl StoreError {
     /// The error as one plain sentence in the user's language.
     pub fn describe(&self, t: &Texts) -> String {
+        let shown = self.path().display().to_string();
         match self {
-            Self::Read { path, source } => fill(
-                t.err_read,
-                &[&path.display().to_string(), &source.to_string()],
-            ),
-            Self::Write { path, source } => fill(
-                t.err_write,
-                &[&path.display().to_string(), &source.to_string()],
-            ),
+            Self::Read { source, .. } => fill(t.err_read, &[&shown, &source.to_string()]),
+            Self::Write { source, .. } => fill(t.err_write, &[&shown, &source.to_string()]),
             Self::Parse {
-                path,
                 line,
                 column,
                 message,
+                ..
             } => fill(
                 t.err_parse,
-                &[
-                    &path.display().to_string(),
-                    &line.to_string(),
-                    &column.to_string(),
-                    message,
-                ],
+                &[&shown, &line.to_string(), &column.to_string(), message],
             ),
+            Self::Damaged { damage, .. } => match damage {
+                Damage::Symlink => fill(t.err_symlink, &[&shown]),
+                Damage::NotAFile => fill(t.err_not_a_file, &[&shown]),
+                Damage::TooLarge { bytes } => {
+                    fill(t.err_too_large, &[&shown, &(bytes / 1_048_576).to_string()])
+                }
+                Damage::NotText { line, column } => fill(
+                    t.err_parse,
+                    &[
+                        &shown,
+                        &line.to_string(),
+                        &column.to_string(),
+                        t.err_not_text,
+                    ],
+                ),
+                Damage::Incomplete => fill(t.err_incomplete, &[&shown]),
+            },
+            Self::Newer { version, .. } => fill(t.err_newer, &[&shown, &version.to_string()]),
         }
+    }
+
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Read { path, .. }
+            | Self::Write { path, .. }
+            | Self::Parse { path, .. }
+            | Self::Damaged { path, .. }
+            | Self::Newer { path, .. } => path,
+        }
+    }
+
+    /// Whether the file is there but its content cannot be trusted, so it must be set aside
+    /// rather than written over. A newer file is not damaged: it must simply be left alone.
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            Self::Read { .. } | Self::Parse { .. } | Self::Damaged { .. }
+        )
     }
 
     pub fn parse(path: PathBuf, error: &serde_saphyr::Error) -> Self {
@@ -54,7 +100,44 @@ impl StoreError {
             path,
             line: issue.line,
             column: issue.column,
-            message: issue.message,
+            message: redact_values(&issue.message),
         }
+    }
+}
+
+/// Parser messages quote the value they choked on, which in a record is note text. Messages
+/// end up on screens and in terminals' scrollback, so the quoted part is left out.
+pub fn redact_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = None;
+    for c in message.chars() {
+        match inside {
+            None if c == '"' || c == '`' => {
+                inside = Some(c);
+                out.push(c);
+                out.push('…');
+            }
+            None => out.push(c),
+            Some(open) if c == open => {
+                inside = None;
+                out.push(c);
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_values;
+
+    #[test]
+    fn quoted_values_are_left_out_of_messages() {
+        assert_eq!(
+            redact_values("invalid type: string \"Sem was late\", expected u32"),
+            "invalid type: string \"…\", expected u32"
+        );
+        assert_eq!(redact_values("unexpected end"), "unexpected end");
     }
 }

@@ -5,38 +5,72 @@
 //! <data dir>/placements/<placement-id>/placement.yaml
 //! <data dir>/placements/<placement-id>/<moment>.yaml          the meeting record
 //! <data dir>/placements/<placement-id>/<moment>.draft.yaml    while a meeting is in progress
+//! <data dir>/placements/<placement-id>/<moment>.lock          held while a meeting is open
+//! <data dir>/placements/<placement-id>/set-aside/             damaged and discarded files
 //! ```
+//!
+//! The store never writes over a file it cannot read: such a file is moved to `set-aside/`
+//! first, byte for byte as it was.
 
 pub mod config;
+pub mod disk;
 pub mod durable;
 mod error;
 pub mod guides;
+pub mod lock;
+mod privacy;
+pub mod read;
 pub mod saver;
 
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
+use chrono::Local;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-pub use error::StoreError;
+use disk::{Disk, RealDisk};
+pub use error::{Damage, StoreError};
+use lock::{Claim, MeetingLock};
+pub use read::read_checked;
+use read::{exists, read_record};
 
 use crate::domain::placement::safe_id;
 use crate::domain::summary::PlacementSummary;
 use crate::domain::{MeetingRecord, Moment, Placement};
 
 const PLACEMENT_FILE: &str = "placement.yaml";
+const SET_ASIDE_DIR: &str = "set-aside";
 
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    disk: Arc<dyn Disk>,
+}
+
+/// Both files of one meeting as found on disk, each read on its own so that a damaged one
+/// does not hide the other.
+#[derive(Debug)]
+pub struct MeetingFiles {
+    pub record: Result<Option<MeetingRecord>, StoreError>,
+    pub draft: Result<Option<MeetingRecord>, StoreError>,
+    /// The draft was written after the final record, as when a held record is edited again.
+    pub draft_is_newer: bool,
 }
 
 impl Store {
     /// Opens (and if needed creates) the data folder at `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
-        let store = Self { root: root.into() };
+        Self::open_with(root, Arc::new(RealDisk))
+    }
+
+    /// Opens the data folder with another disk underneath, for tests and drills.
+    pub fn open_with(root: impl Into<PathBuf>, disk: Arc<dyn Disk>) -> Result<Self, StoreError> {
+        let store = Self {
+            root: root.into(),
+            disk,
+        };
         durable::create_dir(&store.placements_dir()).map_err(|source| StoreError::Write {
             path: store.placements_dir(),
             source,
@@ -68,6 +102,17 @@ impl Store {
             .join(format!("{}.draft.yaml", moment.code()))
     }
 
+    pub fn lock_path(&self, id: &str, moment: Moment) -> PathBuf {
+        self.placement_dir(id)
+            .join(format!("{}.lock", moment.code()))
+    }
+
+    /// Narrows the permissions of data files and folders that others could read; returns
+    /// what was changed so the user can be told.
+    pub fn repair_permissions(&self) -> Vec<PathBuf> {
+        privacy::repair_permissions(&self.placements_dir())
+    }
+
     pub fn placement_exists(&self, id: &str) -> bool {
         self.placement_dir(id).join(PLACEMENT_FILE).is_file()
     }
@@ -88,10 +133,10 @@ impl Store {
         };
         for entry in entries.flatten() {
             let path = entry.path().join(PLACEMENT_FILE);
-            if !path.is_file() {
+            if !exists(&path) {
                 continue;
             }
-            match read_yaml::<Placement>(&path) {
+            match read_checked::<Placement>(&*self.disk, &path) {
                 Ok(p) => placements.push(p),
                 Err(e) => errors.push(e),
             }
@@ -106,7 +151,7 @@ impl Store {
     }
 
     pub fn placement(&self, id: &str) -> Result<Placement, StoreError> {
-        read_yaml(&self.placement_dir(id).join(PLACEMENT_FILE))
+        read_checked(&*self.disk, &self.placement_dir(id).join(PLACEMENT_FILE))
     }
 
     /// Stores a new placement under a fresh id derived from its names; returns it with its id.
@@ -119,7 +164,7 @@ impl Store {
             path: dir.clone(),
             source,
         })?;
-        write_yaml(&dir.join(PLACEMENT_FILE), &placement)?;
+        self.write_yaml(&dir.join(PLACEMENT_FILE), &placement)?;
         Ok(placement)
     }
 
@@ -128,7 +173,7 @@ impl Store {
         Moment::ALL
             .into_iter()
             .flat_map(|m| [self.record_path(id, m), self.draft_path(id, m)])
-            .filter(|p| p.is_file())
+            .filter(|p| exists(p))
             .collect()
     }
 
@@ -137,7 +182,7 @@ impl Store {
         let mut records = Vec::new();
         let mut errors = Vec::new();
         for path in self.meeting_files(id) {
-            match read_yaml(&path) {
+            match read_record(&*self.disk, &path) {
                 Ok(r) => records.push(r),
                 Err(e) => errors.push(e),
             }
@@ -151,16 +196,70 @@ impl Store {
         id: &str,
         moment: Moment,
     ) -> Result<Option<MeetingRecord>, StoreError> {
-        read_optional(&self.record_path(id, moment))
+        self.read_optional(&self.record_path(id, moment))
     }
 
     /// What to continue with when a meeting is opened: the draft when there is one, else the
     /// final record, else nothing.
     pub fn meeting(&self, id: &str, moment: Moment) -> Result<Option<MeetingRecord>, StoreError> {
-        match read_optional(&self.draft_path(id, moment))? {
+        match self.read_optional(&self.draft_path(id, moment))? {
             Some(draft) => Ok(Some(draft)),
             None => self.final_record(id, moment),
         }
+    }
+
+    /// The record and the draft of a meeting, each with its own result.
+    pub fn meeting_files_of(&self, id: &str, moment: Moment) -> MeetingFiles {
+        let (record_path, draft_path) = (self.record_path(id, moment), self.draft_path(id, moment));
+        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        let draft_is_newer = match (modified(&record_path), modified(&draft_path)) {
+            (Some(record), Some(draft)) => draft >= record,
+            _ => false,
+        };
+        MeetingFiles {
+            record: self.read_optional(&record_path),
+            draft: self.read_optional(&draft_path),
+            draft_is_newer,
+        }
+    }
+
+    /// Takes the one-editor lock of a meeting.
+    pub fn claim_meeting(&self, id: &str, moment: Moment) -> Result<Claim, StoreError> {
+        let dir = self.placement_dir(id);
+        durable::create_dir(&dir).map_err(|source| StoreError::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        MeetingLock::claim(&self.lock_path(id, moment))
+    }
+
+    /// Moves a file out of the way, unchanged, into the placement's `set-aside` folder;
+    /// returns where it went. Used for damaged files and for drafts the user discards.
+    pub fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let failed = |source| StoreError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = path
+            .parent()
+            .map_or_else(|| self.root.join(SET_ASIDE_DIR), |p| p.join(SET_ASIDE_DIR));
+        durable::create_dir(&dir).map_err(failed)?;
+        let name = path
+            .file_name()
+            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        let stamp = Local::now().format("%Y%m%d-%H%M%S");
+        let mut target = dir.join(format!("{stamp}-{name}"));
+        let mut n = 2;
+        while exists(&target) {
+            target = dir.join(format!("{stamp}-{n}-{name}"));
+            n += 1;
+        }
+        fs::rename(path, &target).map_err(failed)?;
+        durable::sync_dir(&dir).map_err(failed)?;
+        if let Some(parent) = path.parent() {
+            durable::sync_dir(parent).map_err(failed)?;
+        }
+        Ok(target)
     }
 
     /// The most recent final record before `moment`; its open agreements carry forward.
@@ -177,15 +276,23 @@ impl Store {
 
     pub fn save_draft(&self, record: &MeetingRecord) -> Result<PathBuf, StoreError> {
         let path = self.draft_path(&record.placement.id, record.moment);
-        write_yaml(&path, record)?;
+        self.write_yaml(&path, record)?;
         Ok(path)
     }
 
-    /// Writes the final record and only then removes the draft it replaces.
+    /// Writes the final record and only then removes the draft it replaces. A record already
+    /// there that cannot be read is set aside first; one from a newer version is refused.
     pub fn save_final(&self, record: &MeetingRecord) -> Result<PathBuf, StoreError> {
         let id = &record.placement.id;
         let path = self.record_path(id, record.moment);
-        write_yaml(&path, record)?;
+        match self.read_optional(&path) {
+            Err(newer @ StoreError::Newer { .. }) => return Err(newer),
+            Err(e) if e.is_damage() => {
+                self.set_aside(&path)?;
+            }
+            _ => {}
+        }
+        self.write_yaml(&path, record)?;
         let draft = self.draft_path(id, record.moment);
         durable::remove_file(&draft).map_err(|source| StoreError::Write {
             path: draft,
@@ -201,8 +308,10 @@ impl Store {
             .into_iter()
             .map(|p| {
                 let (records, record_errors) = self.records(&p.id);
+                let mut summary = PlacementSummary::new(p, &records);
+                summary.mark_damaged(record_errors.iter().filter_map(|e| moment_of(e.path())));
                 errors.extend(record_errors);
-                PlacementSummary::new(p, &records)
+                summary
             })
             .collect();
         (summaries, errors)
@@ -211,47 +320,60 @@ impl Store {
     /// Resolves a record named on the command line: a path to a file, or `placement/moment`.
     pub fn resolve_record(&self, name: &str) -> Option<PathBuf> {
         let as_path = Path::new(name);
-        if as_path.is_file() {
+        if exists(as_path) && !as_path.is_dir() {
             return Some(as_path.to_path_buf());
         }
         let (id, moment) = name.rsplit_once('/')?;
         let moment = Moment::from_code(moment.trim_end_matches(".yaml"))?;
         [self.record_path(id, moment), self.draft_path(id, moment)]
             .into_iter()
-            .find(|p| p.is_file())
+            .find(|p| exists(p))
+    }
+
+    /// Reads a record or draft named by path, with every check a stored one gets.
+    pub fn read_record_file(&self, path: &Path) -> Result<MeetingRecord, StoreError> {
+        read_record(&*self.disk, path)
+    }
+
+    fn read_optional(&self, path: &Path) -> Result<Option<MeetingRecord>, StoreError> {
+        if exists(path) {
+            read_record(&*self.disk, path).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Writes through the store's disk; every data file goes through here or `set_aside`.
+    pub fn write_yaml<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
+        if let Some(dir) = path.parent() {
+            durable::create_dir(dir).map_err(|source| StoreError::Write {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        self.disk
+            .write(path, to_yaml(value).as_bytes())
+            .map_err(|source| StoreError::Write {
+                path: path.to_path_buf(),
+                source,
+            })
+    }
+
+    /// When a file was last changed, for telling the user how old a draft is.
+    pub fn modified(path: &Path) -> Option<SystemTime> {
+        fs::metadata(path).and_then(|m| m.modified()).ok()
     }
 }
 
-pub fn read_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
-    let text = fs::read_to_string(path).map_err(|source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    serde_saphyr::from_str(&text).map_err(|e| StoreError::parse(path.to_path_buf(), &e))
-}
-
-fn read_optional<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, StoreError> {
-    match fs::metadata(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        _ => read_yaml(path).map(Some),
-    }
+/// The moment a record or draft file belongs to, from its name.
+fn moment_of(path: &Path) -> Option<Moment> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".yaml")?;
+    Moment::from_code(stem.strip_suffix(".draft").unwrap_or(stem))
 }
 
 pub fn to_yaml<T: Serialize>(value: &T) -> String {
     // Serialising our own plain structs cannot fail; an error here is a programming mistake
     // that must not be hidden as an empty file.
     serde_saphyr::to_string(value).expect("record types always serialise")
-}
-
-fn write_yaml<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
-    if let Some(dir) = path.parent() {
-        durable::create_dir(dir).map_err(|source| StoreError::Write {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-    }
-    durable::write_file(path, to_yaml(value).as_bytes()).map_err(|source| StoreError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
 }

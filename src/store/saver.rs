@@ -23,6 +23,9 @@ enum Command {
     Final(Box<MeetingRecord>),
     Flush(Sender<()>),
     WriteFile(PathBuf, String),
+    /// Write what is pending and end. Sent on drop: handles held by the emergency threads
+    /// keep the channel open, so its closing cannot be the signal.
+    Stop,
 }
 
 /// What the saver reports back to the screen.
@@ -93,15 +96,41 @@ impl DraftSaver {
         let _ = done.recv_timeout(Duration::from_secs(10));
     }
 
+    /// A handle that can push everything to disk from another thread: the signal handler,
+    /// the terminal watchdog and the panic hook use it.
+    pub fn handle(&self) -> SaverHandle {
+        SaverHandle {
+            commands: self.commands.clone(),
+        }
+    }
+
     /// Results that arrived since the last call, oldest first.
     pub fn events(&self) -> Vec<SaveEvent> {
         self.events.try_iter().collect()
     }
 }
 
+/// Shares the saver with the threads that end a session in an emergency. The saver always
+/// holds the newest text, because every change is handed over as it is made.
+#[derive(Clone)]
+pub struct SaverHandle {
+    commands: Option<Sender<Command>>,
+}
+
+impl SaverHandle {
+    /// Writes what is pending and waits at most `limit` for it; returns whether it finished.
+    pub fn flush(&self, limit: Duration) -> bool {
+        let Some(tx) = &self.commands else {
+            return false;
+        };
+        let (ack, done) = mpsc::channel();
+        tx.send(Command::Flush(ack)).is_ok() && done.recv_timeout(limit).is_ok()
+    }
+}
+
 impl Drop for DraftSaver {
     fn drop(&mut self) {
-        // Closing the channel makes the worker write what is pending and stop.
+        self.send(Command::Stop);
         self.commands = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
@@ -164,7 +193,7 @@ impl Worker {
                     let _ = ack.send(());
                 }
                 Err(RecvTimeoutError::Timeout) => self.write_pending(),
-                Err(RecvTimeoutError::Disconnected) => {
+                Ok(Command::Stop) | Err(RecvTimeoutError::Disconnected) => {
                     self.write_pending();
                     return;
                 }

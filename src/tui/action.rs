@@ -34,6 +34,8 @@ pub enum Action {
     EditAgain,
     Yes,
     No,
+    /// An answer to a question, by its number.
+    Choose(usize),
     /// A key for the text field that has focus.
     Type(KeyEvent),
 }

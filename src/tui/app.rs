@@ -5,21 +5,25 @@ use chrono::Timelike as _;
 use chrono::{Local, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+mod open;
+
 use super::action::Action;
 use super::form::{Field, Form};
 use super::keymap::{Context, action_for};
 use super::meeting::{MeetingState, Mode, Phase, Popup};
+use super::screens::choice::ChoiceState;
 use super::screens::home::HomeState;
 use super::screens::pick::PickState;
 use super::screens::view::ViewState;
 use super::theme::Theme;
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{MeetingRecord, Moment, Placement, RecordStatus};
+use crate::domain::{MeetingRecord, Moment, Placement};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{Lang, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
-use crate::store::saver::{DraftSaver, SaveEvent};
+use crate::store::lock::MeetingLock;
+use crate::store::saver::{DraftSaver, SaveEvent, SaverHandle};
 
 pub enum Screen {
     Home(HomeState),
@@ -27,6 +31,7 @@ pub enum Screen {
     Pick(PickState),
     Meeting(Box<MeetingState>),
     View(Box<ViewState>),
+    Choice(Box<ChoiceState>),
 }
 
 /// What the draft saver last reported, shown in the meeting header.
@@ -54,6 +59,8 @@ pub struct App {
     pub quit: bool,
     /// Whether the open meeting changed since it was opened, so leaving it needs a save.
     touched: bool,
+    /// The one-editor lock of the meeting being edited (or being asked about).
+    lock: Option<MeetingLock>,
 }
 
 impl App {
@@ -76,6 +83,7 @@ impl App {
             demo: false,
             quit: false,
             touched: false,
+            lock: None,
         };
         app.show_home(None);
         for broken in &app.guides.broken {
@@ -102,6 +110,7 @@ impl App {
             },
             Screen::Pick(_) => Context::Pick,
             Screen::View(_) => Context::View,
+            Screen::Choice(_) => Context::Choice,
             Screen::Meeting(m) => match (&m.phase, &m.popup, m.mode) {
                 (Phase::Conversation, Some(Popup::ConfirmDelete), _) => Context::Confirm,
                 (
@@ -147,6 +156,24 @@ impl App {
         self.save_open_meeting();
         self.saver.flush();
         self.tick();
+    }
+
+    /// Ends the session the way the user chose to: everything saved, then the meeting's lock
+    /// released as cleanly closed, so the next session is not offered a recovery.
+    pub fn end_session(&mut self) {
+        self.flush_saves();
+        self.release_lock();
+    }
+
+    /// For the threads that must save without the UI: signals, watchdog, panic hook.
+    pub fn saver_handle(&self) -> SaverHandle {
+        self.saver.handle()
+    }
+
+    fn release_lock(&mut self) {
+        if let Some(lock) = self.lock.take() {
+            lock.release();
+        }
     }
 
     fn hand_over_changes(&mut self) {
@@ -222,6 +249,7 @@ impl App {
             Screen::Pick(_) => self.update_pick(action),
             Screen::Meeting(_) => self.update_meeting(action),
             Screen::View(_) => self.update_view(action),
+            Screen::Choice(_) => self.update_choice(action),
         }
     }
 
@@ -235,7 +263,15 @@ impl App {
     pub fn show_home(&mut self, select: Option<&str>) {
         let (summaries, errors) = self.store.summaries();
         if let Some(first) = errors.first() {
-            self.message = Some((first.describe(self.texts), true));
+            let text = if errors.len() == 1 {
+                first.describe(self.texts)
+            } else {
+                fill(
+                    self.texts.err_damaged_count,
+                    &[&errors.len().to_string(), &first.describe(self.texts)],
+                )
+            };
+            self.message = Some((text, true));
         }
         let mut home = HomeState {
             summaries,
@@ -394,46 +430,6 @@ impl App {
 
     // ---- the meeting --------------------------------------------------------------------
 
-    /// Opens a moment of a placement: a held record as a view, a draft to continue, or a new
-    /// meeting. Problems are shown, never fatal.
-    pub fn open_meeting(&mut self, id: &str, moment: Moment) {
-        let t = self.texts;
-        let placement = match self.store.placement(id) {
-            Ok(p) => p,
-            Err(e) => {
-                self.message = Some((e.describe(t), true));
-                return;
-            }
-        };
-        let existing = match self.store.meeting(id, moment) {
-            Ok(existing) => existing,
-            Err(e) => {
-                self.message = Some((e.describe(t), true));
-                return;
-            }
-        };
-        match existing {
-            Some(record) if record.status == RecordStatus::Final => {
-                self.screen = Screen::View(Box::new(ViewState {
-                    record,
-                    scroll: 0,
-                    exported: None,
-                }));
-            }
-            Some(draft) => self.start_meeting(draft),
-            None => {
-                let Some(guide) = self.guides.for_language(self.lang) else {
-                    self.message = Some((t.err_no_guide.into(), true));
-                    return;
-                };
-                let previous = self.store.previous_record(id, moment);
-                let record =
-                    MeetingRecord::new(&placement, moment, guide, now(), previous.as_ref());
-                self.start_meeting(record);
-            }
-        }
-    }
-
     fn start_meeting(&mut self, record: MeetingRecord) {
         let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {
             self.message = Some((self.texts.err_no_guide.into(), true));
@@ -456,6 +452,7 @@ impl App {
             // The pick screen reads the files; what was just handed over must be on them.
             self.saver.flush();
             self.tick();
+            self.release_lock();
             self.refresh_pick(&id, moment);
         }
     }
@@ -575,16 +572,14 @@ impl App {
                 let (id, moment) = (view.record.placement.id.clone(), view.record.moment);
                 self.refresh_pick(&id, moment);
             }
+            Action::EditAgain if view.read_only => {}
             Action::ExportShared => {
                 let record = view.record.clone();
                 self.export_shared(&record);
             }
             Action::EditAgain => {
-                let record = view.record.clone();
-                self.start_meeting(record);
-                if let Screen::Meeting(m) = &mut self.screen {
-                    m.stop_typing(&self.theme);
-                }
+                let (id, moment) = (view.record.placement.id.clone(), view.record.moment);
+                self.edit_again(&id, moment);
             }
             _ => {}
         }

@@ -20,6 +20,8 @@ pub enum Context {
     Browse,
     Typing,
     Confirm,
+    /// A question with numbered answers.
+    Choice,
     Finishing,
     Finished,
     View,
@@ -104,6 +106,11 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
                 _ => None,
             };
         }
+        Context::Choice => match key.code {
+            KeyCode::Char(c @ '1'..='9') => Some(Action::Choose(c as usize - '0' as usize)),
+            KeyCode::Enter => Some(Action::Choose(1)),
+            _ => None,
+        },
         Context::Finishing => match key.code {
             KeyCode::Char('1') => Some(Action::ToggleAgreed(Role::Student)),
             KeyCode::Char('2') => Some(Action::ToggleAgreed(Role::Trainer)),

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod guard;
 pub mod keymap;
 pub mod meeting;
 mod record_text;
@@ -14,31 +15,77 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 
 pub use app::App;
+use guard::{Ending, Guard, terminal_alive};
 
-/// Redraw often enough for the clock and saver messages, rarely enough to stay idle.
+use crate::store::saver::SaverHandle;
+
+/// Redraw often enough for the clock and saver messages, rarely enough to stay idle. It also
+/// bounds how long a signal waits for the loop to notice it.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the UI until the user quits. The terminal is restored on every way out, including a
-/// panic (ratatui's hook), and every change is on disk before this returns.
-pub fn run(mut app: App) -> io::Result<()> {
-    let result = ratatui::run(|terminal| run_loop(&mut app, terminal));
+/// Test seam: with this set, F12 panics, so a test can check what a crash leaves behind.
+pub const PANIC_KEY_ENV: &str = "STAGEGESPREK_TEST_PANIC_KEY";
+
+/// Runs the UI until the user quits or the session is ended from outside. Every change is on
+/// disk before this returns, and the terminal is restored whenever there still is one.
+pub fn run(mut app: App) -> io::Result<Ending> {
+    let guard = Guard::install(app.saver_handle())?;
+    let mut terminal = ratatui::try_init()?;
+    save_on_panic(app.saver_handle());
+    let result = run_loop(&mut app, &mut terminal, &guard);
+    let ending = match &result {
+        Ok(ending) => *ending,
+        Err(_) if !terminal_alive() => Ending::TerminalGone,
+        Err(_) => Ending::Quit,
+    };
     app.flush_saves();
+    // Only a session the user ended is marked clean; any other end offers recovery later.
+    if matches!(result, Ok(Ending::Quit)) {
+        app.end_session();
+    }
+    if ending.may_restore() {
+        let _ = ratatui::try_restore();
+    }
+    guard.mark_handled();
     result
 }
 
-fn run_loop(app: &mut App, terminal: &mut DefaultTerminal) -> io::Result<()> {
-    while !app.quit {
+fn run_loop(app: &mut App, terminal: &mut DefaultTerminal, guard: &Guard) -> io::Result<Ending> {
+    let panic_key = std::env::var_os(PANIC_KEY_ENV).is_some();
+    loop {
+        if let Some(ending) = guard.requested() {
+            return Ok(ending);
+        }
+        if app.quit {
+            return Ok(Ending::Quit);
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if event::poll(TICK)? {
             match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    assert!(
+                        !(panic_key && key.code == KeyCode::F(12)),
+                        "test-only panic trigger ({PANIC_KEY_ENV})"
+                    );
+                    app.handle_key(key);
+                }
                 _ => {}
             }
         }
         app.tick();
     }
-    Ok(())
+}
+
+/// Saves the draft before ratatui's own hook restores the screen and prints the panic.
+fn save_on_panic(saver: SaverHandle) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        saver.flush(Duration::from_millis(800));
+        if terminal_alive() {
+            previous(info);
+        }
+    }));
 }

@@ -10,6 +10,7 @@ use super::app::{App, SaveStatus, Screen};
 use super::form::FormWidget;
 use super::keymap::Context;
 use super::meeting::{MeetingScreen, Section};
+use super::screens::choice::ChoiceScreen;
 use super::screens::home::HomeScreen;
 use super::screens::pick::PickScreen;
 use super::screens::view::ViewScreen;
@@ -86,6 +87,7 @@ impl App {
                     .render(area, buf);
                 }
             }
+            Screen::Choice(state) => ChoiceScreen { state, theme }.render(area, buf),
             Screen::Meeting(state) => MeetingScreen {
                 state,
                 texts: t,
@@ -151,6 +153,7 @@ impl App {
             Context::Finishing => t.finish_hints,
             Context::Finished => t.finish_done_hints,
             Context::View => t.view_hints,
+            Context::Choice => t.choice_hints,
         }
     }
 
@@ -161,6 +164,7 @@ impl App {
             Screen::NewPlacement(_) => t.help_form,
             Screen::Pick(_) => t.help_pick,
             Screen::View(_) => t.help_view,
+            Screen::Choice(_) => t.help_choice,
             Screen::Meeting(m) if m.phase != super::meeting::Phase::Conversation => t.help_finish,
             Screen::Meeting(_) => t.help_meeting,
         }

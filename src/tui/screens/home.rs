@@ -27,7 +27,8 @@ impl HomeState {
     }
 }
 
-/// One letter per moment: filled when held, lowercase for a draft, a dot when not yet.
+/// One letter per moment: capital when held, lowercase for a draft, a dot when not yet, `!`
+/// when a file of it is damaged.
 pub fn moment_marks(summary: &PlacementSummary) -> String {
     Moment::ALL
         .into_iter()
@@ -37,6 +38,7 @@ pub fn moment_marks(summary: &PlacementSummary) -> String {
                 MomentState::Held => letter.to_ascii_uppercase(),
                 MomentState::Draft => letter,
                 MomentState::NotHeld => '·',
+                MomentState::Damaged => '!',
             }
         })
         .collect()

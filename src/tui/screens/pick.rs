@@ -60,11 +60,13 @@ impl Widget for PickScreen<'_> {
                 MomentState::Held => fill(t.pick_held_on, &[&when]),
                 MomentState::Draft => fill(t.pick_draft_from, &[&when]),
                 MomentState::NotHeld => t.moment_not_held.to_string(),
+                MomentState::Damaged => t.moment_damaged.to_string(),
             };
             let status_style = match state {
                 MomentState::Held => self.theme.ok,
                 MomentState::Draft => self.theme.empty,
                 MomentState::NotHeld => self.theme.dim,
+                MomentState::Damaged => self.theme.warning,
             };
             lines.push(Line::from(vec![
                 Span::raw(marker),

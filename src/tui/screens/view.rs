@@ -15,6 +15,8 @@ pub struct ViewState {
     pub record: MeetingRecord,
     pub scroll: u16,
     pub exported: Option<PathBuf>,
+    /// Shown from another window's meeting or a draft under question: no editing from here.
+    pub read_only: bool,
 }
 
 pub struct ViewScreen<'a> {
@@ -30,7 +32,12 @@ impl Widget for ViewScreen<'_> {
             Constraint::Fill(1),
             Constraint::Length(2 * u16::from(self.state.exported.is_some())),
         ]));
-        let block = self.theme.screen_block(self.texts.view_title);
+        let title = if self.state.read_only {
+            format!("{} ({})", self.texts.view_title, self.texts.view_read_only)
+        } else {
+            self.texts.view_title.to_string()
+        };
+        let block = self.theme.screen_block(&title);
         let lines = record_lines(&self.state.record, self.guide, self.texts, self.theme, true);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

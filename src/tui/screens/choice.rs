@@ -1,0 +1,83 @@
+//! A question the program must ask before a meeting opens: recover a draft, view a meeting
+//! that is open elsewhere, set a damaged file aside. Each answer has a digit, the same in
+//! every language; Enter takes the first, which is always the safe one.
+
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::domain::Moment;
+use crate::tui::theme::Theme;
+
+/// What an answer does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Go on editing the draft that was found.
+    ContinueDraft,
+    /// Look at the draft without editing.
+    ViewDraft,
+    /// Ask once more before the draft is put aside.
+    AskDiscard,
+    /// Put the draft in `set-aside/` and start from the record (or afresh).
+    Discard,
+    /// Look at the meeting that another window has open.
+    ViewReadOnly,
+    /// Move the damaged file into `set-aside/`, then open the meeting again.
+    SetAside(PathBuf),
+    /// Back to choosing a moment.
+    Back,
+}
+
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub label: &'static str,
+    pub intent: Intent,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChoiceState {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub answers: Vec<Answer>,
+    pub placement: String,
+    pub moment: Moment,
+}
+
+impl ChoiceState {
+    /// The answer numbered `digit` (1 is the first).
+    pub fn answer(&self, digit: usize) -> Option<Intent> {
+        let index = digit.checked_sub(1)?;
+        self.answers.get(index).map(|a| a.intent.clone())
+    }
+}
+
+pub struct ChoiceScreen<'a> {
+    pub state: &'a ChoiceState,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ChoiceScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = self.theme.screen_block(&self.state.title);
+        let mut lines: Vec<Line> = self
+            .state
+            .lines
+            .iter()
+            .map(|l| Line::from(l.as_str()))
+            .collect();
+        lines.push(Line::default());
+        for (i, answer) in self.state.answers.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  [{}] ", i + 1), self.theme.key_hint),
+                Span::raw(answer.label),
+            ]));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block)
+            .render(area, buf);
+    }
+}
