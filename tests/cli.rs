@@ -223,3 +223,30 @@ fn a_broken_guide_in_the_config_folder_is_reported_not_used() {
         "{err}"
     );
 }
+
+#[test]
+fn widened_permissions_are_narrowed_at_start_with_a_notice() {
+    use std::fs::Permissions;
+    use std::os::unix::fs::PermissionsExt as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    demo(&data, 1);
+    let dir = std::fs::read_dir(data.join("placements"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let file = dir.join("placement.yaml");
+    let set = |p: &Path, m: u32| std::fs::set_permissions(p, Permissions::from_mode(m)).unwrap();
+    set(&file, 0o644);
+    set(&dir, 0o755);
+    let out = run(&data, &["list"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("rechten van 2"), "{}", stderr(&out));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!((mode(&file), mode(&dir)), (0o600, 0o700));
+    // Once repaired there is nothing more to say.
+    let again = run(&data, &["list"]);
+    assert!(!stderr(&again).contains("rechten"), "{}", stderr(&again));
+}

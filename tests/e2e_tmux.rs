@@ -4,147 +4,11 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-static SESSIONS: AtomicUsize = AtomicUsize::new(0);
-
-/// One tmux server of our own, removed again when the test ends.
-struct Tmux {
-    socket: String,
-    /// Where the wrapper shell writes the program's exit status; tmux's own record of it is
-    /// not reliable across versions.
-    status_file: PathBuf,
-}
-
-impl Tmux {
-    /// Starts the binary with `args` in an 80×24 pane that stays visible after it exits.
-    fn start(data: &Path, args: &[&str]) -> Self {
-        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
-        let socket = format!("stagegesprek-test-{}-{n}", std::process::id());
-        let status_file = data.with_file_name(format!("exit-status-{n}"));
-        let tmux = Self {
-            socket,
-            status_file,
-        };
-        let bin = env!("CARGO_BIN_EXE_stagegesprek");
-        let mut command = vec![
-            "new-session",
-            "-d",
-            "-s",
-            "m",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "NO_COLOR=1",
-        ];
-        let data_env = format!("STAGEGESPREK_DATA_DIR={}", data.display());
-        let config_env = format!("STAGEGESPREK_CONFIG_DIR={}", data.join("config").display());
-        let script = format!("\"$0\" \"$@\"; echo $? > '{}'", tmux.status_file.display());
-        command.extend(["-e", &data_env, "-e", &config_env, "sh", "-c", &script, bin]);
-        command.extend(args);
-        tmux.run(&command);
-        tmux.run(&["set-option", "-t", "m", "remain-on-exit", "on"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux must be installed to run the end-to-end tests (.ci/run installs it)");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "m"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "m", key]);
-        }
-    }
-
-    /// Types text literally, the way a person would.
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "m", "-l", text]);
-    }
-
-    /// Esc on its own: a short pause keeps the terminal from reading Esc+next key as Alt.
-    fn escape(&self) {
-        self.keys(&["Escape"]);
-        sleep(Duration::from_millis(150));
-    }
-
-    #[track_caller]
-    fn wait_for(&self, needle: &str) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn pane(&self, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "m", format])
-            .trim()
-            .to_string()
-    }
-
-    fn wait_for_exit(&self) -> String {
-        let start = Instant::now();
-        loop {
-            if let Ok(status) = std::fs::read_to_string(&self.status_file)
-                && !status.trim().is_empty()
-            {
-                return status.trim().to_string();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "program did not exit:\n{}",
-                self.screen()
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The program's own process id (the pane runs a small shell around it).
-    fn program_pid(&self) -> String {
-        let shell = self.pane("#{pane_pid}");
-        let out = Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .expect("pgrep");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
+mod tmux;
+use tmux::Tmux;
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -261,7 +125,9 @@ fn a_killed_process_loses_at_most_the_last_moments_of_typing() {
         std::fs::read_to_string(data.join("placements").join(id).join("start.draft.yaml")).unwrap();
     assert!(draft.contains("Getypt ruim voor de klap."), "{draft}");
 
-    // Reopening continues the draft.
+    // Reopening says the session did not end normally and offers the draft back.
     let again = Tmux::start(&data, &["meet", id, "--moment", "start"]);
+    again.wait_for("niet netjes afgesloten");
+    again.keys(&["1"]);
     again.wait_for("Getypt ruim voor de klap.");
 }

@@ -1,0 +1,231 @@
+//! Failures seen from the teacher's chair, driven through the `App`: a disk that refuses to
+//! write, a really full file system, a draft left by a session that never ended, and the
+//! choices offered about it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::thread::sleep;
+use std::time::Duration;
+
+use common::{assert_not_shows, assert_shows, keys, press, screen, type_text};
+use ratatui::crossterm::event::KeyCode;
+use stagegesprek::domain::Moment;
+use stagegesprek::i18n::Lang;
+use stagegesprek::store::Store;
+use stagegesprek::store::disk::{Disk, FailingDisk};
+use stagegesprek::store::guides::Guides;
+use stagegesprek::tui::App;
+use stagegesprek::tui::theme::Theme;
+
+const DAAN: &str = "daan-el-amrani-autoservice-kwartelweg";
+const NOOR: &str = "noor-verbeek-bakkerij-het-zonnige-deeg";
+
+fn demo_data(dir: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
+        .args(["demo-data", dir.to_str().unwrap(), "--placements", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+}
+
+fn app_on(dir: &Path, disk: Arc<dyn Disk>) -> App {
+    let store = Store::open_with(dir, disk).unwrap();
+    App::new(
+        store,
+        Guides::load(None, Lang::Nl.texts()),
+        Lang::Nl,
+        Theme::new(true),
+    )
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// Lets the saver's retry come due, then takes in what it reported.
+fn after_retry(app: &mut App) {
+    sleep(Duration::from_millis(1200));
+    app.flush_saves();
+}
+
+#[test]
+fn a_disk_that_refuses_writes_is_shown_until_a_save_succeeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let disk = Arc::new(FailingDisk::default());
+    let mut app = app_on(tmp.path(), disk.clone());
+    app.open_meeting(DAAN, Moment::Start);
+    disk.fail_writes(true);
+    type_text(&mut app, "Wat niet verloren mag gaan.");
+    app.flush_saves();
+    assert_shows(&app, "NIET BEWAARD");
+    assert_not_shows(&app, "bewaard om");
+    let draft = tmp
+        .path()
+        .join("placements")
+        .join(DAAN)
+        .join("start.draft.yaml");
+    assert!(!read(&draft).contains("Wat niet verloren"));
+
+    // The warning stays through other keys, and the text stays on screen.
+    press(&mut app, KeyCode::Char(' '));
+    after_retry(&mut app);
+    assert_shows(&app, "NIET BEWAARD");
+    assert_shows(&app, "Wat niet verloren mag gaan.");
+
+    // With the disk writable again, the next try succeeds without the teacher doing anything.
+    disk.fail_writes(false);
+    after_retry(&mut app);
+    assert_not_shows(&app, "NIET BEWAARD");
+    assert_shows(&app, "bewaard om");
+    assert!(read(&draft).contains("Wat niet verloren mag gaan. "));
+}
+
+#[test]
+fn finishing_on_a_full_disk_never_claims_the_record_was_saved() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let disk = Arc::new(FailingDisk::default());
+    let mut app = app_on(tmp.path(), disk.clone());
+    app.open_meeting(DAAN, Moment::Start);
+    type_text(&mut app, "Afronden lukt niet.");
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('f')]);
+    disk.fail_writes(true);
+    press(&mut app, KeyCode::Enter);
+    app.flush_saves();
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Opslaan mislukt"), "{shown}");
+    assert!(!shown.contains("definitief opgeslagen"), "{shown}");
+    let record = tmp.path().join("placements").join(DAAN).join("start.yaml");
+    assert!(!record.exists());
+
+    // With room again, Enter on the same read-back stores it.
+    disk.fail_writes(false);
+    press(&mut app, KeyCode::Enter);
+    app.flush_saves();
+    assert!(read(&record).contains("Afronden lukt niet."));
+}
+
+/// Mounts a tiny tmpfs where the machine allows it (root in a container that may mount);
+/// elsewhere the failing-disk tests above cover the same path.
+struct TinyFs(PathBuf);
+
+impl TinyFs {
+    fn mount(at: &Path) -> Option<Self> {
+        std::fs::create_dir_all(at).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+            .arg(at)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        ok.then(|| Self(at.to_path_buf()))
+    }
+}
+
+impl Drop for TinyFs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).output();
+    }
+}
+
+#[test]
+fn a_really_full_file_system_keeps_the_text_and_recovers_when_space_returns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let Some(fs) = TinyFs::mount(&tmp.path().join("tiny")) else {
+        eprintln!("skipped: this machine does not allow mounting a tmpfs");
+        return;
+    };
+    let data = fs.0.join("data");
+    demo_data(&data);
+    let mut app = app_on(&data, Arc::new(stagegesprek::store::disk::RealDisk));
+    app.open_meeting(DAAN, Moment::Start);
+    // Fill every remaining byte.
+    let filler = fs.0.join("filler");
+    let mut block = std::fs::File::create(&filler).unwrap();
+    let chunk = vec![b'x'; 4096];
+    while std::io::Write::write_all(&mut block, &chunk).is_ok() {}
+    drop(block);
+
+    type_text(&mut app, "Schijf vol, tekst blijft.");
+    app.flush_saves();
+    assert_shows(&app, "NIET BEWAARD");
+    assert_shows(&app, "Schijf vol, tekst blijft.");
+
+    std::fs::remove_file(&filler).unwrap();
+    after_retry(&mut app);
+    assert_not_shows(&app, "NIET BEWAARD");
+    let draft = data.join("placements").join(DAAN).join("start.draft.yaml");
+    assert!(read(&draft).contains("Schijf vol, tekst blijft."));
+    // No half-written temporary files are left in the placement folder.
+    let names: Vec<String> = std::fs::read_dir(draft.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with('.')),
+        "left behind: {names:?}"
+    );
+}
+
+#[test]
+fn a_draft_from_a_session_that_never_ended_is_offered_back_not_assumed() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut crashed = common::app_in(tmp.path(), Lang::Nl);
+    crashed.open_meeting(DAAN, Moment::Start);
+    type_text(&mut crashed, "Van voor de stroomstoring.");
+    crashed.flush_saves();
+    // Dropped without ending the session: as after a kill or a power cut.
+    drop(crashed);
+
+    let mut app = common::app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(DAAN, Moment::Start);
+    assert_shows(&app, "Concept gevonden");
+    assert_shows(&app, "niet netjes afgesloten");
+    assert_shows(&app, "[1] verder met het concept");
+    // View first: read-only, and no way to edit from there.
+    press(&mut app, KeyCode::Char('2'));
+    assert_shows(&app, "alleen lezen");
+    assert_shows(&app, "Van voor de stroomstoring.");
+    press(&mut app, KeyCode::Char('e'));
+    assert_shows(&app, "alleen lezen");
+}
+
+#[test]
+fn discarding_a_newer_draft_asks_twice_and_keeps_it_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = common::app_in(tmp.path(), Lang::Nl);
+    // Edit Noor's held start record again and leave it as a draft.
+    app.open_meeting(NOOR, Moment::Start);
+    press(&mut app, KeyCode::Char('e'));
+    keys(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, " Later toegevoegd.");
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Esc]);
+    let dir = tmp.path().join("placements").join(NOOR);
+    let draft_bytes = std::fs::read(dir.join("start.draft.yaml")).unwrap();
+
+    app.open_meeting(NOOR, Moment::Start);
+    assert_shows(&app, "nieuwer is dan het definitieve verslag");
+    press(&mut app, KeyCode::Char('3'));
+    assert_shows(&app, "Concept weggooien?");
+    // Enter is the safe answer: back, nothing moved.
+    press(&mut app, KeyCode::Enter);
+    assert!(dir.join("start.draft.yaml").exists());
+
+    app.open_meeting(NOOR, Moment::Start);
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('2')]);
+    assert!(!dir.join("start.draft.yaml").exists());
+    let aside: Vec<PathBuf> = std::fs::read_dir(dir.join("set-aside"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), draft_bytes);
+    assert_shows(&app, "Apart gezet");
+    // What is left is the held record, shown as before.
+    assert_shows(&app, "Verslag");
+}
