@@ -62,6 +62,8 @@ fn a_disk_that_refuses_writes_is_shown_until_a_save_succeeds() {
     type_text(&mut app, "Wat niet verloren mag gaan.");
     app.flush_saves();
     assert_shows(&app, "NIET BEWAARD");
+    // The long path must not push the reassurance off the screen.
+    assert_shows(&app, "geheugen");
     assert_not_shows(&app, "bewaard om");
     let draft = tmp
         .path()

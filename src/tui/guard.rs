@@ -19,7 +19,7 @@ use signal_hook::iterator::Signals;
 use crate::store::saver::SaverHandle;
 
 /// How long the run loop gets to end the session itself (it looks every `TICK`).
-const GRACE: Duration = Duration::from_millis(600);
+const GRACE: Duration = Duration::from_millis(450);
 /// How long an emergency save may take; the disk sync of a draft takes ~10 ms.
 const SAVE_LIMIT: Duration = Duration::from_millis(300);
 /// How often the watchdog looks at the terminal.

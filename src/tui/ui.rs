@@ -29,14 +29,24 @@ impl Widget for &App {
             return;
         }
         let status = self.status_line();
+        // A warning names a file and says what happens to the text; both must be readable, so
+        // it wraps onto up to four lines rather than being cut off. A quarter is added for
+        // what word wrapping leaves empty at line ends.
+        let status_height = status.as_ref().map_or(0, |line| {
+            let width = usize::from(area.width.max(1));
+            let needed = (line.width() + line.width() / 4).div_ceil(width);
+            u16::try_from(needed.clamp(1, 4)).unwrap_or(4)
+        });
         let [body, status_area, footer] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(u16::from(status.is_some())),
+            Constraint::Length(status_height),
             Constraint::Length(1),
         ]));
         self.render_screen(body, buf);
         if let Some(line) = status {
-            Paragraph::new(line).render(status_area, buf);
+            Paragraph::new(line)
+                .wrap(Wrap { trim: true })
+                .render(status_area, buf);
         }
         Paragraph::new(Span::styled(self.hints(), self.theme.key_hint)).render(footer, buf);
         if self.help {
