@@ -231,3 +231,39 @@ fn discarding_a_newer_draft_asks_twice_and_keeps_it_aside() {
     // What is left is the held record, shown as before.
     assert_shows(&app, "Verslag");
 }
+
+#[test]
+fn fields_from_a_newer_version_are_never_dropped_by_editing() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let path = tmp.path().join("placements").join(NOOR).join("start.yaml");
+    let original = read(&path);
+
+    // A new field at the top is carried along by this version: editing is allowed.
+    std::fs::write(
+        &path,
+        original.replace("status: final", "status: final\nmood: calm"),
+    )
+    .unwrap();
+    let mut app = common::app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(NOOR, Moment::Start);
+    assert_shows(&app, "Verslag");
+    assert_not_shows(&app, "Nieuwere versie");
+
+    // One nested inside would be lost on writing back: view only.
+    let nested = original.replace("placement:\n", "placement:\n  mentor_room: B12\n");
+    assert_ne!(nested, original, "the record has a placement block");
+    std::fs::write(&path, &nested).unwrap();
+    app.open_meeting(NOOR, Moment::Start);
+    assert_shows(&app, "Nieuwere versie");
+    assert_shows(&app, "placement.mentor_room");
+    press(&mut app, KeyCode::Char('1'));
+    assert_shows(&app, "alleen lezen");
+    assert_eq!(read(&path), nested, "the file is left exactly as it was");
+
+    // And the store refuses to write a final record over it.
+    let store = Store::open(tmp.path()).unwrap();
+    let record = store.read_record_file(&path).unwrap();
+    assert!(store.save_final(&record).is_err());
+    assert_eq!(read(&path), nested);
+}

@@ -36,6 +36,8 @@ pub enum StoreError {
     Damaged { path: PathBuf, damage: Damage },
     #[error("{path}: written by a newer version (schema {version})")]
     Newer { path: PathBuf, version: u32 },
+    #[error("{path}: fields unknown to this version: {fields:?}")]
+    UnknownFields { path: PathBuf, fields: Vec<String> },
 }
 
 impl StoreError {
@@ -72,6 +74,9 @@ impl StoreError {
                 Damage::Incomplete => fill(t.err_incomplete, &[&shown]),
             },
             Self::Newer { version, .. } => fill(t.err_newer, &[&shown, &version.to_string()]),
+            Self::UnknownFields { fields, .. } => {
+                fill(t.err_unknown_fields, &[&shown, &fields.join(", ")])
+            }
         }
     }
 
@@ -81,7 +86,8 @@ impl StoreError {
             | Self::Write { path, .. }
             | Self::Parse { path, .. }
             | Self::Damaged { path, .. }
-            | Self::Newer { path, .. } => path,
+            | Self::Newer { path, .. }
+            | Self::UnknownFields { path, .. } => path,
         }
     }
 
@@ -92,6 +98,11 @@ impl StoreError {
             self,
             Self::Read { .. } | Self::Parse { .. } | Self::Damaged { .. }
         )
+    }
+
+    /// Written by a newer version: readable perhaps, but never to be written over.
+    pub fn is_newer(&self) -> bool {
+        matches!(self, Self::Newer { .. } | Self::UnknownFields { .. })
     }
 
     pub fn parse(path: PathBuf, error: &serde_saphyr::Error) -> Self {

@@ -34,7 +34,7 @@ use disk::{Disk, RealDisk};
 pub use error::{Damage, StoreError};
 use lock::{Claim, MeetingLock};
 pub use read::read_checked;
-use read::{exists, read_record};
+use read::{exists, read_record, read_record_for_editing};
 
 use crate::domain::placement::safe_id;
 use crate::domain::summary::PlacementSummary;
@@ -216,9 +216,16 @@ impl Store {
             (Some(record), Some(draft)) => draft >= record,
             _ => false,
         };
+        let read = |path: &Path| {
+            if exists(path) {
+                read_record_for_editing(&*self.disk, path).map(Some)
+            } else {
+                Ok(None)
+            }
+        };
         MeetingFiles {
-            record: self.read_optional(&record_path),
-            draft: self.read_optional(&draft_path),
+            record: read(&record_path),
+            draft: read(&draft_path),
             draft_is_newer,
         }
     }
@@ -285,12 +292,14 @@ impl Store {
     pub fn save_final(&self, record: &MeetingRecord) -> Result<PathBuf, StoreError> {
         let id = &record.placement.id;
         let path = self.record_path(id, record.moment);
-        match self.read_optional(&path) {
-            Err(newer @ StoreError::Newer { .. }) => return Err(newer),
-            Err(e) if e.is_damage() => {
-                self.set_aside(&path)?;
+        if exists(&path) {
+            match read_record_for_editing(&*self.disk, &path) {
+                Err(e) if e.is_newer() => return Err(e),
+                Err(e) if e.is_damage() => {
+                    self.set_aside(&path)?;
+                }
+                _ => {}
             }
-            _ => {}
         }
         self.write_yaml(&path, record)?;
         let draft = self.draft_path(id, record.moment);

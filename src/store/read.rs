@@ -39,6 +39,69 @@ pub fn read_record(disk: &dyn Disk, path: &Path) -> Result<MeetingRecord, StoreE
     })
 }
 
+/// Like `read_record`, and also refuses a record with fields this version does not know
+/// anywhere inside it. Used where the record is about to be edited and written back, which
+/// would otherwise drop those fields without a word.
+pub fn read_record_for_editing(disk: &dyn Disk, path: &Path) -> Result<MeetingRecord, StoreError> {
+    let record = read_record(disk, path)?;
+    let text = read_text(disk, path)?;
+    let fields = unknown_fields(&text, &record);
+    if fields.is_empty() {
+        Ok(record)
+    } else {
+        Err(StoreError::UnknownFields {
+            path: path.to_path_buf(),
+            fields,
+        })
+    }
+}
+
+/// The paths of fields in `text` that `record` does not carry, so would not write back.
+/// Top-level unknown fields are kept by the record itself; nested ones are not.
+pub fn unknown_fields(text: &str, record: &MeetingRecord) -> Vec<String> {
+    let Ok(original) = serde_saphyr::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let Ok(kept) = serde_json::to_value(record) else {
+        return Vec::new();
+    };
+    let mut missing = Vec::new();
+    compare(&original, &kept, String::new(), &mut missing);
+    missing
+}
+
+fn compare(
+    original: &serde_json::Value,
+    kept: &serde_json::Value,
+    at: String,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match (original, kept) {
+        (Value::Object(theirs), Value::Object(ours)) => {
+            for (key, value) in theirs {
+                let here = if at.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{at}.{key}")
+                };
+                match ours.get(key) {
+                    Some(mine) => compare(value, mine, here, out),
+                    // An empty value written out in full is not lost when it is left out.
+                    None if value.is_null() => {}
+                    None => out.push(here),
+                }
+            }
+        }
+        (Value::Array(theirs), Value::Array(ours)) => {
+            for (i, (value, mine)) in theirs.iter().zip(ours).enumerate() {
+                compare(value, mine, format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// What is wrong with a record's text.
 #[derive(Debug)]
 pub enum Problem {

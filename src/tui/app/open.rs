@@ -89,15 +89,20 @@ impl App {
                 ));
             }
         }
-        match self.store.meeting(id, moment) {
-            Ok(Some(record)) => {
+        // Read as strictly as on opening: the file may have changed since it was shown.
+        let files = self.store.meeting_files_of(id, moment);
+        match (files.record, files.draft) {
+            (Err(e), _) | (_, Err(e)) => self.ask_about_unreadable(id, moment, &e),
+            (_, Ok(Some(record))) | (Ok(Some(record)), Ok(None)) => {
                 self.start_meeting(record);
                 if let Screen::Meeting(m) = &mut self.screen {
                     m.stop_typing(&self.theme);
                 }
             }
-            Ok(None) => self.refresh_pick(id, moment),
-            Err(e) => self.message = Some((e.describe(self.texts), true)),
+            (Ok(None), Ok(None)) => {
+                self.release_lock();
+                self.refresh_pick(id, moment);
+            }
         }
     }
 
@@ -181,15 +186,14 @@ impl App {
 
     fn ask_about_unreadable(&mut self, id: &str, moment: Moment, error: &StoreError) {
         let t = self.texts;
-        if matches!(error, StoreError::Newer { .. }) {
+        if error.is_newer() {
             let lines = vec![error.describe(t)];
-            return self.ask(
-                id,
-                moment,
-                t.newer_title,
-                lines,
-                vec![answer(t.answer_back, Intent::Back)],
-            );
+            let mut answers = vec![answer(t.answer_back, Intent::Back)];
+            // Known schema, unknown fields: today's program can still show what it knows.
+            if matches!(error, StoreError::UnknownFields { .. }) {
+                answers.insert(0, answer(t.busy_view, Intent::ViewReadOnly));
+            }
+            return self.ask(id, moment, t.newer_title, lines, answers);
         }
         let lines = vec![t.damaged_body.to_string(), error.describe(t)];
         let answers = vec![
@@ -222,9 +226,7 @@ impl App {
             },
             Some(Intent::ViewDraft | Intent::ViewReadOnly) => {
                 // Viewing needs no lock; letting go now keeps the meeting free for others.
-                if intent == Some(Intent::ViewDraft) {
-                    self.release_lock();
-                }
+                self.release_lock();
                 match self.store.meeting(&id, moment) {
                     Ok(Some(record)) => self.show_view(record, true),
                     Ok(None) => self.message = Some((t.busy_nothing_yet.into(), true)),
