@@ -98,7 +98,7 @@ texts! {
     agreement_title, agreement_what, agreement_who, agreement_due, agreement_status,
     agreement_empty_text, agreement_none_due,
     finish_title, finish_intro, finish_who_agreed, finish_hints, finish_saved, finish_failed,
-    finish_exported, finish_done_hints, finish_empty_keys, view_title, view_hints,
+    finish_exported, finish_done_hints, finish_empty_keys, view_title, view_hints, view_hints_read_only,
     help_title, help_home, help_form, help_pick, help_meeting, help_finish, help_view,
     help_close,
     too_small,

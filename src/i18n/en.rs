@@ -197,4 +197,5 @@ pub static EN: Texts = Texts {
     lock_failed: "cannot lock the meeting ({}); make sure it is not open elsewhere too",
     help_choice: "A question before the meeting opens\n\n1-9     choose the answer with that digit\nEnter   the first answer (always the safe one)\nEsc     back to choosing a meeting\n\nstagegesprek never erases a draft or record by itself. What has to go is moved unchanged to the placement's set-aside folder.",
     err_unknown_fields: "{} holds fields this version of stagegesprek does not know ({}); update the program to edit it",
+    view_hints_read_only: "↑↓ scroll · read-only · x export shared version · Esc back",
 };

@@ -197,4 +197,5 @@ pub static NL: Texts = Texts {
     lock_failed: "kan het gesprek niet vergrendelen ({}); let op dat het niet ook elders open staat",
     help_choice: "Een vraag voordat het gesprek opent\n\n1-9     kies het antwoord met dat cijfer\nEnter   het eerste antwoord (altijd het veilige)\nEsc     terug naar het kiezen van een gesprek\n\nstagegesprek wist nooit zelf een concept of verslag. Wat weg moet, gaat ongewijzigd naar de map set-aside van de stageplaats.",
     err_unknown_fields: "{} bevat velden die deze versie van stagegesprek niet kent ({}); werk het programma bij om het te bewerken",
+    view_hints_read_only: "↑↓ scrollen · alleen lezen · x gedeelde versie exporteren · Esc terug",
 };

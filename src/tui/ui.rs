@@ -162,7 +162,10 @@ impl App {
             },
             Context::Finishing => t.finish_hints,
             Context::Finished => t.finish_done_hints,
-            Context::View => t.view_hints,
+            Context::View => match &self.screen {
+                Screen::View(v) if v.read_only => t.view_hints_read_only,
+                _ => t.view_hints,
+            },
             Context::Choice => t.choice_hints,
         }
     }
