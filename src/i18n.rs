@@ -113,7 +113,7 @@ texts! {
     guide_capture_needs_examples, guide_bad_id, guide_bad_language, guide_bad_version,
     guide_duplicate_id,
     list_empty, demo_written,
-    moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, choice_hints, help_choice, err_unknown_fields, lock_failed,
+    moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, choice_hints, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
 }
 
 impl Texts {
@@ -177,6 +177,7 @@ impl Texts {
             MomentState::Draft => self.moment_draft,
             MomentState::Held => self.moment_held,
             MomentState::Damaged => self.moment_damaged,
+            MomentState::Newer => self.moment_newer,
         }
     }
 }

@@ -173,6 +173,7 @@ const fn state_code(state: MomentState) -> &'static str {
         MomentState::Draft => "draft",
         MomentState::Held => "held",
         MomentState::Damaged => "damaged",
+        MomentState::Newer => "newer",
     }
 }
 

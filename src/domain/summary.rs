@@ -13,6 +13,8 @@ pub enum MomentState {
     Held,
     /// A file of this moment cannot be read; it needs attention before anything else.
     Damaged,
+    /// A file of this moment was written by a newer version; it is left alone.
+    Newer,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,10 +47,11 @@ impl PlacementSummary {
         }
     }
 
-    /// Marks moments whose files could not be read.
-    pub fn mark_damaged(&mut self, moments: impl IntoIterator<Item = Moment>) {
-        for m in moments {
-            self.moments[m.index()] = MomentState::Damaged;
+    /// Marks a moment whose files could not be used; damage outranks everything else.
+    pub fn mark(&mut self, moment: Moment, state: MomentState) {
+        let slot = &mut self.moments[moment.index()];
+        if *slot != MomentState::Damaged {
+            *slot = state;
         }
     }
 

@@ -99,7 +99,7 @@ pub static EN: Texts = Texts {
     view_title: "Record",
     view_hints: "↑↓ scroll · e edit again · x export shared version · Esc back",
     help_title: "Help",
-    help_home: "Placements\n\n↑/↓ or k/j   select a placement\nEnter        choose the meeting (start, midway, final)\nn            new placement\n?            this help\nq or Esc     quit\n\nEach placement shows how many of the three meetings were held, with a mark per meeting: S, M, F held (start, midway, final), s, m, f draft, · not yet, ! damaged file (open that meeting to set it aside). Then the number of open agreements.",
+    help_home: "Placements\n\n↑/↓ or k/j   select a placement\nEnter        choose the meeting (start, midway, final)\nn            new placement\n?            this help\nq or Esc     quit\n\nEach placement shows how many of the three meetings were held, with a mark per meeting: S, M, F held (start, midway, final), s, m, f draft, · not yet, ! damaged file (open that meeting to set it aside), ^ written by a newer version. Then the number of open agreements.",
     help_form: "New placement\n\nTab, Shift+Tab  next or previous field\nEnter           save\nEsc             cancel\n\nOnly the student's name is required. Write dates as YYYY-MM-DD.",
     help_pick: "Choose the meeting\n\n↑/↓     select start, midway or final\nEnter   open the meeting (a held meeting opens as its record)\nEsc     back to the placements",
     help_meeting: "During the meeting\n\nOn the left are the four keys, the agreements, the meeting details and your private notes. An empty circle means nothing is captured yet.\n\nTab / Shift+Tab  next or previous part (also while typing)\n1-7              jump to a part\nEnter            type in the notes, or change the selected item\nEsc              done typing; Esc again leaves the meeting\ne                add an example to this key\na                add an agreement\nd                delete the selected example or agreement\nspace            mark an agreement open or done\nf                finish: read back, agree, save as final\nCtrl+S           save now\nF1 or ?          this help\n\nEverything you type is saved as a draft after a short pause. When you leave the meeting you continue later where you were.",
@@ -198,4 +198,6 @@ pub static EN: Texts = Texts {
     help_choice: "A question before the meeting opens\n\n1-9     choose the answer with that digit\nEnter   the first answer (always the safe one)\nEsc     back to choosing a meeting\n\nstagegesprek never erases a draft or record by itself. What has to go is moved unchanged to the placement's set-aside folder.",
     err_unknown_fields: "{} holds fields this version of stagegesprek does not know ({}); update the program to edit it",
     view_hints_read_only: "↑↓ scroll · read-only · x export shared version · Esc back",
+    moment_newer: "newer version",
+    err_unknown_fields_more: "and {} more",
 };

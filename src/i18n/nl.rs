@@ -99,7 +99,7 @@ pub static NL: Texts = Texts {
     view_title: "Verslag",
     view_hints: "↑↓ scrollen · e opnieuw bewerken · x gedeelde versie exporteren · Esc terug",
     help_title: "Hulp",
-    help_home: "Stageplaatsen\n\n↑/↓ of k/j   kies een stageplaats\nEnter        kies het gesprek (start, tussentijds, eind)\nn            nieuwe stageplaats\n?            deze hulp\nq of Esc     stoppen\n\nAchter elke stageplaats staat hoeveel van de drie gesprekken gehouden zijn, met per gesprek een teken: S, M, F gehouden (start, midway, final), s, m, f concept, · nog niet, ! beschadigd bestand (open dat gesprek om het apart te zetten). Daarnaast het aantal open afspraken.",
+    help_home: "Stageplaatsen\n\n↑/↓ of k/j   kies een stageplaats\nEnter        kies het gesprek (start, tussentijds, eind)\nn            nieuwe stageplaats\n?            deze hulp\nq of Esc     stoppen\n\nAchter elke stageplaats staat hoeveel van de drie gesprekken gehouden zijn, met per gesprek een teken: S, M, F gehouden (start, midway, final), s, m, f concept, · nog niet, ! beschadigd bestand (open dat gesprek om het apart te zetten), ^ geschreven door een nieuwere versie. Daarnaast het aantal open afspraken.",
     help_form: "Nieuwe stageplaats\n\nTab, Shift+Tab  volgend of vorig veld\nEnter           opslaan\nEsc             annuleren\n\nAlleen de naam van de student is verplicht. Datums schrijf je als JJJJ-MM-DD.",
     help_pick: "Gesprek kiezen\n\n↑/↓     kies start, tussentijds of eind\nEnter   open het gesprek (een gehouden gesprek opent als verslag)\nEsc     terug naar de stageplaatsen",
     help_meeting: "Tijdens het gesprek\n\nLinks staan de vier sleutels, de afspraken, de gespreksgegevens en je privénotities. Een leeg rondje betekent: nog niets vastgelegd.\n\nTab / Shift+Tab  volgend of vorig onderdeel (ook tijdens het typen)\n1-7              spring naar een onderdeel\nEnter            typ in de notities, of wijzig wat gekozen is\nEsc              klaar met typen; nog een keer Esc verlaat het gesprek\ne                voorbeeld toevoegen bij deze sleutel\na                afspraak toevoegen\nd                gekozen voorbeeld of afspraak wissen\nspatie           afspraak open of afgerond\nf                afronden: voorlezen, akkoord, definitief opslaan\nCtrl+S           nu bewaren\nF1 of ?          deze hulp\n\nAlles wat je typt wordt na een korte pauze vanzelf als concept bewaard. Als je het gesprek verlaat, ga je later verder waar je was.",
@@ -198,4 +198,6 @@ pub static NL: Texts = Texts {
     help_choice: "Een vraag voordat het gesprek opent\n\n1-9     kies het antwoord met dat cijfer\nEnter   het eerste antwoord (altijd het veilige)\nEsc     terug naar het kiezen van een gesprek\n\nstagegesprek wist nooit zelf een concept of verslag. Wat weg moet, gaat ongewijzigd naar de map set-aside van de stageplaats.",
     err_unknown_fields: "{} bevat velden die deze versie van stagegesprek niet kent ({}); werk het programma bij om het te bewerken",
     view_hints_read_only: "↑↓ scrollen · alleen lezen · x gedeelde versie exporteren · Esc terug",
+    moment_newer: "nieuwere versie",
+    err_unknown_fields_more: "en {} andere",
 };

@@ -75,7 +75,7 @@ impl StoreError {
             },
             Self::Newer { version, .. } => fill(t.err_newer, &[&shown, &version.to_string()]),
             Self::UnknownFields { fields, .. } => {
-                fill(t.err_unknown_fields, &[&shown, &fields.join(", ")])
+                fill(t.err_unknown_fields, &[&shown, &field_list(fields, t)])
             }
         }
     }
@@ -116,6 +116,24 @@ impl StoreError {
     }
 }
 
+/// Field names as a program writes them are safe to show. Anything else may be a line of a
+/// note that a hand edit turned into a key, so it is only counted.
+fn field_list(fields: &[String], t: &Texts) -> String {
+    let plain = |f: &&String| {
+        f.len() <= 60
+            && f.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '[' | ']')
+            })
+    };
+    let mut shown: Vec<&str> = fields.iter().filter(plain).map(String::as_str).collect();
+    let hidden = fields.len() - shown.len();
+    let more = fill(t.err_unknown_fields_more, &[&hidden.to_string()]);
+    if hidden > 0 {
+        shown.push(&more);
+    }
+    shown.join(", ")
+}
+
 /// Parser messages quote the value they choked on, which in a record is note text. Messages
 /// end up on screens and in terminals' scrollback, so the quoted part is left out.
 pub fn redact_values(message: &str) -> String {
@@ -141,7 +159,18 @@ pub fn redact_values(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_values;
+    use super::{field_list, redact_values};
+
+    #[test]
+    fn unknown_fields_that_could_be_note_text_are_only_counted() {
+        let fields = vec![
+            "placement.mentor_room".to_string(),
+            "keys.learning.Kiki zei: ik stop".to_string(),
+        ];
+        let t = crate::i18n::Lang::En.texts();
+        let shown = field_list(&fields, t);
+        assert_eq!(shown, "placement.mentor_room, and 1 more");
+    }
 
     #[test]
     fn quoted_values_are_left_out_of_messages() {

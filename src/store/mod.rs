@@ -37,7 +37,7 @@ pub use read::read_checked;
 use read::{exists, read_record, read_record_for_editing};
 
 use crate::domain::placement::safe_id;
-use crate::domain::summary::PlacementSummary;
+use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::{MeetingRecord, Moment, Placement};
 
 const PLACEMENT_FILE: &str = "placement.yaml";
@@ -318,7 +318,16 @@ impl Store {
             .map(|p| {
                 let (records, record_errors) = self.records(&p.id);
                 let mut summary = PlacementSummary::new(p, &records);
-                summary.mark_damaged(record_errors.iter().filter_map(|e| moment_of(e.path())));
+                for error in &record_errors {
+                    if let Some(moment) = moment_of(error.path()) {
+                        let state = if error.is_newer() {
+                            MomentState::Newer
+                        } else {
+                            MomentState::Damaged
+                        };
+                        summary.mark(moment, state);
+                    }
+                }
                 errors.extend(record_errors);
                 summary
             })

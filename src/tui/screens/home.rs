@@ -28,7 +28,7 @@ impl HomeState {
 }
 
 /// One letter per moment: capital when held, lowercase for a draft, a dot when not yet, `!`
-/// when a file of it is damaged.
+/// when a file of it is damaged, `^` when it was written by a newer version.
 pub fn moment_marks(summary: &PlacementSummary) -> String {
     Moment::ALL
         .into_iter()
@@ -39,6 +39,7 @@ pub fn moment_marks(summary: &PlacementSummary) -> String {
                 MomentState::Draft => letter,
                 MomentState::NotHeld => '·',
                 MomentState::Damaged => '!',
+                MomentState::Newer => '^',
             }
         })
         .collect()

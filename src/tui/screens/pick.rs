@@ -61,12 +61,13 @@ impl Widget for PickScreen<'_> {
                 MomentState::Draft => fill(t.pick_draft_from, &[&when]),
                 MomentState::NotHeld => t.moment_not_held.to_string(),
                 MomentState::Damaged => t.moment_damaged.to_string(),
+                MomentState::Newer => t.moment_newer.to_string(),
             };
             let status_style = match state {
                 MomentState::Held => self.theme.ok,
                 MomentState::Draft => self.theme.empty,
                 MomentState::NotHeld => self.theme.dim,
-                MomentState::Damaged => self.theme.warning,
+                MomentState::Damaged | MomentState::Newer => self.theme.warning,
             };
             lines.push(Line::from(vec![
                 Span::raw(marker),
