@@ -67,6 +67,17 @@ fn saving_a_long_record(c: &mut Criterion) {
     c.bench_function("durable draft write 50KB (fsync, off the UI thread)", |b| {
         b.iter(|| store.save_draft(&record).unwrap());
     });
+    // Opening for editing reads strictly (checks, end marker, unknown fields) on the UI thread.
+    store.save_draft(&record).unwrap();
+    c.bench_function("open 50KB meeting for editing (strict read)", |b| {
+        b.iter(|| {
+            store
+                .meeting_files_of(id, Moment::Midway)
+                .draft
+                .unwrap()
+                .unwrap()
+        })
+    });
 }
 
 fn overview_of_a_large_archive(c: &mut Criterion) {
