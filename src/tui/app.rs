@@ -5,6 +5,7 @@ use chrono::Timelike as _;
 use chrono::{Local, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+mod meeting;
 mod open;
 
 use super::action::Action;
@@ -17,8 +18,7 @@ use super::screens::pick::PickState;
 use super::screens::view::ViewState;
 use super::theme::Theme;
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{MeetingRecord, Moment, Placement};
-use crate::export::{Variant, to_markdown};
+use crate::domain::{Moment, Placement};
 use crate::i18n::{Lang, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
@@ -423,163 +423,6 @@ impl App {
                 let id = pick.summary.placement.id.clone();
                 let moment = pick.moment();
                 self.open_meeting(&id, moment);
-            }
-            _ => {}
-        }
-    }
-
-    // ---- the meeting --------------------------------------------------------------------
-
-    fn start_meeting(&mut self, record: MeetingRecord) {
-        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {
-            self.message = Some((self.texts.err_no_guide.into(), true));
-            return;
-        };
-        self.touched = false;
-        self.save_status = SaveStatus::Idle;
-        self.screen = Screen::Meeting(Box::new(MeetingState::new(
-            record,
-            guide,
-            self.texts,
-            &self.theme,
-        )));
-    }
-
-    fn leave_meeting(&mut self) {
-        self.save_open_meeting();
-        if let Screen::Meeting(m) = &self.screen {
-            let (id, moment) = (m.record.placement.id.clone(), m.moment());
-            // The pick screen reads the files; what was just handed over must be on them.
-            self.saver.flush();
-            self.tick();
-            self.release_lock();
-            self.refresh_pick(&id, moment);
-        }
-    }
-
-    fn update_meeting(&mut self, action: Action) {
-        let (t, theme) = (self.texts, self.theme);
-        let context = self.context();
-        let Screen::Meeting(m) = &mut self.screen else {
-            return;
-        };
-        match context {
-            Context::Confirm => match action {
-                Action::Yes => m.delete_selected(),
-                _ => m.close_popup(&theme),
-            },
-            Context::Form { .. } => {
-                let Some(form) = m.popup_form() else { return };
-                match action {
-                    Action::Back if form.may_discard(t.form_unsaved) => m.close_popup(&theme),
-                    Action::NextField => form.focus_next(&theme),
-                    Action::PrevField => form.focus_prev(&theme),
-                    Action::ChoiceNext => form.shift_choice(1),
-                    Action::ChoicePrev => form.shift_choice(-1),
-                    Action::Type(key) => {
-                        form.type_key(key);
-                    }
-                    Action::Confirm => m.save_popup(t, &theme),
-                    _ => {}
-                }
-            }
-            Context::Typing => match action {
-                Action::StopTyping => m.stop_typing(&theme),
-                Action::NextField => m.next_section(&theme),
-                Action::PrevField => m.prev_section(&theme),
-                Action::SaveNow => self.save_now(),
-                Action::Type(key) => m.type_key(key),
-                _ => {}
-            },
-            Context::Browse => match action {
-                Action::Back => self.leave_meeting(),
-                Action::NextField => m.next_section(&theme),
-                Action::PrevField => m.prev_section(&theme),
-                Action::GoToSection(i) => m.go_to(i, &theme),
-                Action::Up => m.move_selection(false),
-                Action::Down => m.move_selection(true),
-                Action::StartTyping => m.open_selected(t, &theme),
-                Action::AddExample => m.add_example(t, &theme),
-                Action::AddAgreement => m.add_agreement(t, &theme),
-                Action::DeleteSelected => m.ask_delete(),
-                Action::ToggleSelected => m.toggle_selected(),
-                Action::Finish => m.start_finishing(),
-                Action::SaveNow => self.save_now(),
-                _ => {}
-            },
-            Context::Finishing => match action {
-                Action::Back if m.phase != Phase::Saving => m.phase = Phase::Conversation,
-                Action::Up => m.scroll(-1),
-                Action::Down => m.scroll(1),
-                Action::PageUp => m.scroll(-10),
-                Action::PageDown => m.scroll(10),
-                Action::ToggleAgreed(role) => m.toggle_agreed(role),
-                Action::Confirm => {
-                    if let Some(record) = m.finish(now()) {
-                        self.saver.save_final(record);
-                    }
-                }
-                _ => {}
-            },
-            Context::Finished => match action {
-                Action::Back => self.leave_meeting(),
-                Action::Up => m.scroll(-1),
-                Action::Down => m.scroll(1),
-                Action::PageUp => m.scroll(-10),
-                Action::PageDown => m.scroll(10),
-                Action::ExportShared => {
-                    let record = m.record.clone();
-                    self.export_shared(&record);
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-
-    fn save_now(&mut self) {
-        if let Screen::Meeting(m) = &mut self.screen {
-            self.touched = true;
-            self.save_status = SaveStatus::Pending;
-            self.saver.save_draft(m.snapshot());
-            self.saver.flush();
-            self.tick();
-        }
-    }
-
-    fn export_shared(&self, record: &MeetingRecord) {
-        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang) else {
-            return;
-        };
-        let text = to_markdown(record, guide, self.texts, Variant::Shared) + "\n";
-        let dir = self.store.placement_dir(&record.placement.id);
-        let path = dir.join(format!("{}.shared.md", record.moment.code()));
-        self.saver.write_file(path, text);
-    }
-
-    // ---- viewing a held record ------------------------------------------------------------
-
-    fn update_view(&mut self, action: Action) {
-        let Screen::View(view) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::Up => view.scroll = view.scroll.saturating_sub(1),
-            Action::Down => view.scroll = view.scroll.saturating_add(1),
-            Action::PageUp => view.scroll = view.scroll.saturating_sub(10),
-            Action::PageDown => view.scroll = view.scroll.saturating_add(10),
-            Action::Back => {
-                let (id, moment) = (view.record.placement.id.clone(), view.record.moment);
-                self.refresh_pick(&id, moment);
-            }
-            Action::EditAgain if view.read_only => {}
-            Action::ExportShared => {
-                let record = view.record.clone();
-                self.export_shared(&record);
-            }
-            Action::EditAgain => {
-                let (id, moment) = (view.record.placement.id.clone(), view.record.moment);
-                self.edit_again(&id, moment);
             }
             _ => {}
         }
