@@ -3,6 +3,8 @@
 
 mod forms;
 mod render;
+mod render_finish;
+mod render_lists;
 mod state;
 
 pub use forms::parse_date;

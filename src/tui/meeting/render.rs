@@ -4,11 +4,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::state::{DETAIL_ROWS, MeetingState, Mode, Phase, Popup, Section};
-use crate::domain::{AgreementStatus, KeyId, Role};
+use super::state::{MeetingState, Mode, Phase, Section};
+use crate::domain::KeyId;
 use crate::i18n::{Texts, fill};
-use crate::tui::form::FormWidget;
-use crate::tui::record_text::record_lines;
 use crate::tui::theme::Theme;
 
 /// Draws a meeting in progress. `save_status` is the saver's last word, shown in the header.
@@ -95,7 +93,7 @@ impl MeetingScreen<'_> {
         .render(right, buf);
     }
 
-    fn section_label(&self, section: Section) -> String {
+    pub(super) fn section_label(&self, section: Section) -> String {
         let t = self.texts;
         let s = self.state;
         match section {
@@ -191,11 +189,11 @@ impl MeetingScreen<'_> {
         }
     }
 
-    fn is_typing(&self) -> bool {
+    pub(super) fn is_typing(&self) -> bool {
         self.state.mode == Mode::Typing && self.state.popup.is_none()
     }
 
-    fn render_text_block(
+    pub(super) fn render_text_block(
         &self,
         area_text: &ratatui_textarea::TextArea,
         title: &str,
@@ -375,7 +373,7 @@ impl MeetingScreen<'_> {
             .render(inner, buf);
     }
 
-    fn example_about(&self, e: &crate::domain::Example) -> String {
+    pub(super) fn example_about(&self, e: &crate::domain::Example) -> String {
         let t = self.texts;
         let mut about = vec![t.role(e.given_by)];
         about.extend(e.strategy.map(|x| t.strategy(x)));
@@ -383,218 +381,12 @@ impl MeetingScreen<'_> {
         about.join(", ")
     }
 
-    fn example_text(&self, e: &crate::domain::Example) -> String {
+    pub(super) fn example_text(&self, e: &crate::domain::Example) -> String {
         format!("00. {} ({})", e.text, self.example_about(e))
-    }
-
-    fn render_agreements(&self, area: Rect, buf: &mut Buffer) {
-        let s = self.state;
-        let t = self.texts;
-        let [title, list] = area.layout(&Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Fill(1),
-        ]));
-        Paragraph::new(Span::styled(
-            format!("5. {}", t.section_agreements),
-            self.theme.title,
-        ))
-        .render(title, buf);
-        if s.record.agreements.is_empty() {
-            Paragraph::new(Span::styled(t.agreements_empty, self.theme.dim))
-                .wrap(Wrap { trim: true })
-                .render(list, buf);
-            return;
-        }
-        let visible = usize::from(list.height.max(1));
-        let first = s.selected().saturating_sub(visible - 1);
-        let lines: Vec<Line> = s
-            .record
-            .agreements
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(visible)
-            .map(|(i, a)| {
-                let check = if a.status == AgreementStatus::Done {
-                    "[x] "
-                } else {
-                    "[ ] "
-                };
-                let due = a
-                    .due
-                    .map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
-                let mut about = format!(" — {}, {due}", t.role(a.who));
-                if let Some(from) = a.carried_from {
-                    about.push_str(&format!(
-                        ", {}",
-                        fill(
-                            t.label_carried_from,
-                            &[&s.guide.moment(from).title.to_lowercase()]
-                        )
-                    ));
-                }
-                let style = if i == s.selected() {
-                    self.theme.selected
-                } else {
-                    Style::new()
-                };
-                Line::from(vec![
-                    Span::styled(format!("{check}{}", a.what), style),
-                    Span::styled(about, self.theme.dim),
-                ])
-            })
-            .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(list, buf);
-    }
-
-    fn render_details(&self, area: Rect, buf: &mut Buffer) {
-        let s = self.state;
-        let t = self.texts;
-        let r = &s.record;
-        let [title, rows, others, date] = area.layout(&Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(u16::try_from(DETAIL_ROWS - 1).unwrap_or(4) + 1),
-            Constraint::Length(4),
-            Constraint::Fill(1),
-        ]));
-        Paragraph::new(Span::styled(
-            format!("6. {}", t.section_details),
-            self.theme.title,
-        ))
-        .render(title, buf);
-        let style_for = |row: usize| {
-            if s.mode == Mode::Browse && s.selected() == row {
-                self.theme.selected
-            } else {
-                Style::new()
-            }
-        };
-        let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{:<14}", t.label_place), self.theme.dim),
-            Span::styled(format!("‹ {} ›", t.place(r.place)), style_for(0)),
-        ])];
-        lines.push(Line::styled(t.label_present.to_string(), self.theme.dim));
-        for (i, role) in Role::ALL.into_iter().enumerate() {
-            let check = if r.present.is_present(role) {
-                "[x]"
-            } else {
-                "[ ]"
-            };
-            lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("{check} {}", t.role(role)), style_for(i + 1)),
-            ]));
-        }
-        Paragraph::new(lines).render(rows, buf);
-        let typing_others = self.is_typing() && s.selected() == DETAIL_ROWS - 1;
-        let title_style = style_for(DETAIL_ROWS - 1);
-        let block = Block::bordered()
-            .border_style(if typing_others {
-                self.theme.focused_border
-            } else {
-                self.theme.border
-            })
-            .title(Span::styled(format!(" {} ", t.label_others), title_style));
-        let inner = block.inner(others);
-        block.render(others, buf);
-        s.others.render(inner, buf);
-        let when = format!("{:<14}{} {}", t.label_date, r.date, r.time.format("%H:%M"));
-        Paragraph::new(Span::styled(when, self.theme.dim)).render(date, buf);
-    }
-
-    fn render_popup(&self, area: Rect, buf: &mut Buffer) {
-        let Some(popup) = &self.state.popup else {
-            return;
-        };
-        let (title, height, form) = match popup {
-            Popup::Example { form, .. } | Popup::Agreement { form, .. } => {
-                (form.title.as_str(), form.height() + 2, Some(form))
-            }
-            Popup::ConfirmDelete => (self.texts.confirm_delete, 3, None),
-        };
-        let width = area.width.saturating_sub(2).min(70);
-        let popup_area = area.centered(
-            Constraint::Length(width),
-            Constraint::Length(height.min(area.height)),
-        );
-        Clear.render(popup_area, buf);
-        let block = self.theme.popup_block(title);
-        let inner = block.inner(popup_area);
-        block.render(popup_area, buf);
-        match form {
-            Some(form) => FormWidget {
-                form,
-                theme: self.theme,
-            }
-            .render(inner, buf),
-            None => Paragraph::new(Span::styled(self.texts.confirm_delete, self.theme.warning))
-                .render(inner, buf),
-        }
-    }
-
-    fn render_finishing(&self, area: Rect, buf: &mut Buffer, agreed: &[Role], scroll: u16) {
-        let t = self.texts;
-        let empty: Vec<&str> = self
-            .state
-            .record
-            .empty_keys()
-            .into_iter()
-            .map(|k| self.state.guide.key_title(k))
-            .collect();
-        let mut notes = vec![Line::styled(t.finish_intro.to_string(), self.theme.dim)];
-        if !empty.is_empty() {
-            notes.push(Line::styled(
-                fill(t.finish_empty_keys, &[&empty.join(", ")]),
-                self.theme.empty,
-            ));
-        }
-        let mut spans = vec![Span::styled(
-            format!("{}: ", t.finish_who_agreed),
-            self.theme.title,
-        )];
-        for (i, role) in Role::ALL.into_iter().enumerate() {
-            let check = if agreed.contains(&role) { "[x]" } else { "[ ]" };
-            spans.push(Span::raw(format!("{} {check} {}   ", i + 1, t.role(role))));
-        }
-        notes.push(Line::from(spans));
-        self.render_read_back(area, buf, scroll, notes);
-    }
-
-    /// The record as the people at the table will hear it (no private notes), with `notes`
-    /// pinned below it.
-    fn render_read_back(&self, area: Rect, buf: &mut Buffer, scroll: u16, notes: Vec<Line>) {
-        let s = self.state;
-        let width = area.width.saturating_sub(2);
-        let notes_h: u16 = notes
-            .iter()
-            .map(|l| wrapped_height(&heading_text(l), width))
-            .sum::<u16>()
-            + 1;
-        let [summary, bottom] = area.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(notes_h + 1),
-        ]));
-        let block = Block::bordered()
-            .border_style(self.theme.border)
-            .title(Span::styled(
-                format!(" {} ", self.texts.finish_title),
-                self.theme.title,
-            ));
-        let lines = record_lines(&s.record, &s.guide, self.texts, self.theme, false);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .block(block)
-            .render(summary, buf);
-        Paragraph::new(notes)
-            .wrap(Wrap { trim: true })
-            .render(bottom.inner(ratatui::layout::Margin::new(1, 0)), buf);
     }
 }
 
-fn ellipsis(text: &str, width: usize) -> String {
+pub(super) fn ellipsis(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_string();
     }
@@ -602,12 +394,12 @@ fn ellipsis(text: &str, width: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-fn heading_text(line: &Line) -> String {
+pub(super) fn heading_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// Rows a text takes when word-wrapped at `width`; an estimate that errs on the high side.
-fn wrapped_height(text: &str, width: u16) -> u16 {
+pub(super) fn wrapped_height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
     let rows: usize = text
         .lines()

@@ -1,0 +1,116 @@
+//! Pop-up forms, the read-back and finishing, drawn over or instead of the conversation.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::render::{MeetingScreen, heading_text, wrapped_height};
+use super::state::Popup;
+use crate::domain::Role;
+use crate::i18n::fill;
+use crate::tui::form::FormWidget;
+use crate::tui::record_text::record_lines;
+
+impl MeetingScreen<'_> {
+    pub(super) fn render_popup(&self, area: Rect, buf: &mut Buffer) {
+        let Some(popup) = &self.state.popup else {
+            return;
+        };
+        let (title, height, form) = match popup {
+            Popup::Example { form, .. } | Popup::Agreement { form, .. } => {
+                (form.title.as_str(), form.height() + 2, Some(form))
+            }
+            Popup::ConfirmDelete => (self.texts.confirm_delete, 3, None),
+        };
+        let width = area.width.saturating_sub(2).min(70);
+        let popup_area = area.centered(
+            Constraint::Length(width),
+            Constraint::Length(height.min(area.height)),
+        );
+        Clear.render(popup_area, buf);
+        let block = self.theme.popup_block(title);
+        let inner = block.inner(popup_area);
+        block.render(popup_area, buf);
+        match form {
+            Some(form) => FormWidget {
+                form,
+                theme: self.theme,
+            }
+            .render(inner, buf),
+            None => Paragraph::new(Span::styled(self.texts.confirm_delete, self.theme.warning))
+                .render(inner, buf),
+        }
+    }
+
+    pub(super) fn render_finishing(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        agreed: &[Role],
+        scroll: u16,
+    ) {
+        let t = self.texts;
+        let empty: Vec<&str> = self
+            .state
+            .record
+            .empty_keys()
+            .into_iter()
+            .map(|k| self.state.guide.key_title(k))
+            .collect();
+        let mut notes = vec![Line::styled(t.finish_intro.to_string(), self.theme.dim)];
+        if !empty.is_empty() {
+            notes.push(Line::styled(
+                fill(t.finish_empty_keys, &[&empty.join(", ")]),
+                self.theme.empty,
+            ));
+        }
+        let mut spans = vec![Span::styled(
+            format!("{}: ", t.finish_who_agreed),
+            self.theme.title,
+        )];
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            let check = if agreed.contains(&role) { "[x]" } else { "[ ]" };
+            spans.push(Span::raw(format!("{} {check} {}   ", i + 1, t.role(role))));
+        }
+        notes.push(Line::from(spans));
+        self.render_read_back(area, buf, scroll, notes);
+    }
+
+    /// The record as the people at the table will hear it (no private notes), with `notes`
+    /// pinned below it.
+    pub(super) fn render_read_back(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        scroll: u16,
+        notes: Vec<Line>,
+    ) {
+        let s = self.state;
+        let width = area.width.saturating_sub(2);
+        let notes_h: u16 = notes
+            .iter()
+            .map(|l| wrapped_height(&heading_text(l), width))
+            .sum::<u16>()
+            + 1;
+        let [summary, bottom] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(notes_h + 1),
+        ]));
+        let block = Block::bordered()
+            .border_style(self.theme.border)
+            .title(Span::styled(
+                format!(" {} ", self.texts.finish_title),
+                self.theme.title,
+            ));
+        let lines = record_lines(&s.record, &s.guide, self.texts, self.theme, false);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(block)
+            .render(summary, buf);
+        Paragraph::new(notes)
+            .wrap(Wrap { trim: true })
+            .render(bottom.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    }
+}
