@@ -2,30 +2,19 @@
 //! terminal. In each, text typed a moment before must be on disk afterwards, and the terminal
 //! must be left usable when there still is one.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
 mod tmux;
-use tmux::Tmux;
+use tmux::{Tmux, demo_data};
 
 const ID: &str = "daan-el-amrani-autoservice-kwartelweg";
 /// Under the saver's 400 ms pause: only the final save on the way out can have written it.
 const JUST_BEFORE: Duration = Duration::from_millis(100);
 /// "Promptly" with room for a slow, loaded test machine; the measured time is far less.
 const PROMPTLY: Duration = Duration::from_secs(2);
-
-fn demo_data() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let out = Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
-        .args(["demo-data", data.to_str().unwrap(), "--placements", "2"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    (tmp, data)
-}
 
 fn draft(data: &Path) -> String {
     draft_of(data, "start")

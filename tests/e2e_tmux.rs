@@ -103,13 +103,7 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
 
 #[test]
 fn a_killed_process_loses_at_most_the_last_moments_of_typing() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let out = Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
-        .args(["demo-data", data.to_str().unwrap(), "--placements", "2"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let (_tmp, data) = tmux::demo_data();
     let id = "daan-el-amrani-autoservice-kwartelweg";
     let tmux = Tmux::start(&data, &["meet", id, "--moment", "start"]);
     tmux.wait_for("1. Leerprocessen");

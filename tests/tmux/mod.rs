@@ -9,6 +9,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// A temp folder holding fictional demo data for two placements in `data/`.
+pub fn demo_data() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
+        .args(["demo-data", data.to_str().unwrap(), "--placements", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    (tmp, data)
+}
+
 static SESSIONS: AtomicUsize = AtomicUsize::new(0);
 
 /// One tmux server of our own, removed again when the test ends.
