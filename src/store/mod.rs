@@ -211,21 +211,13 @@ impl Store {
     /// The record and the draft of a meeting, each with its own result.
     pub fn meeting_files_of(&self, id: &str, moment: Moment) -> MeetingFiles {
         let (record_path, draft_path) = (self.record_path(id, moment), self.draft_path(id, moment));
-        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-        let draft_is_newer = match (modified(&record_path), modified(&draft_path)) {
+        let draft_is_newer = match (Self::modified(&record_path), Self::modified(&draft_path)) {
             (Some(record), Some(draft)) => draft >= record,
             _ => false,
         };
-        let read = |path: &Path| {
-            if exists(path) {
-                read_record_for_editing(&*self.disk, path).map(Some)
-            } else {
-                Ok(None)
-            }
-        };
         MeetingFiles {
-            record: read(&record_path),
-            draft: read(&draft_path),
+            record: self.read_optional_with(&record_path, read_record_for_editing),
+            draft: self.read_optional_with(&draft_path, read_record_for_editing),
             draft_is_newer,
         }
     }
@@ -292,14 +284,12 @@ impl Store {
     pub fn save_final(&self, record: &MeetingRecord) -> Result<PathBuf, StoreError> {
         let id = &record.placement.id;
         let path = self.record_path(id, record.moment);
-        if exists(&path) {
-            match read_record_for_editing(&*self.disk, &path) {
-                Err(e) if e.is_newer() => return Err(e),
-                Err(e) if e.is_damage() => {
-                    self.set_aside(&path)?;
-                }
-                _ => {}
+        match self.read_optional_with(&path, read_record_for_editing) {
+            Err(e) if e.is_newer() => return Err(e),
+            Err(e) if e.is_damage() => {
+                self.set_aside(&path)?;
             }
+            _ => {}
         }
         self.write_yaml(&path, record)?;
         let draft = self.draft_path(id, record.moment);
@@ -354,8 +344,17 @@ impl Store {
     }
 
     fn read_optional(&self, path: &Path) -> Result<Option<MeetingRecord>, StoreError> {
+        self.read_optional_with(path, read_record)
+    }
+
+    /// Reads a record that may not exist with `read`, the plain or the strict reader.
+    fn read_optional_with(
+        &self,
+        path: &Path,
+        read: fn(&dyn Disk, &Path) -> Result<MeetingRecord, StoreError>,
+    ) -> Result<Option<MeetingRecord>, StoreError> {
         if exists(path) {
-            read_record(&*self.disk, path).map(Some)
+            read(&*self.disk, path).map(Some)
         } else {
             Ok(None)
         }

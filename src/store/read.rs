@@ -25,8 +25,11 @@ pub fn read_checked<T: DeserializeOwned>(disk: &dyn Disk, path: &Path) -> Result
 
 /// Reads a meeting record or draft, refusing cut-off files and files from a newer version.
 pub fn read_record(disk: &dyn Disk, path: &Path) -> Result<MeetingRecord, StoreError> {
-    let text = read_text(disk, path)?;
-    decode_record(&text).map_err(|problem| match problem {
+    decode_file(&read_text(disk, path)?, path)
+}
+
+fn decode_file(text: &str, path: &Path) -> Result<MeetingRecord, StoreError> {
+    decode_record(text).map_err(|problem| match problem {
         Problem::Yaml(e) => StoreError::parse(path.to_path_buf(), &e),
         Problem::Damage(damage) => StoreError::Damaged {
             path: path.to_path_buf(),
@@ -43,8 +46,8 @@ pub fn read_record(disk: &dyn Disk, path: &Path) -> Result<MeetingRecord, StoreE
 /// anywhere inside it. Used where the record is about to be edited and written back, which
 /// would otherwise drop those fields without a word.
 pub fn read_record_for_editing(disk: &dyn Disk, path: &Path) -> Result<MeetingRecord, StoreError> {
-    let record = read_record(disk, path)?;
     let text = read_text(disk, path)?;
+    let record = decode_file(&text, path)?;
     let fields = unknown_fields(&text, &record);
     if fields.is_empty() {
         Ok(record)
