@@ -65,10 +65,10 @@ fn saving_a_long_record(c: &mut Criterion) {
         b.iter(|| serde_saphyr::from_str::<MeetingRecord>(&text).unwrap())
     });
     c.bench_function("durable draft write 50KB (fsync, off the UI thread)", |b| {
-        b.iter(|| store.save_draft(&record).unwrap());
+        b.iter(|| store.save_draft(id, Moment::Midway, &record).unwrap());
     });
     // Opening for editing reads strictly (checks, end marker, unknown fields) on the UI thread.
-    store.save_draft(&record).unwrap();
+    store.save_draft(id, Moment::Midway, &record).unwrap();
     c.bench_function("open 50KB meeting for editing (strict read)", |b| {
         b.iter(|| {
             store

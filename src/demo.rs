@@ -97,9 +97,10 @@ pub fn write_demo(
         let placement = demo_placement(n, today);
         let placement = store.create_placement(placement)?;
         for record in demo_records(&placement, guide, STAGES[n % STAGES.len()], n, today) {
+            let (id, moment) = (&placement.id, record.moment);
             match record.status {
-                crate::domain::RecordStatus::Final => store.save_final(&record)?,
-                crate::domain::RecordStatus::Draft => store.save_draft(&record)?,
+                crate::domain::RecordStatus::Final => store.save_final(id, moment, &record)?,
+                crate::domain::RecordStatus::Draft => store.save_draft(id, moment, &record)?,
             };
         }
     }

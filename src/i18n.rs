@@ -2,6 +2,7 @@
 //! guide files; everything else a person reads comes from here. A struct rather than a map so
 //! that a missing translation is a compile error, not a blank on screen.
 
+use crate::domain::placement::PlacementProblem;
 use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
 use crate::domain::summary::MomentState;
 
@@ -113,6 +114,22 @@ texts! {
     guide_capture_needs_examples, guide_bad_id, guide_bad_language, guide_bad_version,
     guide_duplicate_id,
     list_empty, demo_written,
+    err_misplaced, err_too_large_to_save, placement_end_before_start,
+    quit_unsaved_hints,
+    quit_unsaved_rescue,
+    quit_unsaved_stay,
+    quit_unsaved_body,
+    quit_unsaved_title,
+    export_draft_refused,
+    lock_note_failed,
+    consent_absent,
+    consent_cleared,
+    form_restored,
+    interrupt_again,
+    rescue_failed,
+    rescued_to,
+    rescued_found,
+    rescued_found_more,
     moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, choice_hints, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
 }
 
@@ -168,6 +185,13 @@ impl Texts {
         match status {
             AgreementStatus::Open => self.agreement_open,
             AgreementStatus::Done => self.agreement_done,
+        }
+    }
+
+    pub const fn placement_problem(&self, problem: PlacementProblem) -> &'static str {
+        match problem {
+            PlacementProblem::NoStudent => self.form_student_required,
+            PlacementProblem::EndBeforeStart => self.placement_end_before_start,
         }
     }
 

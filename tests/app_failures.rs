@@ -98,8 +98,9 @@ fn finishing_on_a_full_disk_never_claims_the_record_was_saved() {
     disk.fail_writes(true);
     press(&mut app, KeyCode::Enter);
     app.flush_saves();
+    // The draft cannot be written either; that warning outranks every other message.
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Opslaan mislukt"), "{shown}");
+    assert!(shown.contains("NIET BEWAARD"), "{shown}");
     assert!(!shown.contains("definitief opgeslagen"), "{shown}");
     let record = tmp.path().join("placements").join(DAAN).join("start.yaml");
     assert!(!record.exists());
@@ -264,6 +265,6 @@ fn fields_from_a_newer_version_are_never_dropped_by_editing() {
     // And the store refuses to write a final record over it.
     let store = Store::open(tmp.path()).unwrap();
     let record = store.read_record_file(&path).unwrap();
-    assert!(store.save_final(&record).is_err());
+    assert!(store.save_final(NOOR, Moment::Start, &record).is_err());
     assert_eq!(read(&path), nested);
 }

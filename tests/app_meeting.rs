@@ -93,13 +93,19 @@ fn a_start_meeting_in_dutch_from_empty_folder_to_final_record() {
     type_text(&mut app, "Alleen voor mij: vraag naar de reistijd.");
     press(&mut app, Esc);
 
-    // Finish: the read-back leaves private notes out; those present have agreed by default.
+    // Finish: the read-back leaves private notes out; nobody has agreed until marked, and
+    // someone who was not there cannot be marked.
     press(&mut app, C('f'));
     assert_shows(&app, "Afronden: voorlezen en akkoord");
     assert_shows(&app, "Wil leren plannen.");
     assert_not_shows(&app, "reistijd");
-    assert_shows(&app, "[x] student");
+    assert_shows(&app, "[ ] student");
+    press(&mut app, C('2'));
+    assert_shows(&app, "was niet bij het gesprek");
     assert_shows(&app, "[ ] praktijkopleider");
+    keys(&mut app, &[C('1'), C('3')]);
+    assert_shows(&app, "[x] student");
+    assert_shows(&app, "[x] docent");
     press(&mut app, Enter);
     app.flush_saves();
     assert_shows(&app, "Verslag definitief opgeslagen");
@@ -196,7 +202,8 @@ fn a_start_meeting_in_english() {
     press(&mut app, C('f'));
     assert_shows(&app, "Finish: read back and agree");
     assert_shows(&app, "Careful worker.");
-    press(&mut app, C('2'));
+    assert_shows(&app, "[ ] student");
+    keys(&mut app, &[C('1'), C('3')]);
     assert_shows(&app, "[ ] workplace trainer");
     press(&mut app, Enter);
     app.flush_saves();
@@ -355,6 +362,7 @@ fn editing_a_held_record_again_asks_for_agreement_again() {
     type_text(&mut app, "Eerste versie.");
     press(&mut app, Esc);
     press(&mut app, C('f'));
+    keys(&mut app, &[C('1'), C('2'), C('3')]);
     press(&mut app, Enter);
     app.flush_saves();
     press(&mut app, Esc);
@@ -362,6 +370,8 @@ fn editing_a_held_record_again_asks_for_agreement_again() {
     press(&mut app, Enter);
     assert_shows(&app, "Akkoord: student, praktijkopleider, docent");
     press(&mut app, C('e'));
+    // Reopening says that consent lapses, and the read-back starts with nobody agreeing.
+    assert_shows(&app, "opnieuw gevraagd");
     press(&mut app, Enter);
     type_text(&mut app, " Aangevuld.");
     app.flush_saves();
@@ -372,6 +382,10 @@ fn editing_a_held_record_again_asks_for_agreement_again() {
         .unwrap();
     assert_eq!(draft.status, RecordStatus::Draft);
     assert!(draft.agreed.is_empty());
+    keys(&mut app, &[Esc, C('f')]);
+    assert_shows(&app, "[ ] student");
+    assert_shows(&app, "[ ] praktijkopleider");
+    assert_shows(&app, "[ ] docent");
     // The held record itself stays as it was until the meeting is finished again.
     let held = store
         .final_record("eva-opnieuw-winkel-tweede-kans", Moment::Start)

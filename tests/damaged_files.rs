@@ -313,7 +313,7 @@ fn saving_over_a_damaged_record_first_sets_the_old_bytes_aside() {
     let original = fs::read(&path).unwrap();
     let damaged = &original[..original.len() / 2];
     fs::write(&path, damaged).unwrap();
-    store.save_final(&record).unwrap();
+    store.save_final(&id, Moment::Start, &record).unwrap();
     assert_eq!(
         store.final_record(&id, Moment::Start).unwrap(),
         Some(record)

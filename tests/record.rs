@@ -78,7 +78,9 @@ fn every_field_survives_a_round_trip_through_the_store() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::open(tmp.path()).unwrap();
     let record = full_record("Eerste regel\nTweede regel met ünïcødé, emoji 🎉 en \"quotes\": yes");
-    let path = store.save_final(&record).unwrap();
+    let path = store
+        .save_final("zoe-test-atelier-naald", Moment::Midway, &record)
+        .unwrap();
     let back = store
         .final_record("zoe-test-atelier-naald", Moment::Midway)
         .unwrap()

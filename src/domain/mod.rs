@@ -8,8 +8,8 @@ pub mod record;
 pub mod summary;
 
 pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
-pub use placement::Placement;
+pub use placement::{Placement, PlacementDraft};
 pub use record::{
-    Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, Place,
-    Present, Recognition, RecordStatus, Role, Strategy,
+    Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, OpenForm,
+    Place, Present, Recognition, RecordStatus, Role, Strategy,
 };

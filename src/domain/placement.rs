@@ -23,6 +23,40 @@ pub struct Placement {
     pub end: Option<NaiveDate>,
 }
 
+/// What was typed into the new-placement form, as typed (a date may not be valid yet), kept
+/// while the form is open so that a closed window does not lose it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlacementDraft {
+    #[serde(default)]
+    pub student: String,
+    #[serde(default)]
+    pub programme: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub trainer: String,
+    #[serde(default)]
+    pub teacher: String,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+    /// Always written last, so a cut-off file is noticed.
+    #[serde(default)]
+    pub end_of_file: bool,
+}
+
+/// Why a placement cannot be stored as entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacementProblem {
+    /// Every placement is about a student; the name is what people look for.
+    NoStudent,
+    /// The period ends before it starts.
+    EndBeforeStart,
+}
+
 /// Words that some file systems refuse as names, whatever the extension.
 const RESERVED: &[&str] = &[
     "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
@@ -101,6 +135,17 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
 }
 
 impl Placement {
+    /// Checks what must hold before a placement is stored.
+    pub fn check(&self) -> Result<(), PlacementProblem> {
+        if self.student.trim().is_empty() {
+            return Err(PlacementProblem::NoStudent);
+        }
+        match (self.start, self.end) {
+            (Some(start), Some(end)) if end < start => Err(PlacementProblem::EndBeforeStart),
+            _ => Ok(()),
+        }
+    }
+
     /// The id a new placement would get: student and company, made safe for a folder name,
     /// with a number added when `taken` says the plain one is in use.
     pub fn new_id(student: &str, company: &str, taken: impl Fn(&str) -> bool) -> String {
@@ -138,6 +183,22 @@ mod tests {
         assert_eq!(safe_id("../../etc"), "------etc");
         assert_eq!(safe_id("a/b"), "a-b");
         assert_eq!(safe_id(".."), "stage-x");
+    }
+
+    #[test]
+    fn a_period_that_ends_before_it_starts_is_refused() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 9, d);
+        let mut p = Placement {
+            student: "Sam".into(),
+            start: day(10),
+            end: day(9),
+            ..Placement::default()
+        };
+        assert_eq!(p.check(), Err(PlacementProblem::EndBeforeStart));
+        p.end = day(10);
+        assert_eq!(p.check(), Ok(()));
+        p.student = "  ".into();
+        assert_eq!(p.check(), Err(PlacementProblem::NoStudent));
     }
 
     #[test]

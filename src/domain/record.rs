@@ -209,6 +209,36 @@ pub struct TrainerPreparation {
     pub examples: Vec<Example>,
 }
 
+/// A pop-up form that was open when the draft was saved, kept as typed so that nothing in it
+/// is lost when the session ends; continuing the draft opens it again. A date stays as typed,
+/// since it may not be a valid date yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "form", rename_all = "snake_case")]
+pub enum OpenForm {
+    Example {
+        key: KeyId,
+        /// The example being changed; none for a new one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+        text: String,
+        given_by: Role,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        strategy: Option<Strategy>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recognised: Option<Recognition>,
+    },
+    Agreement {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+        what: String,
+        who: Role,
+        #[serde(default)]
+        due: String,
+        #[serde(default)]
+        status: AgreementStatus,
+    },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     pub who: Role,
@@ -244,6 +274,9 @@ pub struct MeetingRecord {
     pub agreed: Vec<Consent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<NaiveDateTime>,
+    /// A pop-up that was open, with what was typed in it; only ever in a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_form: Option<OpenForm>,
     /// Fields written by a newer version of the program, kept so that saving does not lose
     /// them.
     #[serde(flatten)]
@@ -296,6 +329,7 @@ impl MeetingRecord {
             private_notes: String::new(),
             agreed: Vec::new(),
             finished_at: None,
+            open_form: None,
             extra: BTreeMap::new(),
             end_of_file: true,
         }

@@ -6,12 +6,29 @@ use std::fs::{self, DirBuilder, Permissions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
 
 use atomic_write_file::AtomicWriteFile;
 use atomic_write_file::unix::OpenOptionsExt as _;
 
 pub const FILE_MODE: u32 = 0o600;
 pub const DIR_MODE: u32 = 0o700;
+
+/// Test seam: every durable write pauses this many milliseconds between writing its temp
+/// file and committing it, as on a USB stick or a network share, so a test can end the
+/// program in the middle of a save.
+pub const SLOW_WRITE_ENV: &str = "STAGEGESPREK_TEST_SLOW_WRITE_MS";
+
+fn test_pause() -> Option<Duration> {
+    static PAUSE: OnceLock<Option<Duration>> = OnceLock::new();
+    *PAUSE.get_or_init(|| {
+        std::env::var(SLOW_WRITE_ENV)
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(Duration::from_millis)
+    })
+}
 
 /// Writes `bytes` to `path` atomically and durably, readable by the owner only.
 pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -23,6 +40,9 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.as_file()
         .set_permissions(Permissions::from_mode(FILE_MODE))?;
     file.write_all(bytes)?;
+    if let Some(pause) = test_pause() {
+        std::thread::sleep(pause);
+    }
     file.commit()
 }
 

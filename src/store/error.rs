@@ -1,6 +1,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::read::MAX_FILE_BYTES;
+use crate::domain::placement::PlacementProblem;
 use crate::i18n::{Texts, fill};
 
 /// Why a file that exists cannot be used, apart from plain read errors and YAML errors.
@@ -16,6 +18,9 @@ pub enum Damage {
     NotText { line: u64, column: u64 },
     /// The closing `end_of_file` line is missing: the file was cut off.
     Incomplete,
+    /// The file says it belongs to another placement or moment (`found`), as when a file is
+    /// copied between folders. Saving it would write into that other place.
+    Misplaced { found: String },
 }
 
 /// A failure to read or write the data on disk. No note text is ever part of it.
@@ -38,6 +43,15 @@ pub enum StoreError {
     Newer { path: PathBuf, version: u32 },
     #[error("{path}: fields unknown to this version: {fields:?}")]
     UnknownFields { path: PathBuf, fields: Vec<String> },
+    /// Refused before writing: the file would be larger than the program reads back.
+    #[error("{path}: {bytes} bytes, too large to save")]
+    TooLargeToSave { path: PathBuf, bytes: u64 },
+    /// Refused before writing: the placement is not complete or not consistent.
+    #[error("{path}: placement refused ({problem:?})")]
+    Invalid {
+        path: PathBuf,
+        problem: PlacementProblem,
+    },
 }
 
 impl StoreError {
@@ -72,11 +86,20 @@ impl StoreError {
                     ],
                 ),
                 Damage::Incomplete => fill(t.err_incomplete, &[&shown]),
+                Damage::Misplaced { found } => fill(t.err_misplaced, &[&shown, found]),
             },
             Self::Newer { version, .. } => fill(t.err_newer, &[&shown, &version.to_string()]),
             Self::UnknownFields { fields, .. } => {
                 fill(t.err_unknown_fields, &[&shown, &field_list(fields, t)])
             }
+            Self::TooLargeToSave { bytes, .. } => fill(
+                t.err_too_large_to_save,
+                &[
+                    &bytes.div_ceil(1_048_576).to_string(),
+                    &(MAX_FILE_BYTES / 1_048_576).to_string(),
+                ],
+            ),
+            Self::Invalid { problem, .. } => t.placement_problem(*problem).to_string(),
         }
     }
 
@@ -87,7 +110,9 @@ impl StoreError {
             | Self::Parse { path, .. }
             | Self::Damaged { path, .. }
             | Self::Newer { path, .. }
-            | Self::UnknownFields { path, .. } => path,
+            | Self::UnknownFields { path, .. }
+            | Self::TooLargeToSave { path, .. }
+            | Self::Invalid { path, .. } => path,
         }
     }
 

@@ -3,15 +3,16 @@
 //! stale lock. The file's content tells whether the last session ended cleanly: it holds the
 //! session while one is open and is emptied when the session ends normally.
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
-use std::os::unix::fs::OpenOptionsExt as _;
+use std::fs::{File, TryLockError};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDateTime};
 
+use super::disk::Disk;
 use super::durable::FILE_MODE;
-use super::error::StoreError;
+use super::error::{Damage, StoreError};
+use super::files::{NotPlain, open_plain};
 
 /// The open session of this process on one meeting.
 #[derive(Debug)]
@@ -34,25 +35,33 @@ pub enum Claim {
     Mine {
         lock: MeetingLock,
         unclean: Option<Session>,
+        /// Writing who holds the lock failed (a full disk): the lock holds all the same.
+        note_failed: Option<std::io::Error>,
     },
     /// Another process has the meeting open.
     Taken(Session),
 }
 
 impl MeetingLock {
-    pub fn claim(path: &Path) -> Result<Claim, StoreError> {
+    /// Takes the lock; the note saying who holds it is written through `disk`.
+    pub fn claim(path: &Path, disk: &dyn Disk) -> Result<Claim, StoreError> {
         let failed = |source| StoreError::Write {
             path: path.to_path_buf(),
             source,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(FILE_MODE)
-            .open(path)
-            .map_err(failed)?;
+        // A planted link or FIFO in its place is reported like any damaged file: following
+        // the link would truncate its target, and a FIFO would never answer.
+        let mut file = open_plain(path, true, Some(FILE_MODE)).map_err(|e| match e {
+            NotPlain::Link => StoreError::Damaged {
+                path: path.to_path_buf(),
+                damage: Damage::Symlink,
+            },
+            NotPlain::Special => StoreError::Damaged {
+                path: path.to_path_buf(),
+                damage: Damage::NotAFile,
+            },
+            other => failed(other.into_io()),
+        })?;
         let mut previous = String::new();
         match file.try_lock() {
             Ok(()) => {}
@@ -66,16 +75,17 @@ impl MeetingLock {
         let unclean = (!previous.trim().is_empty()).then(|| Session::parse(&previous));
         let now = Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S");
         let mine = format!("pid: {}\nstarted: {now}\n", std::process::id());
-        file.set_len(0)
-            .and_then(|()| file.seek(SeekFrom::Start(0)))
-            .and_then(|_| file.write_all(mine.as_bytes()))
-            .map_err(failed)?;
+        // The flock is the lock; the note only tells the next session who held it. On a full
+        // disk the note cannot be written, but the lock must still be kept, or a second window
+        // could edit the same meeting.
+        let note_failed = disk.write_note(&mut file, mine.as_bytes()).err();
         Ok(Claim::Mine {
             lock: Self {
                 file,
                 path: path.to_path_buf(),
             },
             unclean,
+            note_failed,
         })
     }
 
@@ -110,22 +120,25 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::disk::RealDisk;
 
     #[test]
     fn a_second_claim_is_refused_until_the_first_ends_and_unclean_ends_are_noticed() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("start.lock");
-        let Claim::Mine { lock, unclean } = MeetingLock::claim(&path).unwrap() else {
+        let Claim::Mine { lock, unclean, .. } = MeetingLock::claim(&path, &RealDisk).unwrap()
+        else {
             panic!("first claim must succeed");
         };
         assert_eq!(unclean, None);
-        match MeetingLock::claim(&path).unwrap() {
+        match MeetingLock::claim(&path, &RealDisk).unwrap() {
             Claim::Taken(s) => assert_eq!(s.pid, Some(std::process::id())),
             Claim::Mine { .. } => panic!("a meeting must not be open twice"),
         }
         // Dropped without release: as if the process died.
         drop(lock);
-        let Claim::Mine { lock, unclean } = MeetingLock::claim(&path).unwrap() else {
+        let Claim::Mine { lock, unclean, .. } = MeetingLock::claim(&path, &RealDisk).unwrap()
+        else {
             panic!("the lock must be free after the holder is gone");
         };
         assert!(
@@ -133,9 +146,26 @@ mod tests {
             "a session that never ended must be noticed"
         );
         lock.release();
-        let Claim::Mine { unclean, .. } = MeetingLock::claim(&path).unwrap() else {
+        let Claim::Mine { unclean, .. } = MeetingLock::claim(&path, &RealDisk).unwrap() else {
             panic!("free after release");
         };
         assert_eq!(unclean, None);
+    }
+
+    #[test]
+    fn a_planted_link_is_never_followed_and_its_target_is_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "keep me").unwrap();
+        let path = dir.path().join("start.lock");
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        match MeetingLock::claim(&path, &RealDisk) {
+            Err(StoreError::Damaged {
+                damage: Damage::Symlink,
+                ..
+            }) => {}
+            other => panic!("a link must be refused: {other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
     }
 }

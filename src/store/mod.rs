@@ -16,10 +16,14 @@ pub mod config;
 pub mod disk;
 pub mod durable;
 mod error;
+pub mod files;
 pub mod guides;
+pub mod leftovers;
 pub mod lock;
+mod placement_file;
 mod privacy;
 pub mod read;
+pub mod rescue;
 pub mod saver;
 
 use std::fs;
@@ -33,8 +37,9 @@ use serde::Serialize;
 use disk::{Disk, RealDisk};
 pub use error::{Damage, StoreError};
 use lock::{Claim, MeetingLock};
+use placement_file::{placement_yaml, read_placement};
 pub use read::read_checked;
-use read::{exists, read_record, read_record_for_editing};
+use read::{MAX_FILE_BYTES, exists, read_record, read_record_for_editing};
 
 use crate::domain::placement::safe_id;
 use crate::domain::summary::{MomentState, PlacementSummary};
@@ -47,6 +52,8 @@ const SET_ASIDE_DIR: &str = "set-aside";
 pub struct Store {
     root: PathBuf,
     disk: Arc<dyn Disk>,
+    /// Where text goes when the data folder will not take it and the program must end.
+    rescue_dirs: Vec<PathBuf>,
 }
 
 /// Both files of one meeting as found on disk, each read on its own so that a damaged one
@@ -70,12 +77,20 @@ impl Store {
         let store = Self {
             root: root.into(),
             disk,
+            rescue_dirs: rescue::rescue_dirs(None),
         };
         durable::create_dir(&store.placements_dir()).map_err(|source| StoreError::Write {
             path: store.placements_dir(),
             source,
         })?;
         Ok(store)
+    }
+
+    /// Uses `dirs` (see `rescue::rescue_dirs`) for emergency copies of unsaved text.
+    #[must_use]
+    pub fn with_rescue_dirs(mut self, dirs: Vec<PathBuf>) -> Self {
+        self.rescue_dirs = dirs;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -114,7 +129,29 @@ impl Store {
     }
 
     pub fn placement_exists(&self, id: &str) -> bool {
-        self.placement_dir(id).join(PLACEMENT_FILE).is_file()
+        self.folder(id)
+            .and_then(|dir| read::plain_file(&dir.join(PLACEMENT_FILE)))
+            .is_ok()
+    }
+
+    /// The folder of a placement, provided it is a real folder: a link in its place is never
+    /// followed, since everything written there would land wherever the link points. A folder
+    /// that does not exist yet is fine.
+    pub fn folder(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.placement_dir(id);
+        let damaged = |damage| StoreError::Damaged {
+            path: dir.clone(),
+            damage,
+        };
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => Err(damaged(Damage::Symlink)),
+            Ok(meta) if !meta.is_dir() => Err(damaged(Damage::NotAFile)),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Read {
+                path: dir.clone(),
+                source: e,
+            }),
+            _ => Ok(dir),
+        }
     }
 
     /// Every placement, sorted by student name, plus the files that could not be read.
@@ -132,11 +169,25 @@ impl Store {
             }
         };
         for entry in entries.flatten() {
-            let path = entry.path().join(PLACEMENT_FILE);
+            let Some(id) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            // Only folder names this program could have made; anything else is not ours.
+            if safe_id(&id) != id {
+                continue;
+            }
+            let dir = match self.folder(&id) {
+                Ok(dir) => dir,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let path = dir.join(PLACEMENT_FILE);
             if !exists(&path) {
                 continue;
             }
-            match read_checked::<Placement>(&*self.disk, &path) {
+            match read_placement(&*self.disk, &path, &id) {
                 Ok(p) => placements.push(p),
                 Err(e) => errors.push(e),
             }
@@ -151,20 +202,25 @@ impl Store {
     }
 
     pub fn placement(&self, id: &str) -> Result<Placement, StoreError> {
-        read_checked(&*self.disk, &self.placement_dir(id).join(PLACEMENT_FILE))
+        let dir = self.folder(id)?;
+        read_placement(&*self.disk, &dir.join(PLACEMENT_FILE), &safe_id(id))
     }
 
     /// Stores a new placement under a fresh id derived from its names; returns it with its id.
     pub fn create_placement(&self, mut placement: Placement) -> Result<Placement, StoreError> {
+        placement.check().map_err(|problem| StoreError::Invalid {
+            path: self.placements_dir(),
+            problem,
+        })?;
         placement.id = Placement::new_id(&placement.student, &placement.company, |id| {
-            self.placement_dir(id).exists()
+            exists(&self.placement_dir(id))
         });
         let dir = self.placement_dir(&placement.id);
         durable::create_dir(&dir).map_err(|source| StoreError::Write {
             path: dir.clone(),
             source,
         })?;
-        self.write_yaml(&dir.join(PLACEMENT_FILE), &placement)?;
+        self.write_text(&dir.join(PLACEMENT_FILE), &placement_yaml(&placement))?;
         Ok(placement)
     }
 
@@ -182,7 +238,10 @@ impl Store {
         let mut records = Vec::new();
         let mut errors = Vec::new();
         for path in self.meeting_files(id) {
-            match read_record(&*self.disk, &path) {
+            let Some(moment) = moment_of(&path) else {
+                continue;
+            };
+            match read_record(&*self.disk, &path).and_then(|r| belongs_here(r, id, moment, &path)) {
                 Ok(r) => records.push(r),
                 Err(e) => errors.push(e),
             }
@@ -196,13 +255,13 @@ impl Store {
         id: &str,
         moment: Moment,
     ) -> Result<Option<MeetingRecord>, StoreError> {
-        self.read_optional(&self.record_path(id, moment))
+        self.read_optional(&self.record_path(id, moment), id, moment)
     }
 
     /// What to continue with when a meeting is opened: the draft when there is one, else the
     /// final record, else nothing.
     pub fn meeting(&self, id: &str, moment: Moment) -> Result<Option<MeetingRecord>, StoreError> {
-        match self.read_optional(&self.draft_path(id, moment))? {
+        match self.read_optional(&self.draft_path(id, moment), id, moment)? {
             Some(draft) => Ok(Some(draft)),
             None => self.final_record(id, moment),
         }
@@ -216,20 +275,20 @@ impl Store {
             _ => false,
         };
         MeetingFiles {
-            record: self.read_optional_with(&record_path, read_record_for_editing),
-            draft: self.read_optional_with(&draft_path, read_record_for_editing),
+            record: self.read_optional_with(&record_path, id, moment, read_record_for_editing),
+            draft: self.read_optional_with(&draft_path, id, moment, read_record_for_editing),
             draft_is_newer,
         }
     }
 
     /// Takes the one-editor lock of a meeting.
     pub fn claim_meeting(&self, id: &str, moment: Moment) -> Result<Claim, StoreError> {
-        let dir = self.placement_dir(id);
+        let dir = self.folder(id)?;
         durable::create_dir(&dir).map_err(|source| StoreError::Write {
             path: dir.clone(),
             source,
         })?;
-        MeetingLock::claim(&self.lock_path(id, moment))
+        MeetingLock::claim(&self.lock_path(id, moment), &*self.disk)
     }
 
     /// Moves a file out of the way, unchanged, into the placement's `set-aside` folder;
@@ -273,18 +332,32 @@ impl Store {
         None
     }
 
-    pub fn save_draft(&self, record: &MeetingRecord) -> Result<PathBuf, StoreError> {
-        let path = self.draft_path(&record.placement.id, record.moment);
+    /// Writes the draft of the meeting opened from folder `id`. The place comes from where the
+    /// meeting was opened, never from what the record says, so a copied file cannot write
+    /// into another placement past its lock.
+    pub fn save_draft(
+        &self,
+        id: &str,
+        moment: Moment,
+        record: &MeetingRecord,
+    ) -> Result<PathBuf, StoreError> {
+        self.folder(id)?;
+        let path = self.draft_path(id, moment);
         self.write_yaml(&path, record)?;
         Ok(path)
     }
 
     /// Writes the final record and only then removes the draft it replaces. A record already
     /// there that cannot be read is set aside first; one from a newer version is refused.
-    pub fn save_final(&self, record: &MeetingRecord) -> Result<PathBuf, StoreError> {
-        let id = &record.placement.id;
-        let path = self.record_path(id, record.moment);
-        match self.read_optional_with(&path, read_record_for_editing) {
+    pub fn save_final(
+        &self,
+        id: &str,
+        moment: Moment,
+        record: &MeetingRecord,
+    ) -> Result<PathBuf, StoreError> {
+        self.folder(id)?;
+        let path = self.record_path(id, moment);
+        match self.read_optional_with(&path, id, moment, read_record_for_editing) {
             Err(e) if e.is_newer() => return Err(e),
             Err(e) if e.is_damage() => {
                 self.set_aside(&path)?;
@@ -292,7 +365,7 @@ impl Store {
             _ => {}
         }
         self.write_yaml(&path, record)?;
-        let draft = self.draft_path(id, record.moment);
+        let draft = self.draft_path(id, moment);
         durable::remove_file(&draft).map_err(|source| StoreError::Write {
             path: draft,
             source,
@@ -343,18 +416,28 @@ impl Store {
         read_record(&*self.disk, path)
     }
 
-    fn read_optional(&self, path: &Path) -> Result<Option<MeetingRecord>, StoreError> {
-        self.read_optional_with(path, read_record)
+    fn read_optional(
+        &self,
+        path: &Path,
+        id: &str,
+        moment: Moment,
+    ) -> Result<Option<MeetingRecord>, StoreError> {
+        self.read_optional_with(path, id, moment, read_record)
     }
 
-    /// Reads a record that may not exist with `read`, the plain or the strict reader.
+    /// Reads a record of meeting `id`/`moment` that may not exist with `read`, the plain or
+    /// the strict reader.
     fn read_optional_with(
         &self,
         path: &Path,
+        id: &str,
+        moment: Moment,
         read: fn(&dyn Disk, &Path) -> Result<MeetingRecord, StoreError>,
     ) -> Result<Option<MeetingRecord>, StoreError> {
         if exists(path) {
-            read(&*self.disk, path).map(Some)
+            read(&*self.disk, path)
+                .and_then(|r| belongs_here(r, id, moment, path))
+                .map(Some)
         } else {
             Ok(None)
         }
@@ -362,6 +445,19 @@ impl Store {
 
     /// Writes through the store's disk; every data file goes through here or `set_aside`.
     pub fn write_yaml<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
+        self.write_text(path, &to_yaml(value))
+    }
+
+    /// Writes `text` durably, unless it is larger than the program would read back: a file
+    /// that cannot be opened again is worse than a save that says it failed.
+    fn write_text(&self, path: &Path, text: &str) -> Result<(), StoreError> {
+        let bytes = text.len() as u64;
+        if bytes > MAX_FILE_BYTES {
+            return Err(StoreError::TooLargeToSave {
+                path: path.to_path_buf(),
+                bytes,
+            });
+        }
         if let Some(dir) = path.parent() {
             durable::create_dir(dir).map_err(|source| StoreError::Write {
                 path: dir.to_path_buf(),
@@ -369,7 +465,7 @@ impl Store {
             })?;
         }
         self.disk
-            .write(path, to_yaml(value).as_bytes())
+            .write(path, text.as_bytes())
             .map_err(|source| StoreError::Write {
                 path: path.to_path_buf(),
                 source,
@@ -379,6 +475,26 @@ impl Store {
     /// When a file was last changed, for telling the user how old a draft is.
     pub fn modified(path: &Path) -> Option<SystemTime> {
         fs::metadata(path).and_then(|m| m.modified()).ok()
+    }
+}
+
+/// A record read from the files of meeting `id`/`moment` must say it is that meeting. One
+/// copied in from elsewhere is reported, not obeyed.
+fn belongs_here(
+    record: MeetingRecord,
+    id: &str,
+    moment: Moment,
+    path: &Path,
+) -> Result<MeetingRecord, StoreError> {
+    if record.placement.id == safe_id(id) && record.moment == moment {
+        Ok(record)
+    } else {
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            damage: Damage::Misplaced {
+                found: format!("{}/{}", safe_id(&record.placement.id), record.moment.code()),
+            },
+        })
     }
 }
 

@@ -142,16 +142,16 @@ fn declared_version(text: &str) -> Option<u32> {
         .and_then(|v| v.trim().parse().ok())
 }
 
-fn read_text(disk: &dyn Disk, path: &Path) -> Result<String, StoreError> {
-    let read_error = |source: io::Error| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
+/// Checks that `path` is a plain file of a size the program reads, without following a link.
+pub fn plain_file(path: &Path) -> Result<(), StoreError> {
     let damaged = |damage| StoreError::Damaged {
         path: path.to_path_buf(),
         damage,
     };
-    let meta = fs::symlink_metadata(path).map_err(read_error)?;
+    let meta = fs::symlink_metadata(path).map_err(|source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     if meta.file_type().is_symlink() {
         return Err(damaged(Damage::Symlink));
     }
@@ -161,6 +161,19 @@ fn read_text(disk: &dyn Disk, path: &Path) -> Result<String, StoreError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(damaged(Damage::TooLarge { bytes: meta.len() }));
     }
+    Ok(())
+}
+
+pub(crate) fn read_text(disk: &dyn Disk, path: &Path) -> Result<String, StoreError> {
+    let read_error = |source: io::Error| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let damaged = |damage| StoreError::Damaged {
+        path: path.to_path_buf(),
+        damage,
+    };
+    plain_file(path)?;
     let bytes = disk.read(path).map_err(read_error)?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -1,7 +1,8 @@
-//! The draft saver: a thread that receives snapshots of the meeting while the teacher types and
-//! writes them durably, so fsync never runs on the UI thread. It writes after a short pause in
-//! typing, and at least every `MAX_DELAY` while typing goes on, which bounds what a kill or a
-//! power cut can take.
+//! The draft saver: a thread that receives snapshots of whatever the user is typing (a meeting,
+//! the new-placement form) and writes them durably, so fsync never runs on the UI thread. It
+//! writes after a short pause in typing, and at least every `MAX_DELAY` while typing goes on,
+//! which bounds what a kill or a power cut can take. A write that fails is kept and tried
+//! again until it succeeds, whatever the screen is doing meanwhile.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -10,22 +11,53 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveTime};
 
-use super::{Store, StoreError};
-use crate::domain::MeetingRecord;
+use super::{Store, StoreError, to_yaml};
+use crate::domain::{MeetingRecord, Moment, PlacementDraft, RecordStatus};
 
-/// Quiet time after the last change before the draft is written.
+/// Quiet time after the last change before the draft is written; also the pause between
+/// attempts while saving fails.
 pub const IDLE_DELAY: Duration = Duration::from_millis(400);
 /// The longest a change waits while typing continues without a pause.
 pub const MAX_DELAY: Duration = Duration::from_millis(1000);
 
+/// Where a snapshot is written. It comes from where the user opened it, never from what the
+/// snapshot itself says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Meeting { id: String, moment: Moment },
+    NewPlacement,
+}
+
+#[derive(Debug, Clone)]
+pub enum Snapshot {
+    Meeting(Box<MeetingRecord>),
+    NewPlacement(Box<PlacementDraft>),
+}
+
 enum Command {
-    Draft(Box<MeetingRecord>),
-    Final(Box<MeetingRecord>),
-    Flush(Sender<()>),
+    Save(Target, Snapshot),
+    Final(Target, Box<MeetingRecord>),
+    /// The form was stored or thrown away on purpose: its draft goes too.
+    DiscardNewPlacement,
     WriteFile(PathBuf, String),
+    /// Write what is pending; answers whether everything is on disk now.
+    Flush(Sender<bool>),
+    /// Write what is pending, and put what still fails into a rescue file.
+    Rescue(Sender<Rescued>),
     /// Write what is pending and end. Sent on drop: handles held by the emergency threads
     /// keep the channel open, so its closing cannot be the signal.
     Stop,
+}
+
+/// How an emergency save ended.
+#[derive(Debug)]
+pub enum Rescued {
+    /// Everything is in its normal place.
+    Saved,
+    /// The data folder refused; the text is in these rescue files instead.
+    To(Vec<PathBuf>),
+    /// Nowhere would take the text.
+    Failed(StoreError),
 }
 
 /// What the saver reports back to the screen.
@@ -55,9 +87,9 @@ impl DraftSaver {
                 Worker {
                     store,
                     outbox,
-                    pending: None,
+                    pending: Vec::new(),
                 }
-                .run(&inbox)
+                .run(&inbox);
             })
             .ok();
         Self {
@@ -74,14 +106,38 @@ impl DraftSaver {
         }
     }
 
-    /// Hands over the newest state of the meeting; it is written after the debounce.
-    pub fn save_draft(&self, record: &MeetingRecord) {
-        self.send(Command::Draft(Box::new(record.clone())));
+    /// Hands over the newest state of a meeting; it is written after the debounce.
+    pub fn save_draft(&self, id: &str, moment: Moment, record: &MeetingRecord) {
+        let target = Target::Meeting {
+            id: id.to_string(),
+            moment,
+        };
+        self.send(Command::Save(
+            target,
+            Snapshot::Meeting(Box::new(record.clone())),
+        ));
+    }
+
+    /// Hands over what is typed in the new-placement form.
+    pub fn save_new_placement(&self, draft: &PlacementDraft) {
+        self.send(Command::Save(
+            Target::NewPlacement,
+            Snapshot::NewPlacement(Box::new(draft.clone())),
+        ));
+    }
+
+    /// The new-placement form was stored or thrown away: its draft is removed.
+    pub fn discard_new_placement(&self) {
+        self.send(Command::DiscardNewPlacement);
     }
 
     /// Writes the final record (and removes its draft) on the saver thread.
-    pub fn save_final(&self, record: &MeetingRecord) {
-        self.send(Command::Final(Box::new(record.clone())));
+    pub fn save_final(&self, id: &str, moment: Moment, record: &MeetingRecord) {
+        let target = Target::Meeting {
+            id: id.to_string(),
+            moment,
+        };
+        self.send(Command::Final(target, Box::new(record.clone())));
     }
 
     /// Writes an export file durably, off the UI thread.
@@ -89,11 +145,10 @@ impl DraftSaver {
         self.send(Command::WriteFile(path, text));
     }
 
-    /// Blocks until everything handed over so far is on disk (or has failed). Used on exit.
-    pub fn flush(&self) {
-        let (ack, done) = mpsc::channel();
-        self.send(Command::Flush(ack));
-        let _ = done.recv_timeout(Duration::from_secs(10));
+    /// Blocks until everything handed over so far is written or has failed; returns whether
+    /// everything is on disk.
+    pub fn flush(&self) -> bool {
+        self.handle().flush(Duration::from_secs(10))
     }
 
     /// A handle that can push everything to disk from another thread: the signal handler,
@@ -118,13 +173,22 @@ pub struct SaverHandle {
 }
 
 impl SaverHandle {
-    /// Writes what is pending and waits at most `limit` for it; returns whether it finished.
+    /// Writes what is pending and waits at most `limit`; returns whether all of it is on disk.
     pub fn flush(&self, limit: Duration) -> bool {
         let Some(tx) = &self.commands else {
             return false;
         };
         let (ack, done) = mpsc::channel();
-        tx.send(Command::Flush(ack)).is_ok() && done.recv_timeout(limit).is_ok()
+        tx.send(Command::Flush(ack)).is_ok() && done.recv_timeout(limit).unwrap_or(false)
+    }
+
+    /// Writes what is pending where it belongs and, where that fails, into a rescue file.
+    /// Waits at most `limit`: a save in progress on a slow disk is let finish, never cut.
+    pub fn rescue(&self, limit: Duration) -> Option<Rescued> {
+        let tx = self.commands.as_ref()?;
+        let (ack, done) = mpsc::channel();
+        tx.send(Command::Rescue(ack)).ok()?;
+        done.recv_timeout(limit).ok()
     }
 }
 
@@ -139,7 +203,8 @@ impl Drop for DraftSaver {
 }
 
 struct Pending {
-    record: Box<MeetingRecord>,
+    target: Target,
+    snapshot: Snapshot,
     first_change: Instant,
     last_change: Instant,
 }
@@ -153,33 +218,26 @@ impl Pending {
 struct Worker {
     store: Store,
     outbox: Sender<SaveEvent>,
-    pending: Option<Pending>,
+    /// At most one snapshot per target, the newest.
+    pending: Vec<Pending>,
 }
 
 impl Worker {
     fn run(mut self, inbox: &Receiver<Command>) {
         loop {
-            let command = match &self.pending {
-                Some(p) => inbox.recv_timeout(p.due().saturating_duration_since(Instant::now())),
+            let due = self.pending.iter().map(Pending::due).min();
+            let command = match due {
+                Some(due) => inbox.recv_timeout(due.saturating_duration_since(Instant::now())),
                 None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             match command {
-                Ok(Command::Draft(record)) => {
-                    let now = Instant::now();
-                    let first_change = self.pending.as_ref().map_or(now, |p| p.first_change);
-                    self.pending = Some(Pending {
-                        record,
-                        first_change,
-                        last_change: now,
-                    });
-                }
-                Ok(Command::Final(record)) => {
-                    self.pending = None;
-                    let event = match self.store.save_final(&record) {
-                        Ok(path) => SaveEvent::FinalSaved(path),
-                        Err(e) => SaveEvent::FinalFailed(e),
-                    };
-                    let _ = self.outbox.send(event);
+                Ok(Command::Save(target, snapshot)) => self.keep(target, snapshot),
+                Ok(Command::Final(target, record)) => self.save_final(target, *record),
+                Ok(Command::DiscardNewPlacement) => {
+                    self.pending.retain(|p| p.target != Target::NewPlacement);
+                    if let Err(e) = self.store.remove_placement_form() {
+                        let _ = self.outbox.send(SaveEvent::DraftFailed(e));
+                    }
                 }
                 Ok(Command::WriteFile(path, text)) => {
                     let event = match super::durable::write_file(&path, text.as_bytes()) {
@@ -189,37 +247,134 @@ impl Worker {
                     let _ = self.outbox.send(event);
                 }
                 Ok(Command::Flush(ack)) => {
-                    self.write_pending();
-                    let _ = ack.send(());
+                    self.write_all();
+                    let _ = ack.send(self.pending.is_empty());
                 }
-                Err(RecvTimeoutError::Timeout) => self.write_pending(),
+                Ok(Command::Rescue(ack)) => {
+                    self.write_all();
+                    let _ = ack.send(self.rescue_pending());
+                }
+                Err(RecvTimeoutError::Timeout) => self.write_due(),
                 Ok(Command::Stop) | Err(RecvTimeoutError::Disconnected) => {
-                    self.write_pending();
+                    self.write_all();
                     return;
                 }
             }
         }
     }
 
-    fn write_pending(&mut self) {
-        let Some(pending) = self.pending.take() else {
+    fn keep(&mut self, target: Target, snapshot: Snapshot) {
+        let now = Instant::now();
+        let first_change = self
+            .pending
+            .iter()
+            .find(|p| p.target == target)
+            .map_or(now, |p| p.first_change);
+        self.pending.retain(|p| p.target != target);
+        self.pending.push(Pending {
+            target,
+            snapshot,
+            first_change,
+            last_change: now,
+        });
+    }
+
+    fn save_final(&mut self, target: Target, mut record: MeetingRecord) {
+        let Target::Meeting { id, moment } = &target else {
             return;
         };
-        match self.store.save_draft(&pending.record) {
-            Ok(_) => {
+        // The final record holds everything the draft did.
+        self.pending.retain(|p| p.target != target);
+        match self.store.save_final(id, *moment, &record) {
+            Ok(path) => {
+                let _ = self.outbox.send(SaveEvent::FinalSaved(path));
+            }
+            Err(e) => {
+                let _ = self.outbox.send(SaveEvent::FinalFailed(e));
+                // The text must still reach the disk: as the draft it was, without the consent
+                // of a read-back that never got saved.
+                record.status = RecordStatus::Draft;
+                record.finished_at = None;
+                record.agreed.clear();
+                self.keep(target, Snapshot::Meeting(Box::new(record)));
+            }
+        }
+    }
+
+    fn write_due(&mut self) {
+        let now = Instant::now();
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|p| p.due() <= now);
+        self.pending = later;
+        for pending in due {
+            self.write(pending);
+        }
+    }
+
+    fn write_all(&mut self) {
+        for pending in std::mem::take(&mut self.pending) {
+            self.write(pending);
+        }
+    }
+
+    fn write(&mut self, pending: Pending) {
+        let result = match (&pending.target, &pending.snapshot) {
+            (Target::Meeting { id, moment }, Snapshot::Meeting(record)) => {
+                self.store.save_draft(id, *moment, record).map(|_| ())
+            }
+            (Target::NewPlacement, Snapshot::NewPlacement(draft)) => {
+                self.store.save_placement_form(draft)
+            }
+            // A snapshot is always sent with its own kind of target.
+            _ => Ok(()),
+        };
+        match result {
+            Ok(()) => {
                 let at = Local::now().time();
                 let _ = self.outbox.send(SaveEvent::DraftSaved { at });
             }
             Err(e) => {
                 let _ = self.outbox.send(SaveEvent::DraftFailed(e));
-                // Keep the text and try again after another full delay: a full disk may clear.
+                // Keep the text and try again after a pause: a full disk may clear.
                 let now = Instant::now();
-                self.pending = Some(Pending {
+                self.pending.push(Pending {
                     first_change: now,
                     last_change: now,
                     ..pending
                 });
             }
+        }
+    }
+
+    /// What could not be written where it belongs goes to a rescue file instead.
+    fn rescue_pending(&mut self) -> Rescued {
+        if self.pending.is_empty() {
+            return Rescued::Saved;
+        }
+        let mut rescued = Vec::new();
+        let mut failure = None;
+        for pending in std::mem::take(&mut self.pending) {
+            let (name, text) = match (&pending.target, &pending.snapshot) {
+                (Target::Meeting { id, moment }, Snapshot::Meeting(record)) => {
+                    (format!("{id}-{}", moment.code()), to_yaml(record))
+                }
+                (_, Snapshot::NewPlacement(draft)) => ("new-placement".to_string(), to_yaml(draft)),
+                (Target::NewPlacement, Snapshot::Meeting(record)) => {
+                    ("meeting".to_string(), to_yaml(record))
+                }
+            };
+            match self.store.rescue(&name, &text) {
+                Ok(path) => rescued.push(path),
+                Err(e) => {
+                    failure = Some(e);
+                    self.pending.push(pending);
+                }
+            }
+        }
+        match failure {
+            Some(e) => Rescued::Failed(e),
+            None => Rescued::To(rescued),
         }
     }
 }

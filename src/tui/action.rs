@@ -8,6 +8,8 @@ use crate::domain::Role;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl+C: many people press it to copy, so it only quits when pressed twice.
+    Interrupt,
     Back,
     ToggleHelp,
     Up,

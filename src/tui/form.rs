@@ -74,6 +74,8 @@ pub struct Form {
     pub error: Option<String>,
     /// Set by a first Esc on a form with text in it; a second Esc then throws it away.
     discard_armed: bool,
+    /// Something was typed or chosen since the last `take_changed`.
+    changed: bool,
 }
 
 impl Form {
@@ -84,6 +86,7 @@ impl Form {
             focus: 0,
             error: None,
             discard_armed: false,
+            changed: false,
         };
         form.refresh_focus(theme);
         form
@@ -129,7 +132,13 @@ impl Form {
         {
             let n = options.len().max(1).cast_signed();
             *index = (index.cast_signed() + step).rem_euclid(n).cast_unsigned();
+            self.changed = true;
         }
+    }
+
+    /// True once after the form's content changed, so the caller can hand it to the saver.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
     }
 
     /// Whether leaving may throw the form away now. With typed text the first call only
@@ -150,10 +159,34 @@ impl Form {
     /// Passes a key to the focused text field; true when the text changed.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
         self.discard_armed = false;
-        match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+        let changed = match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
             Some(FieldValue::Text(area)) => area.input(key),
             _ => false,
-        }
+        };
+        self.changed |= changed;
+        changed
+    }
+
+    /// Inserts pasted text into the focused text field as one edit; a one-line field gets it
+    /// on one line. True when the text changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.discard_armed = false;
+        let changed = match self.fields.get_mut(self.focus) {
+            Some(Field {
+                value: FieldValue::Text(area),
+                rows,
+                ..
+            }) => {
+                if *rows == 1 {
+                    area.insert_str(text.replace('\n', " "))
+                } else {
+                    area.insert_str(text)
+                }
+            }
+            _ => false,
+        };
+        self.changed |= changed;
+        changed
     }
 
     pub fn text(&self, index: usize) -> String {

@@ -20,8 +20,10 @@ use crate::store::saver::SaverHandle;
 
 /// How long the run loop gets to end the session itself (it looks every `TICK`).
 const GRACE: Duration = Duration::from_millis(450);
-/// How long an emergency save may take; the disk sync of a draft takes ~10 ms.
-const SAVE_LIMIT: Duration = Duration::from_millis(300);
+/// How long an emergency save may take. A draft's disk sync takes ~10 ms on a laptop, but a
+/// second or more on a USB stick or a network share: a save in progress is let finish rather
+/// than cut off, within reason.
+const SAVE_LIMIT: Duration = Duration::from_secs(5);
 /// How often the watchdog looks at the terminal.
 const WATCH_EVERY: Duration = Duration::from_millis(250);
 /// Not a signal: the terminal went away without one. Reported like a hang-up.
@@ -143,8 +145,9 @@ impl Guard {
             }
             thread::sleep(Duration::from_millis(20));
         }
-        // The run loop is stuck; save from here and end without its help.
-        saver.flush(SAVE_LIMIT);
+        // The run loop is stuck; save from here (or rescue what the disk refuses) and end
+        // without its help.
+        saver.rescue(SAVE_LIMIT);
         let ending = self.requested().unwrap_or(Ending::TerminalGone);
         if ending.may_restore() {
             let _ = ratatui::try_restore();

@@ -22,6 +22,8 @@ pub enum Context {
     Confirm,
     /// A question with numbered answers.
     Choice,
+    /// Quitting while text could not be saved: stay, or put it in a rescue file.
+    QuitQuestion,
     Finishing,
     Finished,
     View,
@@ -43,7 +45,7 @@ fn navigation(key: KeyEvent) -> Option<Action> {
 pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+        return Some(Action::Interrupt);
     }
     let specific = match context {
         Context::Help => match key.code {
@@ -103,6 +105,13 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
             return match key.code {
                 KeyCode::Char('y' | 'j' | 'Y' | 'J') => Some(Action::Yes),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::No),
+                _ => None,
+            };
+        }
+        Context::QuitQuestion => {
+            return match key.code {
+                KeyCode::Char('2') => Some(Action::Choose(2)),
+                KeyCode::Char('1') | KeyCode::Enter | KeyCode::Esc => Some(Action::Choose(1)),
                 _ => None,
             };
         }

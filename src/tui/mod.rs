@@ -15,7 +15,10 @@ use std::io;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind,
+};
+use ratatui::crossterm::execute;
 
 pub use app::App;
 use guard::{Ending, Guard, terminal_alive};
@@ -34,6 +37,8 @@ pub const PANIC_KEY_ENV: &str = "STAGEGESPREK_TEST_PANIC_KEY";
 pub fn run(mut app: App) -> io::Result<Ending> {
     let guard = Guard::install(app.saver_handle())?;
     let mut terminal = ratatui::try_init()?;
+    // A paste then arrives as one event, not as thousands of keys that queue up behind it.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
     save_on_panic(app.saver_handle());
     let result = run_loop(&mut app, &mut terminal, &guard);
     let ending = match &result {
@@ -41,13 +46,18 @@ pub fn run(mut app: App) -> io::Result<Ending> {
         Err(_) if !terminal_alive() => Ending::TerminalGone,
         Err(_) => Ending::Quit,
     };
-    app.flush_saves();
     // Only a session the user ended is marked clean; any other end offers recovery later.
     if matches!(result, Ok(Ending::Quit)) {
         app.end_session();
+    } else if !app.flush_saves() {
+        app.rescue_unsaved();
     }
     if ending.may_restore() {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
         let _ = ratatui::try_restore();
+        for note in &app.exit_notes {
+            eprintln!("stagegesprek: {note}");
+        }
     }
     guard.mark_handled();
     result
@@ -62,28 +72,40 @@ fn run_loop(app: &mut App, terminal: &mut DefaultTerminal, guard: &Guard) -> io:
         if app.quit {
             return Ok(Ending::Quit);
         }
+        let size = terminal.size()?;
+        app.viewport = Some((size.width, size.height));
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        if event::poll(TICK)? {
+        // Everything already waiting is handled before the next draw, so fast typing or a
+        // paste without bracketed-paste support never falls behind the screen.
+        let mut wait = TICK;
+        while event::poll(wait)? {
+            wait = Duration::ZERO;
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     assert!(
                         !(panic_key && key.code == KeyCode::F(12)),
                         "test-only panic trigger ({PANIC_KEY_ENV})"
                     );
-                    app.handle_key(key);
+                    app.apply_key(key);
                 }
+                Event::Paste(text) => app.handle_paste(&text),
                 _ => {}
             }
+            if app.quit || guard.requested().is_some() {
+                break;
+            }
         }
+        app.hand_over_changes();
         app.tick();
     }
 }
 
-/// Saves the draft before ratatui's own hook restores the screen and prints the panic.
+/// Saves the draft (or rescues it) before ratatui's own hook restores the screen and prints
+/// the panic.
 fn save_on_panic(saver: SaverHandle) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        saver.flush(Duration::from_millis(800));
+        saver.rescue(app::RESCUE_LIMIT);
         if terminal_alive() {
             previous(info);
         }

@@ -52,6 +52,9 @@ impl Widget for &App {
         if self.help {
             self.render_help(body, buf);
         }
+        if let Some(reason) = &self.quit_question {
+            self.render_quit_question(reason, body, buf);
+        }
     }
 }
 
@@ -167,6 +170,7 @@ impl App {
                 _ => t.view_hints,
             },
             Context::Choice => t.choice_hints,
+            Context::QuitQuestion => t.quit_unsaved_hints,
         }
     }
 
@@ -181,6 +185,32 @@ impl App {
             Screen::Meeting(m) if m.phase != super::meeting::Phase::Conversation => t.help_finish,
             Screen::Meeting(_) => t.help_meeting,
         }
+    }
+
+    /// Asked when quitting finds text the disk would not take.
+    fn render_quit_question(&self, reason: &str, area: Rect, buf: &mut Buffer) {
+        let t = self.texts;
+        let popup = area.centered(
+            Constraint::Length(area.width.saturating_sub(4).min(70)),
+            Constraint::Length(area.height.saturating_sub(2).min(12)),
+        );
+        Clear.render(popup, buf);
+        let lines = vec![
+            Line::styled(fill(t.quit_unsaved_body, &[reason]), self.theme.warning),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("[1] ", self.theme.key_hint),
+                Span::raw(t.quit_unsaved_stay),
+            ]),
+            Line::from(vec![
+                Span::styled("[2] ", self.theme.key_hint),
+                Span::raw(t.quit_unsaved_rescue),
+            ]),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(self.theme.popup_block(t.quit_unsaved_title))
+            .render(popup, buf);
     }
 
     fn render_help(&self, area: Rect, buf: &mut Buffer) {

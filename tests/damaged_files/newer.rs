@@ -85,13 +85,16 @@ fn a_newer_record_is_reported_as_newer_and_left_alone() {
 #[test]
 fn saving_over_a_newer_record_is_refused() {
     let fx = Fixture::new();
-    let (_, path) = fx.held_record();
+    let (id, path) = fx.held_record();
     let store = fx.store();
     let mut record = store.read_record_file(&path).unwrap();
     make_newer(&path, false);
     let before = snapshot(&path);
     record.private_notes.push_str(" Extra regel.");
-    assert_newer(&store.save_final(&record).unwrap_err(), &path);
+    assert_newer(
+        &store.save_final(&id, Moment::Start, &record).unwrap_err(),
+        &path,
+    );
     assert_eq!(snapshot(&path), before);
     assert!(!path.parent().unwrap().join("set-aside").exists());
 }

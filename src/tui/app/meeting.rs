@@ -1,8 +1,9 @@
 //! The meeting and the held-record view: what their actions do.
 
 use super::{App, SaveStatus, Screen, now};
-use crate::domain::MeetingRecord;
+use crate::domain::{MeetingRecord, RecordStatus};
 use crate::export::{Variant, to_markdown};
+use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::meeting::{MeetingState, Phase};
@@ -10,14 +11,20 @@ use crate::tui::meeting::{MeetingState, Phase};
 impl App {
     // ---- the meeting --------------------------------------------------------------------
 
-    pub(super) fn start_meeting(&mut self, record: MeetingRecord) {
+    /// Opens `record` for editing; it is saved into the folder of placement `id`.
+    pub(super) fn start_meeting(&mut self, id: &str, record: MeetingRecord) {
         let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {
             self.message = Some((self.texts.err_no_guide.into(), true));
             return;
         };
+        if !record.agreed.is_empty() {
+            // Editing changes what people agreed to: they are asked again at the read-back.
+            self.message = Some((self.texts.consent_cleared.into(), false));
+        }
         self.touched = false;
         self.save_status = SaveStatus::Idle;
         self.screen = Screen::Meeting(Box::new(MeetingState::new(
+            id,
             record,
             guide,
             self.texts,
@@ -93,10 +100,15 @@ impl App {
                 Action::Down => m.scroll(1),
                 Action::PageUp => m.scroll(-10),
                 Action::PageDown => m.scroll(10),
-                Action::ToggleAgreed(role) => m.toggle_agreed(role),
+                Action::ToggleAgreed(role) => {
+                    let marked = m.toggle_agreed(role);
+                    let absent = fill(t.consent_absent, &[t.role(role)]);
+                    self.message = (!marked).then_some((absent, true));
+                }
                 Action::Confirm => {
+                    let (id, moment) = (m.folder.clone(), m.moment());
                     if let Some(record) = m.finish(now()) {
-                        self.saver.save_final(record);
+                        self.saver.save_final(&id, moment, record);
                     }
                 }
                 _ => {}
@@ -121,7 +133,8 @@ impl App {
         if let Screen::Meeting(m) = &mut self.screen {
             self.touched = true;
             self.save_status = SaveStatus::Pending;
-            self.saver.save_draft(m.snapshot());
+            self.saver
+                .save_draft(&m.folder.clone(), m.moment(), m.snapshot());
             self.saver.flush();
             self.tick();
         }
@@ -153,6 +166,11 @@ impl App {
                 self.refresh_pick(&id, moment);
             }
             Action::EditAgain if view.read_only => {}
+            Action::ExportShared if view.record.status != RecordStatus::Final => {
+                // Only a record everyone agreed to is shared; a draft seen from another window
+                // must never overwrite the shared file of the agreed one.
+                self.message = Some((self.texts.export_draft_refused.into(), true));
+            }
             Action::ExportShared => {
                 let record = view.record.clone();
                 self.export_shared(&record);

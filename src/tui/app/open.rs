@@ -30,9 +30,26 @@ impl App {
         self.release_lock();
         match self.store.claim_meeting(id, moment) {
             Ok(Claim::Taken(session)) => self.ask_busy(id, moment, &session),
-            Ok(Claim::Mine { lock, unclean }) => {
+            Ok(Claim::Mine {
+                lock,
+                unclean,
+                note_failed,
+            }) => {
                 self.lock = Some(lock);
+                let unclean = match self.take_in_leftovers(id, moment) {
+                    Ok(Some(recovered)) => Some(unclean.unwrap_or(recovered)),
+                    Ok(None) => unclean,
+                    Err(e) => {
+                        self.release_lock();
+                        return self.ask_about_unreadable(id, moment, &e);
+                    }
+                };
                 self.open_claimed(&placement, moment, unclean.as_ref());
+                if let Some(e) = note_failed {
+                    let shown = self.store.lock_path(id, moment).display().to_string();
+                    let text = fill(t.lock_note_failed, &[&shown, &e.to_string()]);
+                    self.message = Some((text, true));
+                }
             }
             Err(e) => {
                 // Without a lock (a read-only disk, say) the meeting still opens: the
@@ -41,6 +58,24 @@ impl App {
                 self.message = Some((fill(t.lock_failed, &[&e.describe(t)]), true));
             }
         }
+    }
+
+    /// Temp files of an interrupted save: the newest text among them becomes the draft and
+    /// is offered back like the draft of a session that never ended.
+    fn take_in_leftovers(
+        &mut self,
+        id: &str,
+        moment: Moment,
+    ) -> Result<Option<Session>, StoreError> {
+        let found = self.store.take_in_leftovers(id, moment)?;
+        if let Some(first) = found.set_aside.first() {
+            let shown = first.display().to_string();
+            self.message = Some((fill(self.texts.set_aside_done, &[&shown]), true));
+        }
+        Ok(found.recovered.map(|at| Session {
+            pid: None,
+            started: Some(DateTime::<Local>::from(at).naive_local()),
+        }))
     }
 
     fn open_claimed(&mut self, placement: &Placement, moment: Moment, unclean: Option<&Session>) {
@@ -58,7 +93,7 @@ impl App {
             (record, Some(_)) if unclean.is_some() || record.is_some() => {
                 self.ask_recovery(id, moment, unclean, record.as_ref(), draft_is_newer);
             }
-            (_, Some(draft)) => self.start_meeting(draft),
+            (_, Some(draft)) => self.start_meeting(id, draft),
             (Some(record), None) => {
                 self.release_lock();
                 self.show_view(record, false);
@@ -71,7 +106,7 @@ impl App {
                 };
                 let previous = self.store.previous_record(id, moment);
                 let record = MeetingRecord::new(placement, moment, guide, now(), previous.as_ref());
-                self.start_meeting(record);
+                self.start_meeting(id, record);
             }
         }
     }
@@ -81,7 +116,16 @@ impl App {
         self.release_lock();
         match self.store.claim_meeting(id, moment) {
             Ok(Claim::Taken(session)) => return self.ask_busy(id, moment, &session),
-            Ok(Claim::Mine { lock, .. }) => self.lock = Some(lock),
+            Ok(Claim::Mine {
+                lock, note_failed, ..
+            }) => {
+                self.lock = Some(lock);
+                if let Some(e) = note_failed {
+                    let shown = self.store.lock_path(id, moment).display().to_string();
+                    let text = fill(self.texts.lock_note_failed, &[&shown, &e.to_string()]);
+                    self.message = Some((text, true));
+                }
+            }
             Err(e) => {
                 self.message = Some((
                     fill(self.texts.lock_failed, &[&e.describe(self.texts)]),
@@ -94,7 +138,7 @@ impl App {
         match (files.record, files.draft) {
             (Err(e), _) | (_, Err(e)) => self.ask_about_unreadable(id, moment, &e),
             (_, Ok(Some(record))) | (Ok(Some(record)), Ok(None)) => {
-                self.start_meeting(record);
+                self.start_meeting(id, record);
                 if let Screen::Meeting(m) = &mut self.screen {
                     m.stop_typing(&self.theme);
                 }
@@ -220,7 +264,7 @@ impl App {
         match intent {
             None => {}
             Some(Intent::ContinueDraft) => match self.store.meeting(&id, moment) {
-                Ok(Some(draft)) => self.start_meeting(draft),
+                Ok(Some(draft)) => self.start_meeting(&id, draft),
                 Ok(None) => self.open_meeting(&id, moment),
                 Err(e) => self.message = Some((e.describe(t), true)),
             },

@@ -76,10 +76,16 @@ pub fn read_example(
     key: KeyId,
     t: &Texts,
 ) -> Result<Example, String> {
-    let text = form.text(0);
-    if text.is_empty() {
+    let example = example_as_typed(form, guide, moment, key);
+    if example.text.is_empty() {
         return Err(t.example_empty_text.into());
     }
+    Ok(example)
+}
+
+/// The example form's fields as they stand, complete or not.
+pub fn example_as_typed(form: &Form, guide: &Guide, moment: Moment, key: KeyId) -> Example {
+    let text = form.text(0);
     let capture = guide.key(moment, key);
     let mut next = 2;
     let mut choice_after_none = |asked: bool| {
@@ -94,12 +100,12 @@ pub fn read_example(
         choice_after_none(capture.captures(CaptureKind::Strategy)).map(|i| Strategy::ALL[i]);
     let recognised =
         choice_after_none(capture.captures(CaptureKind::Recognition)).map(|i| Recognition::ALL[i]);
-    Ok(Example {
+    Example {
         text,
         given_by: Role::ALL[form.choice(1)],
         strategy,
         recognised,
-    })
+    }
 }
 
 pub fn agreement_form(agreement: Option<&Agreement>, t: &Texts, theme: &Theme) -> Form {
@@ -109,15 +115,23 @@ pub fn agreement_form(agreement: Option<&Agreement>, t: &Texts, theme: &Theme) -
         .and_then(|a| a.due)
         .map(|d| d.to_string())
         .unwrap_or_default();
+    let what = agreement.map_or("", |a| a.what.as_str());
+    agreement_form_as_typed(what, who, &due, status, t, theme)
+}
+
+/// The agreement form with its fields as they were typed, a date included.
+pub fn agreement_form_as_typed(
+    what: &str,
+    who: Role,
+    due: &str,
+    status: AgreementStatus,
+    t: &Texts,
+    theme: &Theme,
+) -> Form {
     let fields = vec![
-        Field::text(
-            t.agreement_what,
-            agreement.map_or("", |a| a.what.as_str()),
-            "",
-            2,
-        ),
+        Field::text(t.agreement_what, what, "", 2),
         role_choice(t.agreement_who, who, t),
-        Field::text(t.agreement_due, &due, t.form_date_hint, 1),
+        Field::text(t.agreement_due, due, t.form_date_hint, 1),
         Field::choice(
             t.agreement_status,
             vec![t.agreement_open.into(), t.agreement_done.into()],
@@ -125,6 +139,21 @@ pub fn agreement_form(agreement: Option<&Agreement>, t: &Texts, theme: &Theme) -
         ),
     ];
     Form::new(t.agreement_title, fields, theme)
+}
+
+/// The agreement form's fields as they stand: what, who, the date as typed, status.
+pub fn agreement_as_typed(form: &Form) -> (String, Role, String, AgreementStatus) {
+    let status = if form.choice(3) == 1 {
+        AgreementStatus::Done
+    } else {
+        AgreementStatus::Open
+    };
+    (
+        form.text(0),
+        Role::ALL[form.choice(1)],
+        form.text(2),
+        status,
+    )
 }
 
 pub fn read_agreement(form: &Form, t: &Texts) -> Result<Agreement, String> {

@@ -7,7 +7,8 @@ use ratatui_textarea::TextArea;
 
 use super::forms;
 use crate::domain::{
-    AgreementStatus, Guide, KeyId, MeetingRecord, Moment, Place, RecordStatus, Role,
+    AgreementStatus, Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, Place, RecordStatus,
+    Role,
 };
 use crate::i18n::Texts;
 use crate::tui::form::{Form, set_focus, text_area, text_of};
@@ -77,6 +78,9 @@ pub enum Phase {
 }
 
 pub struct MeetingState {
+    /// The placement folder the meeting was opened from: every save goes there, whatever
+    /// the record itself says.
+    pub folder: String,
     pub record: MeetingRecord,
     pub guide: Guide,
     pub section: Section,
@@ -94,7 +98,13 @@ pub struct MeetingState {
 }
 
 impl MeetingState {
-    pub fn new(mut record: MeetingRecord, guide: Guide, texts: &Texts, theme: &Theme) -> Self {
+    pub fn new(
+        folder: &str,
+        mut record: MeetingRecord,
+        guide: Guide,
+        texts: &Texts,
+        theme: &Theme,
+    ) -> Self {
         // Reopening a final record to edit it makes it a draft again until it is finished,
         // and what people agreed to was the old text: they agree again at the read-back.
         if record.status == RecordStatus::Final {
@@ -107,7 +117,9 @@ impl MeetingState {
         let private = text_area(&record.private_notes, texts.private_placeholder);
         let others = text_area(&record.present.others, texts.others_placeholder);
         let base_seconds = record.time_spent_seconds;
+        let open_form = record.open_form.take();
         let mut state = Self {
+            folder: folder.to_string(),
             record,
             guide,
             section: Section::ALL[0],
@@ -122,8 +134,89 @@ impl MeetingState {
             base_seconds,
             dirty: false,
         };
+        if let Some(open) = open_form {
+            state.reopen_form(&open, texts, theme);
+        }
         state.refresh_focus(theme);
         state
+    }
+
+    /// Opens the pop-up that was open when the draft was saved, with what was typed in it.
+    fn reopen_form(&mut self, open: &OpenForm, texts: &Texts, theme: &Theme) {
+        self.mode = Mode::Browse;
+        self.popup = Some(match open {
+            OpenForm::Example {
+                key,
+                index,
+                text,
+                given_by,
+                strategy,
+                recognised,
+            } => {
+                let example = Example {
+                    text: text.clone(),
+                    given_by: *given_by,
+                    strategy: *strategy,
+                    recognised: *recognised,
+                };
+                self.section = Section::Key(*key);
+                let form = forms::example_form(
+                    &self.guide,
+                    self.moment(),
+                    *key,
+                    Some(&example),
+                    texts,
+                    theme,
+                );
+                Popup::Example {
+                    key: *key,
+                    index: *index,
+                    form,
+                }
+            }
+            OpenForm::Agreement {
+                index,
+                what,
+                who,
+                due,
+                status,
+            } => {
+                self.section = Section::Agreements;
+                let form = forms::agreement_form_as_typed(what, *who, due, *status, texts, theme);
+                Popup::Agreement {
+                    index: *index,
+                    form,
+                }
+            }
+        });
+    }
+
+    /// The open pop-up as it stands, for the draft.
+    fn open_form(&self) -> Option<OpenForm> {
+        match &self.popup {
+            Some(Popup::Example { key, index, form }) => {
+                let e = forms::example_as_typed(form, &self.guide, self.moment(), *key);
+                Some(OpenForm::Example {
+                    key: *key,
+                    index: *index,
+                    text: e.text,
+                    given_by: e.given_by,
+                    strategy: e.strategy,
+                    recognised: e.recognised,
+                })
+            }
+            Some(Popup::Agreement { index, form }) => {
+                let (what, who, due, status) = forms::agreement_as_typed(form);
+                Some(OpenForm::Agreement {
+                    index: *index,
+                    what,
+                    who,
+                    due,
+                    status,
+                })
+            }
+            Some(Popup::ConfirmDelete) | None => None,
+        }
     }
 
     pub fn moment(&self) -> Moment {
@@ -134,18 +227,23 @@ impl MeetingState {
         self.base_seconds + self.opened.elapsed().as_secs()
     }
 
-    /// True once after the record changed; the caller then hands it to the draft saver.
+    /// True once after the record (or an open pop-up) changed; the caller then hands it to
+    /// the draft saver.
     pub fn take_dirty(&mut self) -> bool {
-        std::mem::take(&mut self.dirty)
+        let form_changed = self.popup_form().is_some_and(Form::take_changed);
+        std::mem::take(&mut self.dirty) | form_changed
     }
 
-    /// The record as it should be saved now, with the time spent brought up to date.
+    /// The record as it should be saved now: the time spent brought up to date, and any open
+    /// pop-up with what is typed in it.
     pub fn snapshot(&mut self) -> &MeetingRecord {
         self.record.time_spent_seconds = self.seconds_spent();
+        self.record.open_form = self.open_form();
         &self.record
     }
 
-    fn changed(&mut self) {
+    /// Marks the record as changed, so the caller hands it to the saver.
+    pub fn changed(&mut self) {
         self.dirty = true;
     }
 
@@ -288,6 +386,37 @@ impl MeetingState {
         self.changed();
     }
 
+    /// Inserts pasted text at the cursor as one edit. From the list of a section with notes,
+    /// it goes into those notes.
+    pub fn paste(&mut self, text: &str, theme: &Theme) {
+        if self.mode == Mode::Browse {
+            match self.section {
+                Section::Key(_) | Section::Private => {
+                    self.selection[self.section.index()] = 0;
+                }
+                Section::Details => self.selection[self.section.index()] = DETAIL_OTHERS,
+                Section::Agreements => return,
+            }
+            self.mode = Mode::Typing;
+            self.refresh_focus(theme);
+        }
+        let (section, row) = (self.section, self.selected());
+        let Some(area) = self.typing_area() else {
+            return;
+        };
+        if !area.insert_str(text) {
+            return;
+        }
+        let text = text_of(area);
+        match (section, row) {
+            (Section::Key(k), _) => self.record.keys.get_mut(k).notes = text,
+            (Section::Private, _) => self.record.private_notes = text,
+            (Section::Details, DETAIL_OTHERS) => self.record.present.others = text,
+            _ => return,
+        }
+        self.changed();
+    }
+
     pub fn add_example(&mut self, texts: &Texts, theme: &Theme) {
         let key = match self.section {
             Section::Key(key) => key,
@@ -370,6 +499,13 @@ impl MeetingState {
     }
 
     pub fn close_popup(&mut self, theme: &Theme) {
+        if matches!(
+            self.popup,
+            Some(Popup::Example { .. } | Popup::Agreement { .. })
+        ) {
+            // The draft held the form's text; now it must not.
+            self.changed();
+        }
         self.popup = None;
         self.refresh_focus(theme);
     }
@@ -441,16 +577,21 @@ impl MeetingState {
         self.changed();
     }
 
+    /// The read-back. Nobody has agreed yet: the teacher marks each person who does.
     pub fn start_finishing(&mut self) {
         self.mode = Mode::Browse;
-        let agreed = Role::ALL
-            .into_iter()
-            .filter(|r| self.record.present.is_present(*r))
-            .collect();
-        self.phase = Phase::Finishing { agreed, scroll: 0 };
+        self.phase = Phase::Finishing {
+            agreed: Vec::new(),
+            scroll: 0,
+        };
     }
 
-    pub fn toggle_agreed(&mut self, role: Role) {
+    /// Marks or unmarks `role` as agreeing; false when that person was not at the meeting,
+    /// who cannot have agreed to what was read back.
+    pub fn toggle_agreed(&mut self, role: Role) -> bool {
+        if !self.record.present.is_present(role) {
+            return false;
+        }
         if let Phase::Finishing { agreed, .. } = &mut self.phase {
             if let Some(i) = agreed.iter().position(|r| *r == role) {
                 agreed.remove(i);
@@ -459,6 +600,7 @@ impl MeetingState {
                 agreed.sort_by_key(|r| Role::ALL.iter().position(|x| x == r));
             }
         }
+        true
     }
 
     /// Marks the record final with who agreed; the caller writes it.

@@ -1,0 +1,164 @@
+//! `placement.yaml`: the placement between a version number and an end marker, like a
+//! record, so a file cut off by a full disk or a sync tool is reported instead of being read
+//! as a placement with fewer fields.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::disk::Disk;
+use super::error::{Damage, StoreError};
+use super::read::{exists, read_checked, read_text};
+use super::{Store, durable};
+use crate::domain::placement::safe_id;
+use crate::domain::{Placement, PlacementDraft};
+
+/// Version 2 added the version number and the end marker; older files have neither.
+const PLACEMENT_SCHEMA: u32 = 2;
+
+const fn legacy() -> u32 {
+    1
+}
+
+#[derive(Serialize, Deserialize)]
+struct PlacementFile {
+    #[serde(default = "legacy")]
+    schema_version: u32,
+    #[serde(flatten)]
+    placement: Placement,
+    #[serde(default)]
+    end_of_file: bool,
+}
+
+/// The file's text for `placement`.
+pub fn placement_yaml(placement: &Placement) -> String {
+    super::to_yaml(&PlacementFile {
+        schema_version: PLACEMENT_SCHEMA,
+        placement: placement.clone(),
+        end_of_file: true,
+    })
+}
+
+/// Reads the placement stored in the folder named `folder_id`. A file that says it belongs
+/// to another folder is reported, not obeyed: its id would send every save elsewhere.
+pub fn read_placement(
+    disk: &dyn Disk,
+    path: &Path,
+    folder_id: &str,
+) -> Result<Placement, StoreError> {
+    let text = read_text(disk, path)?;
+    let damaged = |damage| StoreError::Damaged {
+        path: path.to_path_buf(),
+        damage,
+    };
+    let file: PlacementFile =
+        serde_saphyr::from_str(&text).map_err(|e| StoreError::parse(path.to_path_buf(), &e))?;
+    if file.schema_version > PLACEMENT_SCHEMA {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            version: file.schema_version,
+        });
+    }
+    if file.schema_version >= 2 && !file.end_of_file {
+        return Err(damaged(Damage::Incomplete));
+    }
+    if file.placement.id != folder_id {
+        return Err(damaged(Damage::Misplaced {
+            found: safe_id(&file.placement.id),
+        }));
+    }
+    Ok(file.placement)
+}
+
+/// The new-placement form while it is being filled in, beside the placements folder.
+const PLACEMENT_FORM: &str = "new-placement.draft.yaml";
+
+impl Store {
+    pub fn placement_form_path(&self) -> PathBuf {
+        self.root().join(PLACEMENT_FORM)
+    }
+
+    /// Keeps what is typed in the new-placement form.
+    pub fn save_placement_form(&self, draft: &PlacementDraft) -> Result<(), StoreError> {
+        let draft = PlacementDraft {
+            end_of_file: true,
+            ..draft.clone()
+        };
+        self.write_yaml(&self.placement_form_path(), &draft)
+    }
+
+    /// A new-placement form left unfinished by an earlier session, if any.
+    pub fn placement_form(&self) -> Result<Option<PlacementDraft>, StoreError> {
+        let path = self.placement_form_path();
+        if !exists(&path) {
+            return Ok(None);
+        }
+        let draft: PlacementDraft = read_checked(&*self.disk, &path)?;
+        if draft.end_of_file {
+            Ok(Some(draft))
+        } else {
+            Err(StoreError::Damaged {
+                path,
+                damage: Damage::Incomplete,
+            })
+        }
+    }
+
+    pub fn remove_placement_form(&self) -> Result<(), StoreError> {
+        let path = self.placement_form_path();
+        durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::disk::RealDisk;
+
+    fn sample() -> Placement {
+        Placement {
+            id: "fem-bakker".into(),
+            student: "Fem Bakker".into(),
+            company: "Bakkerij Het Zonnige Deeg".into(),
+            ..Placement::default()
+        }
+    }
+
+    #[test]
+    fn a_cut_off_placement_file_is_damaged_not_shorter() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("placement.yaml");
+        let text = placement_yaml(&sample());
+        assert!(text.trim_end().ends_with("end_of_file: true"), "{text}");
+        std::fs::write(&path, &text).unwrap();
+        assert_eq!(
+            read_placement(&RealDisk, &path, "fem-bakker").unwrap(),
+            sample()
+        );
+        let cut = text.find("company").unwrap();
+        std::fs::write(&path, &text[..cut]).unwrap();
+        assert!(matches!(
+            read_placement(&RealDisk, &path, "fem-bakker"),
+            Err(StoreError::Damaged {
+                damage: Damage::Incomplete,
+                ..
+            })
+        ));
+        // Files written before the marker existed are still read.
+        std::fs::write(&path, "id: fem-bakker\nstudent: Fem Bakker\n").unwrap();
+        assert_eq!(
+            read_placement(&RealDisk, &path, "fem-bakker")
+                .unwrap()
+                .student,
+            "Fem Bakker"
+        );
+        // A copy from another folder is reported.
+        assert!(matches!(
+            read_placement(&RealDisk, &path, "iemand-anders"),
+            Err(StoreError::Damaged {
+                damage: Damage::Misplaced { .. },
+                ..
+            })
+        ));
+    }
+}
