@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use directories::ProjectDirs;
 use serde::Deserialize;
 
+use super::files::read_plain_text;
 use crate::i18n::Lang;
+
+/// Far more than a settings file or a guide needs.
+pub const SMALL_FILE: u64 = 1024 * 1024;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,7 +53,8 @@ impl Settings {
 }
 
 fn configured_lang(config_dir: &Path) -> Option<Lang> {
-    let text = std::fs::read_to_string(config_dir.join("config.yaml")).ok()?;
+    // A link or FIFO in its place is ignored: reading a FIFO would hang every command.
+    let text = read_plain_text(&config_dir.join("config.yaml"), SMALL_FILE).ok()?;
     let config: ConfigFile = serde_saphyr::from_str(&text).ok()?;
     Lang::from_code(config.language?.trim())
 }

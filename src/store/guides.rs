@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::config::SMALL_FILE;
+use super::files::read_plain_text;
 use crate::domain::Guide;
 use crate::domain::guide_check::{GuideIssue, parse_guide};
 use crate::i18n::{Lang, Texts};
@@ -101,7 +103,9 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Reads and checks one guide file.
 pub fn check_file(path: &Path, texts: &Texts) -> Result<Guide, BrokenGuide> {
-    let source = fs::read_to_string(path).map_err(|e| BrokenGuide {
+    // Only a plain file is read: a FIFO would hang every command, and a link could point
+    // anywhere.
+    let source = read_plain_text(path, SMALL_FILE).map_err(|e| BrokenGuide {
         path: path.to_path_buf(),
         issues: vec![GuideIssue {
             line: 0,

@@ -20,6 +20,7 @@ pub mod files;
 pub mod guides;
 pub mod leftovers;
 pub mod lock;
+mod lossless;
 mod placement_file;
 mod privacy;
 pub mod read;

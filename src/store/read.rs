@@ -48,7 +48,13 @@ fn decode_file(text: &str, path: &Path) -> Result<MeetingRecord, StoreError> {
 pub fn read_record_for_editing(disk: &dyn Disk, path: &Path) -> Result<MeetingRecord, StoreError> {
     let text = read_text(disk, path)?;
     let record = decode_file(&text, path)?;
-    let fields = unknown_fields(&text, &record);
+    let mut fields = unknown_fields(&text, &record);
+    if !record.extra.is_empty() {
+        // Top-level fields are carried along, but only as values this version can hold.
+        let names: Vec<&str> = record.extra.keys().map(String::as_str).collect();
+        let written = super::to_yaml(&record);
+        fields.extend(super::lossless::changed_fields(&text, &written, &names));
+    }
     if fields.is_empty() {
         Ok(record)
     } else {
