@@ -3,6 +3,7 @@
 
 mod args;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Write as _;
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 use crate::demo::write_demo;
 use crate::domain::summary::MomentState;
+use crate::domain::text::printable;
 use crate::domain::{MeetingRecord, Moment};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{Texts, fill};
@@ -139,26 +141,29 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
     if summaries.is_empty() {
         eprintln!("{}", t.list_empty);
     }
-    let width = |f: fn(&crate::domain::summary::PlacementSummary) -> &str| {
-        summaries
+    let names: Vec<[Cow<str>; 3]> = summaries
+        .iter()
+        .map(|s| {
+            let p = &s.placement;
+            [
+                printable(&p.id),
+                printable(&p.student),
+                printable(&p.company),
+            ]
+        })
+        .collect();
+    let width = |i: usize| {
+        names
             .iter()
-            .map(|s| f(s).chars().count())
+            .map(|n| n[i].chars().count())
             .max()
             .unwrap_or(0)
     };
-    let (wi, ws, wc) = (
-        width(|s| &s.placement.id),
-        width(|s| &s.placement.student),
-        width(|s| &s.placement.company),
-    );
-    for s in &summaries {
-        let p = &s.placement;
+    let (wi, ws, wc) = (width(0), width(1), width(2));
+    for (s, [id, student, company]) in summaries.iter().zip(&names) {
         let _ = writeln!(
             out,
-            "{:<wi$}  {:<ws$}  {:<wc$}  {}/3  {} {}",
-            p.id,
-            p.student,
-            p.company,
+            "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3  {} {}",
             s.moments_held(),
             s.open_agreements,
             t.agreement_open,

@@ -1,0 +1,83 @@
+//! The command line at its edges: pipes that close early, no terminal, odd names, missing
+//! folders and export targets that must not be written over. Runs the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn command(data: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stagegesprek"));
+    command
+        .args(args)
+        .env("STAGEGESPREK_DATA_DIR", data)
+        .env("STAGEGESPREK_CONFIG_DIR", data.with_file_name("no-config"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    command
+}
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    command(data, args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Fictional demo data with `n` placements in `<tmp>/data`; returns that folder.
+fn demo(tmp: &Path, n: usize) -> PathBuf {
+    let data = tmp.join("data");
+    let out = run(
+        &data,
+        &[
+            "demo-data",
+            data.to_str().unwrap(),
+            "--placements",
+            &n.to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    data
+}
+
+/// The folder of the only placement in `data`.
+fn placement_dir(data: &Path) -> PathBuf {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(data.join("placements"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(dirs.len(), 1, "{dirs:?}");
+    dirs.remove(0)
+}
+
+#[test]
+fn list_shows_control_characters_in_names_as_escapes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let file = placement_dir(&data).join("placement.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let yaml = yaml
+        .replace(
+            "student: Noor Verbeek",
+            r#"student: "Noor\e[2J\aVerbeek\r""#,
+        )
+        .replace(
+            "company: Bakkerij Het Zonnige Deeg",
+            r#"company: "Bakkerij\e]0;titel\aDeeg""#,
+        );
+    std::fs::write(&file, yaml).unwrap();
+
+    let out = run(&data, &["list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains(r"Noor\u{1b}[2J\u{7}Verbeek\u{d}"), "{text}");
+    assert!(text.contains(r"Bakkerij\u{1b}]0;titel\u{7}Deeg"), "{text}");
+}
