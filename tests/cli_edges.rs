@@ -81,3 +81,17 @@ fn list_shows_control_characters_in_names_as_escapes() {
     assert!(text.contains(r"Noor\u{1b}[2J\u{7}Verbeek\u{d}"), "{text}");
     assert!(text.contains(r"Bakkerij\u{1b}]0;titel\u{7}Deeg"), "{text}");
 }
+
+#[test]
+fn list_marks_each_moment_and_a_damaged_one_with_an_exclamation_mark() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let before = stdout(&run(&data, &["list"]));
+    // The demo's first placement held its start meeting and has a draft of the midway one.
+    assert!(before.contains("  1/3 Sm·  "), "{before}");
+
+    std::fs::write(placement_dir(&data).join("start.yaml"), "status: [kapot\n").unwrap();
+    let out = run(&data, &["list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("  0/3 !m·  "), "{}", stdout(&out));
+}

@@ -163,8 +163,9 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
     for (s, [id, student, company]) in summaries.iter().zip(&names) {
         let _ = writeln!(
             out,
-            "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3  {} {}",
+            "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3 {}  {} {}",
             s.moments_held(),
+            s.marks(),
             s.open_agreements,
             t.agreement_open,
         );

@@ -4,8 +4,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
-use crate::domain::Moment;
-use crate::domain::summary::{MomentState, PlacementSummary};
+use crate::domain::summary::PlacementSummary;
 use crate::i18n::Texts;
 use crate::tui::theme::Theme;
 
@@ -25,24 +24,6 @@ impl HomeState {
             self.selected = i;
         }
     }
-}
-
-/// One letter per moment: capital when held, lowercase for a draft, a dot when not yet, `!`
-/// when a file of it is damaged, `^` when it was written by a newer version.
-pub fn moment_marks(summary: &PlacementSummary) -> String {
-    Moment::ALL
-        .into_iter()
-        .map(|m| {
-            let letter = m.code().chars().next().unwrap_or('?');
-            match summary.moments[m.index()] {
-                MomentState::Held => letter.to_ascii_uppercase(),
-                MomentState::Draft => letter,
-                MomentState::NotHeld => '·',
-                MomentState::Damaged => '!',
-                MomentState::Newer => '^',
-            }
-        })
-        .collect()
 }
 
 pub struct HomeScreen<'a> {
@@ -85,7 +66,7 @@ impl Widget for HomeScreen<'_> {
                 Row::new(vec![
                     Cell::from(s.placement.student.clone()),
                     Cell::from(s.placement.company.clone()),
-                    Cell::from(format!("{}/3 {}", s.moments_held(), moment_marks(s))),
+                    Cell::from(format!("{}/3 {}", s.moments_held(), s.marks())),
                     Cell::from(s.open_agreements.to_string()),
                 ])
                 .style(style)
