@@ -95,3 +95,58 @@ fn list_marks_each_moment_and_a_damaged_one_with_an_exclamation_mark() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("  0/3 !m·  "), "{}", stdout(&out));
 }
+
+/// Runs with stdout on a pipe whose reading end is already closed, as after `| head -1`.
+fn run_into_closed_pipe(data: &Path, args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    command(data, args)
+        .stdout(writer)
+        .output()
+        .expect("binary runs")
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_every_command_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let id = placement_dir(&data)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let record = format!("{id}/start");
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("guides/nl.yaml");
+    let fresh = tmp.path().join("fresh");
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["show", &record],
+        &["show", &record, "--format", "md"],
+        &["guide", "check", guide.to_str().unwrap()],
+        &["demo-data", fresh.to_str().unwrap(), "--placements", "1"],
+        &["--help"],
+    ] {
+        let out = run_into_closed_pipe(&data, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+    // demo-data did its work before it had something to say.
+    assert!(fresh.join("placements").is_dir());
+}
+
+#[test]
+fn output_that_cannot_be_written_is_a_failure_not_silence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = command(&data, &["list"]).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).lines().collect::<Vec<_>>(),
+        ["stagegesprek: kan de uitvoer niet wegschrijven: No space left on device (os error 28)"]
+    );
+}

@@ -2,11 +2,12 @@
 //! stdout, report failures as one plain line, and leave the exit status to `main`.
 
 mod args;
+mod output;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use args::{Args, Command, Format, GuideCommand};
@@ -22,6 +23,7 @@ use crate::i18n::{Texts, fill};
 use crate::store::config::Settings;
 use crate::store::guides::{Guides, check_file};
 use crate::store::{Store, durable, to_yaml};
+use output::say;
 
 /// A failure to report: one line, already in the user's language.
 #[derive(Debug)]
@@ -79,14 +81,11 @@ pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides)
         .ok_or_else(|| Failure(t.err_no_guide.into()))?;
     write_demo(&store, guide, count, Local::now().date_naive())
         .map_err(|e| Failure(e.describe(t)))?;
-    println!(
-        "{}",
-        fill(
-            t.demo_written,
-            &[&count.to_string(), &dir.display().to_string()]
-        )
+    let written = fill(
+        t.demo_written,
+        &[&count.to_string(), &dir.display().to_string()],
     );
-    Ok(())
+    say(&format!("{written}\n"), t)
 }
 
 /// Each moment's state by name, in the order they happen.
@@ -116,7 +115,6 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }
-    let mut out = std::io::stdout().lock();
     if json {
         let entries: Vec<ListEntry> = summaries
             .iter()
@@ -135,8 +133,7 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
             })
             .collect();
         let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure(e.to_string()))?;
-        let _ = writeln!(out, "{text}");
-        return Ok(());
+        return say(&format!("{text}\n"), t);
     }
     if summaries.is_empty() {
         eprintln!("{}", t.list_empty);
@@ -160,9 +157,10 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
             .unwrap_or(0)
     };
     let (wi, ws, wc) = (width(0), width(1), width(2));
+    let mut text = String::new();
     for (s, [id, student, company]) in summaries.iter().zip(&names) {
         let _ = writeln!(
-            out,
+            text,
             "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3 {}  {} {}",
             s.moments_held(),
             s.marks(),
@@ -170,7 +168,7 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
             t.agreement_open,
         );
     }
-    Ok(())
+    say(&text, t)
 }
 
 const fn state_code(state: MomentState) -> &'static str {
@@ -205,12 +203,11 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
             to_markdown(&record, guide, t, Variant::Full)
         }
     };
-    let mut out = std::io::stdout().lock();
-    let _ = write!(out, "{text}");
+    let mut text = text;
     if !text.ends_with('\n') {
-        let _ = writeln!(out);
+        text.push('\n');
     }
-    Ok(())
+    say(&text, t)
 }
 
 pub fn export(
@@ -260,18 +257,16 @@ pub fn guide_check(settings: &Settings, files: &[PathBuf]) -> Outcome {
                 }
                 seen.insert(guide.id.clone(), path.clone());
                 let version = guide.version.to_string();
-                println!(
-                    "{}",
-                    fill(
-                        t.guide_ok,
-                        &[
-                            &path.display().to_string(),
-                            &guide.id,
-                            guide.language.code(),
-                            &version
-                        ]
-                    )
+                let ok = fill(
+                    t.guide_ok,
+                    &[
+                        &path.display().to_string(),
+                        &guide.id,
+                        guide.language.code(),
+                        &version,
+                    ],
                 );
+                say(&format!("{ok}\n"), t)?;
             }
             Err(broken) => {
                 failed = true;

@@ -200,4 +200,5 @@ pub static EN: Texts = Texts {
     view_hints_read_only: "↑↓ scroll · read-only · x export shared version · Esc back",
     moment_newer: "newer version",
     err_unknown_fields_more: "and {} more",
+    cli_err_output: "cannot write the output: {}",
 };

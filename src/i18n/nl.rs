@@ -200,4 +200,5 @@ pub static NL: Texts = Texts {
     view_hints_read_only: "↑↓ scrollen · alleen lezen · x gedeelde versie exporteren · Esc terug",
     moment_newer: "nieuwere versie",
     err_unknown_fields_more: "en {} andere",
+    cli_err_output: "kan de uitvoer niet wegschrijven: {}",
 };
