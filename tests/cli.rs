@@ -97,7 +97,9 @@ fn show_and_export_a_held_record() {
     assert!(md.starts_with("# Startgesprek: "), "{md}");
     assert!(md.contains("Privénotities"), "{md}");
 
-    let out_file = tmp.path().join("gedeeld.md");
+    // Exports go outside the data folder; inside it they are refused.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("gedeeld.md");
     let out = run(
         tmp.path(),
         &["export", &id, "--shared", "-o", out_file.to_str().unwrap()],

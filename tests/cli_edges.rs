@@ -150,3 +150,86 @@ fn output_that_cannot_be_written_is_a_failure_not_silence() {
         ["stagegesprek: kan de uitvoer niet wegschrijven: No space left on device (os error 28)"]
     );
 }
+
+/// The `placement/start` id of the only placement in `data`.
+fn start_record(data: &Path) -> String {
+    let dir = placement_dir(data);
+    format!("{}/start", dir.file_name().unwrap().to_string_lossy())
+}
+
+#[track_caller]
+fn assert_refused(out: &Output, says: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(says), "{err}");
+}
+
+#[test]
+fn export_never_writes_into_the_data_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let record = start_record(&data);
+    let dir = placement_dir(&data);
+    let start = dir.join("start.yaml");
+    let before = std::fs::read(&start).unwrap();
+    // Through a link from outside, the same file by another name.
+    let link = tmp.path().join("link-to-placement");
+    std::os::unix::fs::symlink(&dir, &link).unwrap();
+    let new_inside = data.join("export.md");
+    for target in [start.clone(), link.join("start.yaml"), new_inside.clone()] {
+        let out = run(&data, &["export", &record, "-o", target.to_str().unwrap()]);
+        assert_refused(&out, "ligt in de gegevensmap");
+    }
+    assert_eq!(std::fs::read(&start).unwrap(), before);
+    assert!(!new_inside.exists());
+}
+
+#[test]
+fn export_refuses_links_folders_fifos_and_devices() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let record = start_record(&data);
+    let real = tmp.path().join("echt.md");
+    std::fs::write(&real, "van de docent\n").unwrap();
+    let link = tmp.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let folder = tmp.path().join("map");
+    std::fs::create_dir(&folder).unwrap();
+    let fifo = tmp.path().join("pijp");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for target in [&link, &folder, &fifo, Path::new("/dev/null")] {
+        let out = run(&data, &["export", &record, "-o", target.to_str().unwrap()]);
+        assert_refused(&out, "geen gewoon bestand");
+    }
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "van de docent\n");
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(folder.is_dir());
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn export_to_dash_prints_and_replaces_a_plain_file_outside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let record = start_record(&data);
+    let out = command(&data, &["export", &record, "--shared", "-o", "-"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = stdout(&out);
+    assert!(printed.starts_with("# Startgesprek: "), "{printed}");
+    assert!(!tmp.path().join("-").exists());
+
+    let file = tmp.path().join("gedeeld.md");
+    std::fs::write(&file, "oud\n").unwrap();
+    let out = run(
+        &data,
+        &["export", &record, "--shared", "-o", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), printed);
+}

@@ -2,6 +2,7 @@
 //! stdout, report failures as one plain line, and leave the exit status to `main`.
 
 mod args;
+mod export;
 mod output;
 
 use std::borrow::Cow;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use args::{Args, Command, Format, GuideCommand};
 use chrono::Local;
+pub use export::export;
 use serde::Serialize;
 
 use crate::demo::write_demo;
@@ -22,7 +24,7 @@ use crate::export::{Variant, to_markdown};
 use crate::i18n::{Texts, fill};
 use crate::store::config::Settings;
 use crate::store::guides::{Guides, check_file};
-use crate::store::{Store, durable, to_yaml};
+use crate::store::{Store, to_yaml};
 use output::say;
 
 /// A failure to report: one line, already in the user's language.
@@ -208,34 +210,6 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
         text.push('\n');
     }
     say(&text, t)
-}
-
-pub fn export(
-    settings: &Settings,
-    guides: &Guides,
-    name: &str,
-    shared: bool,
-    output: &Path,
-) -> Outcome {
-    let t = settings.lang.texts();
-    let store = open_store(settings)?;
-    let record = load_record(&store, name, t)?;
-    let guide = guides
-        .for_record(&record.guide.id, settings.lang)
-        .ok_or_else(|| Failure(t.err_no_guide.into()))?;
-    let variant = if shared {
-        Variant::Shared
-    } else {
-        Variant::Full
-    };
-    let mut text = to_markdown(&record, guide, t, variant);
-    text.push('\n');
-    durable::write_file(output, text.as_bytes()).map_err(|e| {
-        Failure(fill(
-            t.err_write,
-            &[&output.display().to_string(), &e.to_string()],
-        ))
-    })
 }
 
 /// Checks every file and prints each problem as `FILE:LINE:COLUMN: message`.

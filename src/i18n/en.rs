@@ -201,4 +201,6 @@ pub static EN: Texts = Texts {
     moment_newer: "newer version",
     err_unknown_fields_more: "and {} more",
     cli_err_output: "cannot write the output: {}",
+    cli_export_in_data_dir: "{} is inside the data folder of stagegesprek ({}); choose a place outside it, so that no record is overwritten",
+    cli_export_not_a_file: "{} is not a regular file but, for example, a folder or a link; choose another file name",
 };

@@ -201,4 +201,6 @@ pub static NL: Texts = Texts {
     moment_newer: "nieuwere versie",
     err_unknown_fields_more: "en {} andere",
     cli_err_output: "kan de uitvoer niet wegschrijven: {}",
+    cli_export_in_data_dir: "{} ligt in de gegevensmap van stagegesprek ({}); kies een plek daarbuiten, zodat er geen verslag overschreven wordt",
+    cli_export_not_a_file: "{} is geen gewoon bestand maar bijvoorbeeld een map of een link; kies een andere bestandsnaam",
 };
