@@ -233,3 +233,34 @@ fn export_to_dash_prints_and_replaces_a_plain_file_outside() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), printed);
 }
+
+#[test]
+fn reading_commands_name_a_missing_data_folder_and_do_not_create_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("nergens");
+    let elsewhere = tmp.path().join("uit.md");
+    let shown = missing.display().to_string();
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["show", "sem-de-vries-bakkerij/start"],
+        &[
+            "export",
+            "sem-de-vries-bakkerij/start",
+            "-o",
+            elsewhere.to_str().unwrap(),
+        ],
+    ] {
+        let out = run(&missing, args);
+        assert_refused(&out, &format!("de gegevensmap {shown} bestaat niet"));
+        assert!(!missing.exists(), "{args:?} created {shown}");
+    }
+    // The flag is held to the same rule as the environment variable.
+    let out = run(
+        &tmp.path().join("ook-niet"),
+        &["--data-dir", &shown, "list"],
+    );
+    assert_refused(&out, &shown);
+    assert!(!missing.exists());
+    assert!(!elsewhere.exists());
+}

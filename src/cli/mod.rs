@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 pub use args::{Args, Command, Format, GuideCommand};
@@ -24,7 +25,7 @@ use crate::export::{Variant, to_markdown};
 use crate::i18n::{Texts, fill};
 use crate::store::config::Settings;
 use crate::store::guides::{Guides, check_file};
-use crate::store::{Store, to_yaml};
+use crate::store::{Store, StoreError, to_yaml};
 use output::say;
 
 /// A failure to report: one line, already in the user's language.
@@ -45,25 +46,37 @@ pub fn report_broken_guides(guides: &Guides, t: &Texts) {
     }
 }
 
-/// Opens the data folder and narrows any permissions that were widened, saying so on stderr.
+/// Opens the data folder for a command that only reads; a folder that is not there is
+/// named, not created. Permissions that were widened are narrowed, saying so on stderr.
 pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
-    let (store, notice) = open_store_for_ui(settings)?;
-    if let Some((text, _)) = notice {
+    let t = settings.lang.texts();
+    let store = Store::open_existing(&settings.data_dir).map_err(|e| match &e {
+        StoreError::Read { path, source } if source.kind() == ErrorKind::NotFound => {
+            Failure(fill(t.cli_err_no_data_dir, &[&path.display().to_string()]))
+        }
+        _ => Failure(e.describe(t)),
+    })?;
+    if let Some((text, _)) = repair_permissions(&store, t) {
         eprintln!("stagegesprek: {text}");
     }
     Ok(store)
 }
 
-/// Opens the data folder; a permission repair comes back as a message for the status line.
+/// Opens (and if needed creates) the data folder; a permission repair comes back as a
+/// message for the status line.
 pub fn open_store_for_ui(settings: &Settings) -> Result<(Store, Option<(String, bool)>), Failure> {
     let t = settings.lang.texts();
     let store = Store::open(&settings.data_dir).map_err(|e| Failure(e.describe(t)))?;
+    let notice = repair_permissions(&store, t);
+    Ok((store, notice))
+}
+
+fn repair_permissions(store: &Store, t: &Texts) -> Option<(String, bool)> {
     let repaired = store.repair_permissions();
-    let notice = (!repaired.is_empty()).then(|| {
+    (!repaired.is_empty()).then(|| {
         let text = fill(t.permissions_repaired, &[&repaired.len().to_string()]);
         (text, true)
-    });
-    Ok((store, notice))
+    })
 }
 
 pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides) -> Outcome {

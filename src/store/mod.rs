@@ -23,6 +23,7 @@ pub mod read;
 pub mod saver;
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -63,6 +64,20 @@ impl Store {
     /// Opens (and if needed creates) the data folder at `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         Self::open_with(root, Arc::new(RealDisk))
+    }
+
+    /// Opens a data folder that must already be there, for the commands that only read: a
+    /// mistyped `--data-dir` is then reported instead of quietly created.
+    pub fn open_existing(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
+        let root = root.into();
+        match fs::metadata(&root) {
+            Ok(meta) if meta.is_dir() => Self::open(root),
+            Ok(_) => Err(StoreError::Read {
+                path: root,
+                source: io::ErrorKind::NotADirectory.into(),
+            }),
+            Err(source) => Err(StoreError::Read { path: root, source }),
+        }
     }
 
     /// Opens the data folder with another disk underneath, for tests and drills.
