@@ -264,3 +264,84 @@ fn reading_commands_name_a_missing_data_folder_and_do_not_create_it() {
     assert!(!missing.exists());
     assert!(!elsewhere.exists());
 }
+
+/// Every file and folder under `dir` with its bytes, to see that nothing changed.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(next) = todo.pop() {
+        for entry in std::fs::read_dir(&next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path.clone());
+                found.push((path, Vec::new()));
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                found.push((path, bytes));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn the_ui_without_a_terminal_says_so_and_touches_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let id = placement_dir(&data)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let before = snapshot(&data);
+    let private_tmp = tmp.path().join("tmp");
+    std::fs::create_dir(&private_tmp).unwrap();
+    for args in [&["meet", &id, "--moment", "start"][..], &["--demo"]] {
+        let out = command(&data, args)
+            .env("TMPDIR", &private_tmp)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_refused(&out, "werkt alleen in een terminalvenster");
+        assert!(
+            stderr(&out).contains("'stagegesprek list'"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(snapshot(&data), before, "a file in the data folder changed");
+    assert!(!placement_dir(&data).join("start.lock").exists());
+    assert_eq!(snapshot(&private_tmp), [], "--demo left a folder behind");
+
+    // A folder that is not there yet stays that way, and English is there too.
+    let missing = tmp.path().join("nog-niet");
+    let out = run(&missing, &["--lang", "en"]);
+    assert_refused(&out, "only works in a terminal window");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn meet_in_a_terminal_still_names_a_placement_that_is_not_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let bin = env!("CARGO_BIN_EXE_stagegesprek");
+    // `script` gives the program a terminal of its own, and passes its exit status on.
+    let line = format!("'{bin}' meet niemand --moment start");
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("STAGEGESPREK_DATA_DIR", &data)
+        .env("STAGEGESPREK_CONFIG_DIR", tmp.path().join("no-config"))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("geen stageplaats met id 'niemand'"),
+        "{}",
+        stdout(&out)
+    );
+}

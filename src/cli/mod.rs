@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
 pub use args::{Args, Command, Format, GuideCommand};
@@ -43,6 +43,16 @@ pub fn report_broken_guides(guides: &Guides, t: &Texts) {
                 fill(t.err_guide_broken_skipped, &[&line])
             );
         }
+    }
+}
+
+/// The UI draws on stdout and reads keys from stdin; when either is a pipe or a file, the
+/// user is told where the UI does work and what gives a list instead.
+pub fn need_terminal(t: &Texts) -> Outcome {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Failure(t.cli_err_no_terminal.into()))
     }
 }
 
