@@ -205,4 +205,6 @@ pub static NL: Texts = Texts {
     cli_export_not_a_file: "{} is geen gewoon bestand maar bijvoorbeeld een map of een link; kies een andere bestandsnaam",
     cli_err_no_data_dir: "de gegevensmap {} bestaat niet; geef de juiste map op met --data-dir of STAGEGESPREK_DATA_DIR",
     cli_err_no_terminal: "dit werkt alleen in een terminalvenster, en de invoer of uitvoer is nu geen terminal; start stagegesprek in een terminalvenster, of gebruik 'stagegesprek list' voor een lijst van de stageplaatsen",
+    cli_home_empty: "Nog geen stageplaatsen in {}. Druk op n om er een toe te voegen.",
+    cli_home_new: "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
 };

@@ -48,6 +48,8 @@ const SET_ASIDE_DIR: &str = "set-aside";
 pub struct Store {
     root: PathBuf,
     disk: Arc<dyn Disk>,
+    /// The data folder did not exist before this store was opened.
+    created: bool,
 }
 
 /// Both files of one meeting as found on disk, each read on its own so that a damaged one
@@ -82,8 +84,10 @@ impl Store {
 
     /// Opens the data folder with another disk underneath, for tests and drills.
     pub fn open_with(root: impl Into<PathBuf>, disk: Arc<dyn Disk>) -> Result<Self, StoreError> {
+        let root = root.into();
         let store = Self {
-            root: root.into(),
+            created: !root.exists(),
+            root,
             disk,
         };
         durable::create_dir(&store.placements_dir()).map_err(|source| StoreError::Write {
@@ -95,6 +99,12 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether opening made the data folder, so the user can be told where their data will
+    /// be kept: a mistyped folder otherwise looks just like an empty one.
+    pub const fn created(&self) -> bool {
+        self.created
     }
 
     fn placements_dir(&self) -> PathBuf {

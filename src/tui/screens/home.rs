@@ -1,3 +1,5 @@
+use std::path::Path;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -5,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::summary::PlacementSummary;
-use crate::i18n::Texts;
+use crate::i18n::{Texts, fill};
 use crate::tui::theme::Theme;
 
 pub struct HomeState {
@@ -31,6 +33,9 @@ pub struct HomeScreen<'a> {
     pub texts: &'a Texts,
     pub theme: &'a Theme,
     pub banner: Option<&'a str>,
+    /// The data folder, named when it holds nothing yet so a wrong folder stands out.
+    pub folder: &'a Path,
+    pub created: bool,
 }
 
 impl Widget for HomeScreen<'_> {
@@ -43,7 +48,13 @@ impl Widget for HomeScreen<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if self.state.summaries.is_empty() {
-            Paragraph::new(t.home_empty)
+            let folder = std::path::absolute(self.folder).unwrap_or_else(|_| self.folder.into());
+            let template = if self.created {
+                t.cli_home_new
+            } else {
+                t.cli_home_empty
+            };
+            Paragraph::new(fill(template, &[&folder.display().to_string()]))
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
             return;
