@@ -345,3 +345,21 @@ fn meet_in_a_terminal_still_names_a_placement_that_is_not_there() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_duplicated_key_is_reported_by_line_without_its_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = demo(tmp.path(), 1);
+    let file = placement_dir(&data).join("start.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let secret = "geheime zin van de student";
+    std::fs::write(&file, format!("{secret}: 1\n{secret}: 1\n{yaml}")).unwrap();
+    let shown = format!("{}:2:1: ", file.display());
+    for (args, status) in [(&["show", &start_record(&data)][..], 1), (&["list"], 0)] {
+        let out = run(&data, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(status), "{args:?}: {err}");
+        assert!(err.contains(&shown), "{args:?}: {err}");
+        assert!(!err.contains("geheime"), "{args:?}: {err}");
+    }
+}
