@@ -131,6 +131,8 @@ texts! {
     rescued_found,
     rescued_found_more,
     moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, choice_hints, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
+    cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
+    cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
 }
 
 impl Texts {

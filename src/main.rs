@@ -30,6 +30,11 @@ fn main() -> ExitCode {
 
 fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
     let t = settings.lang.texts();
+    // Before the store is opened or a lock claimed: without a terminal the UI cannot start,
+    // and it must leave nothing behind when it does not.
+    if matches!(args.command, None | Some(Command::Meet { .. })) {
+        cli::need_terminal(t)?;
+    }
     let guides = Guides::load(settings.config_dir.as_deref(), t);
     let uses_guides = !matches!(
         args.command,

@@ -2,24 +2,32 @@
 //! stdout, report failures as one plain line, and leave the exit status to `main`.
 
 mod args;
+mod export;
+mod output;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::fs;
-use std::io::Write as _;
+use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
 pub use args::{Args, Command, Format, GuideCommand};
 use chrono::Local;
+pub use export::export;
 use serde::Serialize;
 
 use crate::demo::write_demo;
 use crate::domain::summary::MomentState;
+use crate::domain::text::printable;
 use crate::domain::{MeetingRecord, Moment};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{Texts, fill};
 use crate::store::config::Settings;
+use crate::store::rescue::rescue_dirs;
 use crate::store::guides::{Guides, check_file};
-use crate::store::{Store, durable, to_yaml};
+use crate::store::{Store, StoreError, to_yaml};
+use output::say;
 
 /// A failure to report: one line, already in the user's language.
 #[derive(Debug)]
@@ -39,25 +47,49 @@ pub fn report_broken_guides(guides: &Guides, t: &Texts) {
     }
 }
 
-/// Opens the data folder and narrows any permissions that were widened, saying so on stderr.
+/// The UI draws on stdout and reads keys from stdin; when either is a pipe or a file, the
+/// user is told where the UI does work and what gives a list instead.
+pub fn need_terminal(t: &Texts) -> Outcome {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(Failure(t.cli_err_no_terminal.into()))
+    }
+}
+
+/// Opens the data folder for a command that only reads; a folder that is not there is
+/// named, not created. Permissions that were widened are narrowed, saying so on stderr.
 pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
-    let (store, notice) = open_store_for_ui(settings)?;
-    if let Some((text, _)) = notice {
+    let t = settings.lang.texts();
+    let store = Store::open_existing(&settings.data_dir).map_err(|e| match &e {
+        StoreError::Read { path, source } if source.kind() == ErrorKind::NotFound => {
+            Failure(fill(t.cli_err_no_data_dir, &[&path.display().to_string()]))
+        }
+        _ => Failure(e.describe(t)),
+    })?;
+    if let Some((text, _)) = repair_permissions(&store, t) {
         eprintln!("stagegesprek: {text}");
     }
     Ok(store)
 }
 
-/// Opens the data folder; a permission repair comes back as a message for the status line.
+/// Opens (and if needed creates) the data folder; a permission repair comes back as a
+/// message for the status line.
 pub fn open_store_for_ui(settings: &Settings) -> Result<(Store, Option<(String, bool)>), Failure> {
     let t = settings.lang.texts();
-    let store = Store::open(&settings.data_dir).map_err(|e| Failure(e.describe(t)))?;
+    let store = Store::open(&settings.data_dir)
+        .map_err(|e| Failure(e.describe(t)))?
+        .with_rescue_dirs(rescue_dirs(settings.config_dir.as_deref()));
+    let notice = repair_permissions(&store, t);
+    Ok((store, notice))
+}
+
+fn repair_permissions(store: &Store, t: &Texts) -> Option<(String, bool)> {
     let repaired = store.repair_permissions();
-    let notice = (!repaired.is_empty()).then(|| {
+    (!repaired.is_empty()).then(|| {
         let text = fill(t.permissions_repaired, &[&repaired.len().to_string()]);
         (text, true)
-    });
-    Ok((store, notice))
+    })
 }
 
 pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides) -> Outcome {
@@ -77,14 +109,11 @@ pub fn demo_data(dir: &Path, count: usize, settings: &Settings, guides: &Guides)
         .ok_or_else(|| Failure(t.err_no_guide.into()))?;
     write_demo(&store, guide, count, Local::now().date_naive())
         .map_err(|e| Failure(e.describe(t)))?;
-    println!(
-        "{}",
-        fill(
-            t.demo_written,
-            &[&count.to_string(), &dir.display().to_string()]
-        )
+    let written = fill(
+        t.demo_written,
+        &[&count.to_string(), &dir.display().to_string()],
     );
-    Ok(())
+    say(&format!("{written}\n"), t)
 }
 
 /// Each moment's state by name, in the order they happen.
@@ -114,7 +143,6 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }
-    let mut out = std::io::stdout().lock();
     if json {
         let entries: Vec<ListEntry> = summaries
             .iter()
@@ -133,38 +161,42 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
             })
             .collect();
         let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure(e.to_string()))?;
-        let _ = writeln!(out, "{text}");
-        return Ok(());
+        return say(&format!("{text}\n"), t);
     }
     if summaries.is_empty() {
         eprintln!("{}", t.list_empty);
     }
-    let width = |f: fn(&crate::domain::summary::PlacementSummary) -> &str| {
-        summaries
+    let names: Vec<[Cow<str>; 3]> = summaries
+        .iter()
+        .map(|s| {
+            let p = &s.placement;
+            [
+                printable(&p.id),
+                printable(&p.student),
+                printable(&p.company),
+            ]
+        })
+        .collect();
+    let width = |i: usize| {
+        names
             .iter()
-            .map(|s| f(s).chars().count())
+            .map(|n| n[i].chars().count())
             .max()
             .unwrap_or(0)
     };
-    let (wi, ws, wc) = (
-        width(|s| &s.placement.id),
-        width(|s| &s.placement.student),
-        width(|s| &s.placement.company),
-    );
-    for s in &summaries {
-        let p = &s.placement;
+    let (wi, ws, wc) = (width(0), width(1), width(2));
+    let mut text = String::new();
+    for (s, [id, student, company]) in summaries.iter().zip(&names) {
         let _ = writeln!(
-            out,
-            "{:<wi$}  {:<ws$}  {:<wc$}  {}/3  {} {}",
-            p.id,
-            p.student,
-            p.company,
+            text,
+            "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3 {}  {} {}",
             s.moments_held(),
+            s.marks(),
             s.open_agreements,
             t.agreement_open,
         );
     }
-    Ok(())
+    say(&text, t)
 }
 
 const fn state_code(state: MomentState) -> &'static str {
@@ -199,40 +231,11 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
             to_markdown(&record, guide, t, Variant::Full)
         }
     };
-    let mut out = std::io::stdout().lock();
-    let _ = write!(out, "{text}");
+    let mut text = text;
     if !text.ends_with('\n') {
-        let _ = writeln!(out);
+        text.push('\n');
     }
-    Ok(())
-}
-
-pub fn export(
-    settings: &Settings,
-    guides: &Guides,
-    name: &str,
-    shared: bool,
-    output: &Path,
-) -> Outcome {
-    let t = settings.lang.texts();
-    let store = open_store(settings)?;
-    let record = load_record(&store, name, t)?;
-    let guide = guides
-        .for_record(&record.guide.id, settings.lang)
-        .ok_or_else(|| Failure(t.err_no_guide.into()))?;
-    let variant = if shared {
-        Variant::Shared
-    } else {
-        Variant::Full
-    };
-    let mut text = to_markdown(&record, guide, t, variant);
-    text.push('\n');
-    durable::write_file(output, text.as_bytes()).map_err(|e| {
-        Failure(fill(
-            t.err_write,
-            &[&output.display().to_string(), &e.to_string()],
-        ))
-    })
+    say(&text, t)
 }
 
 /// Checks every file and prints each problem as `FILE:LINE:COLUMN: message`.
@@ -254,18 +257,16 @@ pub fn guide_check(settings: &Settings, files: &[PathBuf]) -> Outcome {
                 }
                 seen.insert(guide.id.clone(), path.clone());
                 let version = guide.version.to_string();
-                println!(
-                    "{}",
-                    fill(
-                        t.guide_ok,
-                        &[
-                            &path.display().to_string(),
-                            &guide.id,
-                            guide.language.code(),
-                            &version
-                        ]
-                    )
+                let ok = fill(
+                    t.guide_ok,
+                    &[
+                        &path.display().to_string(),
+                        &guide.id,
+                        guide.language.code(),
+                        &version,
+                    ],
                 );
+                say(&format!("{ok}\n"), t)?;
             }
             Err(broken) => {
                 failed = true;

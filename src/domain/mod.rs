@@ -6,6 +6,7 @@ pub mod guide_check;
 pub mod placement;
 pub mod record;
 pub mod summary;
+pub mod text;
 
 pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
 pub use placement::{Placement, PlacementDraft};

@@ -218,4 +218,11 @@ pub static EN: Texts = Texts {
     view_hints_read_only: "↑↓ scroll · read-only · x export shared version · Esc back",
     moment_newer: "newer version",
     err_unknown_fields_more: "and {} more",
+    cli_err_output: "cannot write the output: {}",
+    cli_export_in_data_dir: "{} is inside the data folder of stagegesprek ({}); choose a place outside it, so that no record is overwritten",
+    cli_export_not_a_file: "{} is not a regular file but, for example, a folder or a link; choose another file name",
+    cli_err_no_data_dir: "the data folder {} does not exist; give the right folder with --data-dir or STAGEGESPREK_DATA_DIR",
+    cli_err_no_terminal: "this only works in a terminal window, and input or output is not a terminal now; start stagegesprek in a terminal window, or use 'stagegesprek list' for a list of the placements",
+    cli_home_empty: "No placements yet in {}. Press n to add one.",
+    cli_home_new: "No placements yet: the folder {} has just been created. Press n to add one.",
 };

@@ -218,4 +218,11 @@ pub static NL: Texts = Texts {
     view_hints_read_only: "↑↓ scrollen · alleen lezen · x gedeelde versie exporteren · Esc terug",
     moment_newer: "nieuwere versie",
     err_unknown_fields_more: "en {} andere",
+    cli_err_output: "kan de uitvoer niet wegschrijven: {}",
+    cli_export_in_data_dir: "{} ligt in de gegevensmap van stagegesprek ({}); kies een plek daarbuiten, zodat er geen verslag overschreven wordt",
+    cli_export_not_a_file: "{} is geen gewoon bestand maar bijvoorbeeld een map of een link; kies een andere bestandsnaam",
+    cli_err_no_data_dir: "de gegevensmap {} bestaat niet; geef de juiste map op met --data-dir of STAGEGESPREK_DATA_DIR",
+    cli_err_no_terminal: "dit werkt alleen in een terminalvenster, en de invoer of uitvoer is nu geen terminal; start stagegesprek in een terminalvenster, of gebruik 'stagegesprek list' voor een lijst van de stageplaatsen",
+    cli_home_empty: "Nog geen stageplaatsen in {}. Druk op n om er een toe te voegen.",
+    cli_home_new: "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
 };

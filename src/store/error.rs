@@ -132,11 +132,33 @@ impl StoreError {
 
     pub fn parse(path: PathBuf, error: &serde_saphyr::Error) -> Self {
         let issue = crate::domain::guide_check::yaml_issue(error);
+        // The parser names the duplicated key unquoted, and in a hand-edited record that key
+        // can be a line of a note; the line and column are enough to find it.
+        let message = if is_duplicate_key(error) {
+            DUPLICATE_KEY.to_string()
+        } else {
+            redact_values(&issue.message)
+        };
         Self::Parse {
             path,
             line: issue.line,
             column: issue.column,
-            message: redact_values(&issue.message),
+            message,
+        }
+    }
+}
+
+const DUPLICATE_KEY: &str = "duplicate mapping key";
+
+fn is_duplicate_key(mut error: &serde_saphyr::Error) -> bool {
+    use serde_saphyr::Error;
+    loop {
+        match error {
+            Error::WithSnippet { error: inner, .. } | Error::AliasError { error: inner, .. } => {
+                error = inner;
+            }
+            Error::DuplicateMappingKey { .. } => return true,
+            other => return other.to_string().contains(DUPLICATE_KEY),
         }
     }
 }
@@ -184,7 +206,18 @@ pub fn redact_values(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{field_list, redact_values};
+    use std::collections::BTreeMap;
+
+    use super::{StoreError, field_list, redact_values};
+
+    #[test]
+    fn a_duplicated_key_is_placed_but_not_named() {
+        let yaml = "a: 1\ngeheime zin van de student: 1\ngeheime zin van de student: 2\n";
+        let error = serde_saphyr::from_str::<BTreeMap<String, u32>>(yaml).unwrap_err();
+        let error = StoreError::parse("start.yaml".into(), &error);
+        let t = crate::i18n::Lang::Nl.texts();
+        assert_eq!(error.describe(t), "start.yaml:3:1: duplicate mapping key");
+    }
 
     #[test]
     fn unknown_fields_that_could_be_note_text_are_only_counted() {

@@ -28,6 +28,7 @@ pub mod rescue;
 pub mod saver;
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -55,6 +56,8 @@ pub struct Store {
     disk: Arc<dyn Disk>,
     /// Where text goes when the data folder will not take it and the program must end.
     rescue_dirs: Vec<PathBuf>,
+    /// The data folder did not exist before this store was opened.
+    created: bool,
 }
 
 /// Both files of one meeting as found on disk, each read on its own so that a damaged one
@@ -73,10 +76,26 @@ impl Store {
         Self::open_with(root, Arc::new(RealDisk))
     }
 
+    /// Opens a data folder that must already be there, for the commands that only read: a
+    /// mistyped `--data-dir` is then reported instead of quietly created.
+    pub fn open_existing(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
+        let root = root.into();
+        match fs::metadata(&root) {
+            Ok(meta) if meta.is_dir() => Self::open(root),
+            Ok(_) => Err(StoreError::Read {
+                path: root,
+                source: io::ErrorKind::NotADirectory.into(),
+            }),
+            Err(source) => Err(StoreError::Read { path: root, source }),
+        }
+    }
+
     /// Opens the data folder with another disk underneath, for tests and drills.
     pub fn open_with(root: impl Into<PathBuf>, disk: Arc<dyn Disk>) -> Result<Self, StoreError> {
+        let root = root.into();
         let store = Self {
-            root: root.into(),
+            created: !root.exists(),
+            root,
             disk,
             rescue_dirs: rescue::rescue_dirs(None),
         };
@@ -96,6 +115,12 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether opening made the data folder, so the user can be told where their data will
+    /// be kept: a mistyped folder otherwise looks just like an empty one.
+    pub const fn created(&self) -> bool {
+        self.created
     }
 
     fn placements_dir(&self) -> PathBuf {

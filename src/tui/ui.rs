@@ -68,6 +68,8 @@ impl App {
                 texts: t,
                 theme,
                 banner: self.demo.then_some(t.home_demo_banner),
+                folder: self.store.root(),
+                created: self.store.created(),
             }
             .render(area, buf),
             Screen::NewPlacement(form) => {

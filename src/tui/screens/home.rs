@@ -1,12 +1,13 @@
+use std::path::Path;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
-use crate::domain::Moment;
-use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::i18n::Texts;
+use crate::domain::summary::PlacementSummary;
+use crate::i18n::{Texts, fill};
 use crate::tui::theme::Theme;
 
 pub struct HomeState {
@@ -27,29 +28,14 @@ impl HomeState {
     }
 }
 
-/// One letter per moment: capital when held, lowercase for a draft, a dot when not yet, `!`
-/// when a file of it is damaged, `^` when it was written by a newer version.
-pub fn moment_marks(summary: &PlacementSummary) -> String {
-    Moment::ALL
-        .into_iter()
-        .map(|m| {
-            let letter = m.code().chars().next().unwrap_or('?');
-            match summary.moments[m.index()] {
-                MomentState::Held => letter.to_ascii_uppercase(),
-                MomentState::Draft => letter,
-                MomentState::NotHeld => '·',
-                MomentState::Damaged => '!',
-                MomentState::Newer => '^',
-            }
-        })
-        .collect()
-}
-
 pub struct HomeScreen<'a> {
     pub state: &'a HomeState,
     pub texts: &'a Texts,
     pub theme: &'a Theme,
     pub banner: Option<&'a str>,
+    /// The data folder, named when it holds nothing yet so a wrong folder stands out.
+    pub folder: &'a Path,
+    pub created: bool,
 }
 
 impl Widget for HomeScreen<'_> {
@@ -62,7 +48,13 @@ impl Widget for HomeScreen<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if self.state.summaries.is_empty() {
-            Paragraph::new(t.home_empty)
+            let folder = std::path::absolute(self.folder).unwrap_or_else(|_| self.folder.into());
+            let template = if self.created {
+                t.cli_home_new
+            } else {
+                t.cli_home_empty
+            };
+            Paragraph::new(fill(template, &[&folder.display().to_string()]))
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
             return;
@@ -85,7 +77,7 @@ impl Widget for HomeScreen<'_> {
                 Row::new(vec![
                     Cell::from(s.placement.student.clone()),
                     Cell::from(s.placement.company.clone()),
-                    Cell::from(format!("{}/3 {}", s.moments_held(), moment_marks(s))),
+                    Cell::from(format!("{}/3 {}", s.moments_held(), s.marks())),
                     Cell::from(s.open_agreements.to_string()),
                 ])
                 .style(style)

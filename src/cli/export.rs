@@ -1,0 +1,90 @@
+//! `export`: a record as Markdown, to stdout or to a file. An export is a copy for people, so
+//! it may replace a file the user names, but never anything of the data folder and never
+//! something that is not a plain file.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use super::output::say;
+use super::{Failure, Outcome, load_record, open_store};
+use crate::export::{Variant, to_markdown};
+use crate::i18n::{Texts, fill};
+use crate::store::config::Settings;
+use crate::store::durable;
+use crate::store::guides::Guides;
+
+/// Where the Markdown goes once the target has been checked.
+enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+pub fn export(
+    settings: &Settings,
+    guides: &Guides,
+    name: &str,
+    shared: bool,
+    output: &Path,
+) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let target = check_target(output, store.root(), t)?;
+    let record = load_record(&store, name, t)?;
+    let guide = guides
+        .for_record(&record.guide.id, settings.lang)
+        .ok_or_else(|| Failure(t.err_no_guide.into()))?;
+    let variant = if shared {
+        Variant::Shared
+    } else {
+        Variant::Full
+    };
+    let mut text = to_markdown(&record, guide, t, variant);
+    text.push('\n');
+    match target {
+        Target::Stdout => say(&text, t),
+        Target::File(path) => durable::write_file(&path, text.as_bytes())
+            .map_err(|e| write_failure(&path, &e.to_string(), t)),
+    }
+}
+
+/// Refuses what an export must not replace. The target is only looked at, never opened:
+/// opening a FIFO would block, and following a link could write anywhere.
+fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<Target, Failure> {
+    if output == Path::new("-") {
+        return Ok(Target::Stdout);
+    }
+    let shown = output.display().to_string();
+    match fs::symlink_metadata(output) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Err(Failure(fill(t.cli_export_not_a_file, &[&shown])));
+        }
+        Err(e) if e.kind() != ErrorKind::NotFound => {
+            return Err(write_failure(output, &e.to_string(), t));
+        }
+        _ => {}
+    }
+    // The file may not exist yet, so its folder is what gets resolved; links and `..` in
+    // either path must not hide that the two are the same place.
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = output
+        .file_name()
+        .ok_or_else(|| Failure(fill(t.cli_export_not_a_file, &[&shown])))?;
+    let resolve = |p: &Path| fs::canonicalize(p).map_err(|e| write_failure(p, &e.to_string(), t));
+    let full = resolve(parent)?.join(file_name);
+    let data = resolve(data_dir)?;
+    if full.starts_with(&data) {
+        return Err(Failure(fill(
+            t.cli_export_in_data_dir,
+            &[&shown, &data.display().to_string()],
+        )));
+    }
+    Ok(Target::File(output.to_path_buf()))
+}
+
+fn write_failure(path: &Path, reason: &str, t: &Texts) -> Failure {
+    Failure(fill(t.err_write, &[&path.display().to_string(), reason]))
+}

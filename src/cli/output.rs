@@ -1,0 +1,21 @@
+//! The one way the commands write to stdout.
+
+use std::io::{self, ErrorKind, Write as _};
+
+use super::{Failure, Outcome};
+use crate::i18n::{Texts, fill};
+
+/// Writes `text` to stdout as it is. When the reader has gone away, as with `list | head -1`,
+/// the process ends quietly with status 0 the way Unix tools do: whoever closed the pipe
+/// already has what they wanted, and `println!` would panic instead.
+pub fn say(text: &str, t: &Texts) -> Outcome {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+            drop(out);
+            std::process::exit(0)
+        }
+        Err(e) => Err(Failure(fill(t.cli_err_output, &[&e.to_string()]))),
+    }
+}

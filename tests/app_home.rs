@@ -1,0 +1,39 @@
+//! The overview on a data folder with nothing in it names that folder, so a teacher who
+//! started the program on the wrong one sees it at once.
+
+mod common;
+
+use common::{app_in, screen};
+use stagegesprek::i18n::Lang;
+use stagegesprek::tui::App;
+
+/// The screen's words on one line, so a sentence can be found wherever it wraps.
+fn words(app: &App) -> String {
+    screen(app, 80, 24)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_folder_the_program_just_made_is_named_as_new() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("nieuw");
+    let app = app_in(&folder, Lang::Nl);
+    let expected = format!(
+        "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
+        folder.display()
+    );
+    assert!(words(&app).contains(&expected), "{}", screen(&app, 80, 24));
+}
+
+#[test]
+fn an_existing_folder_without_placements_is_named_as_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = app_in(tmp.path(), Lang::En);
+    let expected = format!(
+        "No placements yet in {}. Press n to add one.",
+        tmp.path().display()
+    );
+    assert!(words(&app).contains(&expected), "{}", screen(&app, 80, 24));
+}
