@@ -112,67 +112,6 @@ fn finishing_on_a_full_disk_never_claims_the_record_was_saved() {
     assert!(read(&record).contains("Afronden lukt niet."));
 }
 
-/// Mounts a tiny tmpfs where the machine allows it (root in a container that may mount);
-/// elsewhere the failing-disk tests above cover the same path.
-struct TinyFs(PathBuf);
-
-impl TinyFs {
-    fn mount(at: &Path) -> Option<Self> {
-        std::fs::create_dir_all(at).ok()?;
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
-            .arg(at)
-            .output()
-            .is_ok_and(|o| o.status.success());
-        ok.then(|| Self(at.to_path_buf()))
-    }
-}
-
-impl Drop for TinyFs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).output();
-    }
-}
-
-#[test]
-fn a_really_full_file_system_keeps_the_text_and_recovers_when_space_returns() {
-    let tmp = tempfile::tempdir().unwrap();
-    let Some(fs) = TinyFs::mount(&tmp.path().join("tiny")) else {
-        eprintln!("skipped: this machine does not allow mounting a tmpfs");
-        return;
-    };
-    let data = fs.0.join("data");
-    demo_data(&data);
-    let mut app = app_on(&data, Arc::new(stagegesprek::store::disk::RealDisk));
-    app.open_meeting(DAAN, Moment::Start);
-    // Fill every remaining byte.
-    let filler = fs.0.join("filler");
-    let mut block = std::fs::File::create(&filler).unwrap();
-    let chunk = vec![b'x'; 4096];
-    while std::io::Write::write_all(&mut block, &chunk).is_ok() {}
-    drop(block);
-
-    type_text(&mut app, "Schijf vol, tekst blijft.");
-    app.flush_saves();
-    assert_shows(&app, "NIET BEWAARD");
-    assert_shows(&app, "Schijf vol, tekst blijft.");
-
-    std::fs::remove_file(&filler).unwrap();
-    after_retry(&mut app);
-    assert_not_shows(&app, "NIET BEWAARD");
-    let draft = data.join("placements").join(DAAN).join("start.draft.yaml");
-    assert!(read(&draft).contains("Schijf vol, tekst blijft."));
-    // No half-written temporary files are left in the placement folder.
-    let names: Vec<String> = std::fs::read_dir(draft.parent().unwrap())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        names.iter().all(|n| !n.starts_with('.')),
-        "left behind: {names:?}"
-    );
-}
-
 #[test]
 fn a_draft_from_a_session_that_never_ended_is_offered_back_not_assumed() {
     let tmp = tempfile::tempdir().unwrap();

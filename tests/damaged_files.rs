@@ -290,21 +290,6 @@ fn an_unreadable_record_is_named_and_the_rest_still_listed() {
 }
 
 #[test]
-fn a_record_without_read_permission_is_named_when_permissions_apply() {
-    use std::os::unix::fs::PermissionsExt;
-    let fx = Fixture::new();
-    let (id, path) = fx.held_record();
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::File::open(&path).is_ok() {
-        // Running as root: permissions do not stop reading; FailingDisk covers this case.
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        return;
-    }
-    assert_damage_shown(&fx, &id, Moment::Start, &path);
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-}
-
-#[test]
 fn saving_over_a_damaged_record_first_sets_the_old_bytes_aside() {
     let fx = Fixture::new();
     let (id, path) = fx.held_record();

@@ -154,3 +154,74 @@ fn a_second_window_on_the_same_meeting_may_only_look() {
     let third = Tmux::start(&data, &["meet", ID, "--moment", "start"]);
     third.wait_for("Eerste venster schrijft. En gaat door.");
 }
+
+#[test]
+fn an_open_example_form_survives_sigterm_and_comes_back_in_its_form() {
+    let (_tmp, data) = demo_data();
+    let tmux = Tmux::start(&data, &["meet", ID, "--moment", "start"]);
+    tmux.wait_for("1. Leerprocessen");
+    tmux.escape();
+    tmux.keys(&["e"]);
+    tmux.wait_for("Voorbeeld");
+    tmux.type_text("Zette de uitlaat zelf vast.");
+    tmux.wait_for("Zette de uitlaat zelf vast.");
+    sleep(JUST_BEFORE);
+    signal(&tmux, "TERM");
+    assert_eq!(tmux.wait_for_exit(), "143");
+    assert!(draft(&data).contains("Zette de uitlaat zelf vast."));
+
+    let again = Tmux::start(&data, &["meet", ID, "--moment", "start"]);
+    again.wait_for("[1]");
+    again.keys(&["1"]);
+    again.wait_for("Voorbeeld");
+    again.wait_for("Zette de uitlaat zelf vast.");
+    signal(&again, "TERM");
+    assert_eq!(again.wait_for_exit(), "143");
+}
+
+#[test]
+fn a_long_bracketed_paste_arrives_at_once_and_a_following_esc_only_stops_typing() {
+    let (tmp, data) = demo_data();
+    let tmux = Tmux::start(&data, &["meet", ID, "--moment", "start"]);
+    tmux.wait_for("1. Leerprocessen");
+    let text: String = (0..500).map(|i| format!("zin{i:04} ")).collect();
+    let file = tmp.path().join("paste.txt");
+    std::fs::write(&file, format!("{text}einde-van-de-plak")).unwrap();
+    tmux.run(&["load-buffer", file.to_str().unwrap()]);
+    tmux.run(&["paste-buffer", "-p", "-t", "m"]);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("einde-van-de-plak");
+    sleep(Duration::from_millis(1500));
+    let screen = tmux.screen();
+    assert!(
+        screen.contains("Startgesprek"),
+        "still in the meeting:\n{screen}"
+    );
+    assert!(draft(&data).contains("zin0000 zin0001"));
+    assert!(draft(&data).contains("einde-van-de-plak"));
+    tmux.quit();
+}
+
+#[test]
+fn a_window_closed_during_a_slow_disk_sync_waits_for_the_save_to_finish() {
+    let (_tmp, data) = demo_data();
+    // Every save pauses 800 ms before it is committed, as on a USB stick.
+    let tmux = type_in_meeting(
+        &data,
+        &["STAGEGESPREK_TEST_SLOW_WRITE_MS=800"],
+        "Geschreven op een trage stick.",
+    );
+    // The saver starts its write after 400 ms; close the window while it is under way.
+    sleep(Duration::from_millis(500));
+    tmux.close_terminal();
+    let status = tmux.wait_for_exit();
+    assert_eq!(status, "129");
+    assert!(draft(&data).contains("Geschreven op een trage stick."));
+    let dir = data.join("placements").join(ID);
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "no temp file may be left: {left:?}");
+}

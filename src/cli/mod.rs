@@ -24,8 +24,8 @@ use crate::domain::{MeetingRecord, Moment};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{Texts, fill};
 use crate::store::config::Settings;
-use crate::store::rescue::rescue_dirs;
 use crate::store::guides::{Guides, check_file};
+use crate::store::rescue::rescue_dirs;
 use crate::store::{Store, StoreError, to_yaml};
 use output::say;
 
