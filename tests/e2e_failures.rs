@@ -205,10 +205,11 @@ fn a_long_bracketed_paste_arrives_at_once_and_a_following_esc_only_stops_typing(
 #[test]
 fn a_window_closed_during_a_slow_disk_sync_waits_for_the_save_to_finish() {
     let (_tmp, data) = demo_data();
-    // Every save pauses 800 ms before it is committed, as on a USB stick.
+    // Every save pauses 2 s before it is committed, as on a slow USB stick or share: longer
+    // than the signal fallback's grace, so an exit that does not wait cuts the save in half.
     let tmux = type_in_meeting(
         &data,
-        &["STAGEGESPREK_TEST_SLOW_WRITE_MS=800"],
+        &["STAGEGESPREK_TEST_SLOW_WRITE_MS=2000"],
         "Geschreven op een trage stick.",
     );
     // The saver starts its write after 400 ms; close the window while it is under way.
