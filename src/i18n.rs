@@ -115,6 +115,7 @@ texts! {
     guide_duplicate_id,
     list_empty, demo_written,
     err_misplaced, err_too_large_to_save, placement_end_before_start,
+    finish_nobody_agreed,
     quit_unsaved_hints,
     quit_unsaved_rescue,
     quit_unsaved_stay,

@@ -263,7 +263,7 @@ fn agreements_from_the_start_come_back_at_the_midway_meeting() {
     type_text(&mut app, "Rooster doorsturen");
     press(&mut app, Enter);
     press(&mut app, C('f'));
-    press(&mut app, Enter);
+    keys(&mut app, &[C('1'), Enter]);
     app.flush_saves();
     press(&mut app, Esc);
     // The pick screen now proposes the midway meeting.

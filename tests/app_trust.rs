@@ -434,3 +434,49 @@ fn a_placement_folder_that_is_a_link_is_reported_and_not_followed() {
         "nothing is written through the link"
     );
 }
+
+#[test]
+fn finishing_again_keeps_the_earlier_agreed_version_and_nobody_agreeing_asks_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let dir = tmp.path().join("placements").join(NOOR);
+    let before = read(&dir.join("start.yaml"));
+    assert!(before.contains("who: student"), "{before}");
+    let mut app = fresh(tmp.path());
+    app.open_meeting(NOOR, Moment::Start);
+    keys(&mut app, &[Char('e'), Char('f'), Enter]);
+    assert_shows(&app, "Niemand is als akkoord aangevinkt");
+    assert_eq!(
+        read(&dir.join("start.yaml")),
+        before,
+        "one Enter saves nothing"
+    );
+    press(&mut app, Enter);
+    app.flush_saves();
+    assert!(read(&dir.join("start.yaml")).contains("agreed: []"));
+    let kept: Vec<String> = std::fs::read_dir(dir.join("set-aside"))
+        .unwrap()
+        .map(|e| read(&e.unwrap().path()))
+        .collect();
+    assert_eq!(
+        kept,
+        vec![before],
+        "the agreed version is kept byte for byte"
+    );
+}
+
+#[test]
+fn a_meeting_whose_lock_cannot_be_taken_is_never_opened_for_editing() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let victim = tmp.path().join("victim.txt");
+    std::fs::write(&victim, "niet aankomen").unwrap();
+    let lock = tmp.path().join("placements").join(DAAN).join("start.lock");
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let mut app = fresh(tmp.path());
+    app.open_meeting(DAAN, Moment::Start);
+    assert_shows(&app, "[1]");
+    type_text(&mut app, "x");
+    assert_eq!(read(&victim), "niet aankomen");
+    assert!(!draft_of(tmp.path(), DAAN).exists());
+}

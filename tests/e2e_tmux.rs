@@ -66,6 +66,10 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
     tmux.wait_for("Afspraken (1 open)");
     tmux.keys(&["f"]);
     tmux.wait_for("Afronden: voorlezen en akkoord");
+    // Nobody has agreed until marked: student, trainer and teacher agree.
+    tmux.wait_for("[ ] student");
+    tmux.keys(&["1", "2", "3"]);
+    tmux.wait_for("[x] docent");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Verslag definitief opgeslagen");
     tmux.keys(&["x"]);

@@ -324,10 +324,21 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        let (dir, target) = self.aside_place(path).map_err(failed)?;
+        fs::rename(path, &target).map_err(failed)?;
+        durable::sync_dir(&dir).map_err(failed)?;
+        if let Some(parent) = path.parent() {
+            durable::sync_dir(parent).map_err(failed)?;
+        }
+        Ok(target)
+    }
+
+    /// A free name in the `set-aside` folder beside `path`, the folder created if needed.
+    fn aside_place(&self, path: &Path) -> std::io::Result<(PathBuf, PathBuf)> {
         let dir = path
             .parent()
             .map_or_else(|| self.root.join(SET_ASIDE_DIR), |p| p.join(SET_ASIDE_DIR));
-        durable::create_dir(&dir).map_err(failed)?;
+        durable::create_dir(&dir)?;
         let name = path
             .file_name()
             .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
@@ -338,11 +349,18 @@ impl Store {
             target = dir.join(format!("{stamp}-{n}-{name}"));
             n += 1;
         }
-        fs::rename(path, &target).map_err(failed)?;
-        durable::sync_dir(&dir).map_err(failed)?;
-        if let Some(parent) = path.parent() {
-            durable::sync_dir(parent).map_err(failed)?;
-        }
+        Ok((dir, target))
+    }
+
+    /// Keeps a byte-for-byte copy of a file that is about to be replaced in `set-aside/`.
+    fn keep_copy(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let failed = |source| StoreError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let bytes = self.disk.read(path).map_err(failed)?;
+        let (_, target) = self.aside_place(path).map_err(failed)?;
+        self.disk.write(&target, &bytes).map_err(failed)?;
         Ok(target)
     }
 
@@ -387,6 +405,11 @@ impl Store {
             Err(e) if e.is_newer() => return Err(e),
             Err(e) if e.is_damage() => {
                 self.set_aside(&path)?;
+            }
+            // A record finished again replaces the earlier version, with its consent: that
+            // version is kept, so who agreed to what, and when, is never lost.
+            Ok(Some(earlier)) if earlier != *record => {
+                self.keep_copy(&path)?;
             }
             _ => {}
         }

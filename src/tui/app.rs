@@ -537,14 +537,15 @@ impl App {
                 }
             }
         }
+        let typed = placement_draft(form);
         let placement = Placement {
             id: String::new(),
-            student: form.text(0),
-            programme: form.text(1),
-            level: form.text(2),
-            company: form.text(3),
-            trainer: form.text(4),
-            teacher: form.text(5),
+            student: typed.student,
+            programme: typed.programme,
+            level: typed.level,
+            company: typed.company,
+            trainer: typed.trainer,
+            teacher: typed.teacher,
             start: dates[0],
             end: dates[1],
         };

@@ -6,7 +6,7 @@ use crate::export::{Variant, to_markdown};
 use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
-use crate::tui::meeting::{MeetingState, Phase};
+use crate::tui::meeting::{Finish, MeetingState, Phase};
 
 impl App {
     // ---- the meeting --------------------------------------------------------------------
@@ -107,8 +107,12 @@ impl App {
                 }
                 Action::Confirm => {
                     let (id, moment) = (m.folder.clone(), m.moment());
-                    if let Some(record) = m.finish(now()) {
-                        self.saver.save_final(&id, moment, record);
+                    match m.finish(now()) {
+                        Finish::Save(record) => self.saver.save_final(&id, moment, record),
+                        Finish::Confirm => {
+                            self.message = Some((t.finish_nobody_agreed.into(), true));
+                        }
+                        Finish::Nothing => {}
                     }
                 }
                 _ => {}

@@ -51,13 +51,23 @@ impl App {
                     self.message = Some((text, true));
                 }
             }
-            Err(e) => {
-                // Without a lock (a read-only disk, say) the meeting still opens: the
-                // conversation goes on in memory and the save warning says what is wrong.
-                self.open_claimed(&placement, moment, None);
-                self.message = Some((fill(t.lock_failed, &[&e.describe(t)]), true));
-            }
+            Err(e) => self.refuse_without_lock(id, moment, &e),
         }
+    }
+
+    /// Without the lock nobody can promise one editor, so the meeting is not opened for
+    /// editing: a link or special file in the lock's place may be set aside; otherwise (a
+    /// read-only disk) what exists can be looked at.
+    fn refuse_without_lock(&mut self, id: &str, moment: Moment, error: &StoreError) {
+        if error.is_damage() {
+            return self.ask_about_unreadable(id, moment, error);
+        }
+        let t = self.texts;
+        match self.store.meeting(id, moment) {
+            Ok(Some(record)) => self.show_view(record, true),
+            _ => self.refresh_pick(id, moment),
+        }
+        self.message = Some((fill(t.lock_failed, &[&error.describe(t)]), true));
     }
 
     /// Temp files of an interrupted save: the newest text among them becomes the draft and
@@ -126,12 +136,7 @@ impl App {
                     self.message = Some((text, true));
                 }
             }
-            Err(e) => {
-                self.message = Some((
-                    fill(self.texts.lock_failed, &[&e.describe(self.texts)]),
-                    true,
-                ));
-            }
+            Err(e) => return self.refuse_without_lock(id, moment, &e),
         }
         // Read as strictly as on opening: the file may have changed since it was shown.
         let files = self.store.meeting_files_of(id, moment);

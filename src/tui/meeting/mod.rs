@@ -9,4 +9,4 @@ mod state;
 
 pub use forms::parse_date;
 pub use render::MeetingScreen;
-pub use state::{MeetingState, Mode, Phase, Popup, Section};
+pub use state::{Finish, MeetingState, Mode, Phase, Popup, Section};

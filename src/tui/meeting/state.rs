@@ -95,6 +95,18 @@ pub struct MeetingState {
     opened: Instant,
     base_seconds: u64,
     dirty: bool,
+    /// Enter was pressed once in a read-back where nobody agreed; a second one saves.
+    nobody_confirmed: bool,
+}
+
+/// What pressing Enter in the read-back leads to.
+pub enum Finish<'a> {
+    /// Not in the read-back.
+    Nothing,
+    /// Nobody is marked as agreeing: the teacher is asked to press Enter again.
+    Confirm,
+    /// The record, marked final, to be written.
+    Save(&'a MeetingRecord),
 }
 
 impl MeetingState {
@@ -133,6 +145,7 @@ impl MeetingState {
             opened: Instant::now(),
             base_seconds,
             dirty: false,
+            nobody_confirmed: false,
         };
         if let Some(open) = open_form {
             state.reopen_form(&open, texts, theme);
@@ -369,11 +382,16 @@ impl MeetingState {
 
     /// A key for the focused notes area; the record follows the text at once.
     pub fn type_key(&mut self, key: KeyEvent) {
+        self.edit_text(|area| area.input(key));
+    }
+
+    /// Applies `edit` to the focused text area and brings the record up to date with it.
+    fn edit_text(&mut self, edit: impl FnOnce(&mut TextArea<'static>) -> bool) {
         let (section, row) = (self.section, self.selected());
         let Some(area) = self.typing_area() else {
             return;
         };
-        if !area.input(key) {
+        if !edit(area) {
             return;
         }
         let text = text_of(area);
@@ -400,21 +418,7 @@ impl MeetingState {
             self.mode = Mode::Typing;
             self.refresh_focus(theme);
         }
-        let (section, row) = (self.section, self.selected());
-        let Some(area) = self.typing_area() else {
-            return;
-        };
-        if !area.insert_str(text) {
-            return;
-        }
-        let text = text_of(area);
-        match (section, row) {
-            (Section::Key(k), _) => self.record.keys.get_mut(k).notes = text,
-            (Section::Private, _) => self.record.private_notes = text,
-            (Section::Details, DETAIL_OTHERS) => self.record.present.others = text,
-            _ => return,
-        }
-        self.changed();
+        self.edit_text(|area| area.insert_str(text));
     }
 
     pub fn add_example(&mut self, texts: &Texts, theme: &Theme) {
@@ -580,6 +584,7 @@ impl MeetingState {
     /// The read-back. Nobody has agreed yet: the teacher marks each person who does.
     pub fn start_finishing(&mut self) {
         self.mode = Mode::Browse;
+        self.nobody_confirmed = false;
         self.phase = Phase::Finishing {
             agreed: Vec::new(),
             scroll: 0,
@@ -589,6 +594,7 @@ impl MeetingState {
     /// Marks or unmarks `role` as agreeing; false when that person was not at the meeting,
     /// who cannot have agreed to what was read back.
     pub fn toggle_agreed(&mut self, role: Role) -> bool {
+        self.nobody_confirmed = false;
         if !self.record.present.is_present(role) {
             return false;
         }
@@ -603,16 +609,20 @@ impl MeetingState {
         true
     }
 
-    /// Marks the record final with who agreed; the caller writes it.
-    pub fn finish(&mut self, now: NaiveDateTime) -> Option<&MeetingRecord> {
+    /// Marks the record final with who agreed; the caller writes it. With nobody marked as
+    /// agreeing, the first call only asks for confirmation (`Finish::Confirm`).
+    pub fn finish(&mut self, now: NaiveDateTime) -> Finish<'_> {
         let Phase::Finishing { agreed, .. } = &self.phase else {
-            return None;
+            return Finish::Nothing;
         };
+        if agreed.is_empty() && !std::mem::replace(&mut self.nobody_confirmed, true) {
+            return Finish::Confirm;
+        }
         let agreed = agreed.clone();
         self.record.time_spent_seconds = self.seconds_spent();
         self.record.finish(&agreed, now);
         self.phase = Phase::Saving;
-        Some(&self.record)
+        Finish::Save(&self.record)
     }
 
     /// Saving the final record failed: back to finishing, still a draft in memory.
