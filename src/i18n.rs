@@ -97,7 +97,8 @@ texts! {
     example_title, example_text, example_given_by, example_strategy, example_recognised,
     example_empty_text, form_popup_hints,
     agreement_title, agreement_what, agreement_who, agreement_due, agreement_status,
-    agreement_empty_text, agreement_none_due,
+    agreement_empty_text, agreement_none_due, agreement_partly, agreement_not_done,
+    agreement_dropped, agreement_note,
     finish_title, finish_intro, finish_who_agreed, finish_hints, finish_saved, finish_failed,
     finish_exported, finish_done_hints, finish_empty_keys, view_title, view_hints, view_hints_read_only,
     help_title, help_home, help_form, help_pick, help_meeting, help_finish, help_view,
@@ -188,6 +189,9 @@ impl Texts {
         match status {
             AgreementStatus::Open => self.agreement_open,
             AgreementStatus::Done => self.agreement_done,
+            AgreementStatus::Partly => self.agreement_partly,
+            AgreementStatus::NotDone => self.agreement_not_done,
+            AgreementStatus::Dropped => self.agreement_dropped,
         }
     }
 

@@ -55,6 +55,7 @@ fn record_with(notes: &str, private: &str) -> MeetingRecord {
         due: NaiveDate::from_ymd_opt(2026, 10, 1),
         status: AgreementStatus::Open,
         carried_from: None,
+        note: String::new(),
     });
     r.private_notes = private.to_string();
     r.finish(&[Role::Student, Role::Trainer, Role::Teacher], now);

@@ -67,6 +67,7 @@ fn full_record(notes: &str) -> MeetingRecord {
         due: NaiveDate::from_ymd_opt(2026, 11, 20),
         status: AgreementStatus::Open,
         carried_from: Some(Moment::Start),
+        note: String::new(),
     });
     r.private_notes = "Geheim: mantelzorg thuis.".into();
     r.finish(&[Role::Student, Role::Teacher], when());
@@ -87,7 +88,7 @@ fn every_field_survives_a_round_trip_through_the_store() {
         .unwrap();
     assert_eq!(back, record);
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.starts_with("schema_version: 2\n"), "{text}");
+    assert!(text.starts_with("schema_version: 3\n"), "{text}");
     // A YAML 1.1 reader must not see the example text `no` as false.
     assert!(text.contains("text: \"no\""), "{text}");
 }

@@ -11,8 +11,9 @@ use super::guide::{Guide, KeyId, Moment};
 use super::placement::Placement;
 
 /// Raised whenever the record's shape changes, so an older program can tell it is reading
-/// something newer than itself. Version 2 added the closing `end_of_file` line.
-pub const SCHEMA_VERSION: u32 = 2;
+/// something newer than itself. Version 2 added the closing `end_of_file` line; version 3
+/// added the check-off of agreements (partly, not done, dropped, with a note).
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,12 +74,32 @@ pub enum RecordStatus {
     Final,
 }
 
+/// Where an agreement stands. A new one is open; at the next meeting it is checked off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum AgreementStatus {
     #[default]
     Open,
     Done,
+    Partly,
+    NotDone,
+    /// No longer relevant: nobody works on it any more, and it is not carried forward.
+    Dropped,
+}
+
+impl AgreementStatus {
+    pub const ALL: [Self; 5] = [
+        Self::Open,
+        Self::Done,
+        Self::Partly,
+        Self::NotDone,
+        Self::Dropped,
+    ];
+
+    /// Done or dropped: nothing more is expected of anyone.
+    pub const fn is_settled(self) -> bool {
+        matches!(self, Self::Done | Self::Dropped)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +170,16 @@ pub struct Agreement {
     /// Set when the agreement was made at an earlier moment and carried into this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<Moment>,
+    /// A short word on how it went, written when it is checked off.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Agreement {
+    /// Past its date on `day` and not settled.
+    pub fn is_overdue(&self, day: NaiveDate) -> bool {
+        !self.status.is_settled() && self.due.is_some_and(|due| due < day)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -288,8 +319,8 @@ pub struct MeetingRecord {
 }
 
 impl MeetingRecord {
-    /// A fresh draft for `moment`, with the open agreements of the previous record carried
-    /// over so they can be reviewed.
+    /// A fresh draft for `moment`, with the unsettled agreements of the previous record
+    /// carried over so they can be checked off: open again, without last time's note.
     pub fn new(
         placement: &Placement,
         moment: Moment,
@@ -301,9 +332,11 @@ impl MeetingRecord {
             .map(|prev| {
                 prev.agreements
                     .iter()
-                    .filter(|a| a.status == AgreementStatus::Open)
+                    .filter(|a| !a.status.is_settled())
                     .map(|a| Agreement {
                         carried_from: a.carried_from.or(Some(prev.moment)),
+                        status: AgreementStatus::Open,
+                        note: String::new(),
                         ..a.clone()
                     })
                     .collect()
@@ -338,7 +371,7 @@ impl MeetingRecord {
     pub fn open_agreements(&self) -> usize {
         self.agreements
             .iter()
-            .filter(|a| a.status == AgreementStatus::Open)
+            .filter(|a| !a.status.is_settled())
             .count()
     }
 

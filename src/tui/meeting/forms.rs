@@ -173,6 +173,7 @@ pub fn read_agreement(form: &Form, t: &Texts) -> Result<Agreement, String> {
         due,
         status,
         carried_from: None,
+        note: String::new(),
     })
 }
 

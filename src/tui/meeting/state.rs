@@ -561,7 +561,7 @@ impl MeetingState {
                 if let Some(a) = self.record.agreements.get_mut(row) {
                     a.status = match a.status {
                         AgreementStatus::Open => AgreementStatus::Done,
-                        AgreementStatus::Done => AgreementStatus::Open,
+                        _ => AgreementStatus::Open,
                     };
                 }
             }
