@@ -12,5 +12,5 @@ pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
 pub use placement::{Placement, PlacementDraft};
 pub use record::{
     Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, OpenForm,
-    Place, Present, Recognition, RecordStatus, Role, Strategy,
+    Place, Present, Quality, Recognition, RecordStatus, Resume, Role, Strategy,
 };

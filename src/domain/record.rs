@@ -267,7 +267,37 @@ pub enum OpenForm {
         due: String,
         #[serde(default)]
         status: AgreementStatus,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
     },
+}
+
+/// A place in the meeting: the field (as the interface names it) and the cursor in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resume {
+    pub at: String,
+    #[serde(default)]
+    pub line: usize,
+    #[serde(default)]
+    pub column: usize,
+}
+
+/// One thing said about an example, for the interface to put into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quality {
+    GivenBy(Role),
+    Strategy(Strategy),
+    Recognised(Recognition),
+}
+
+impl Example {
+    /// What is known about the example besides its text, in the order it is told.
+    pub fn qualities(&self) -> Vec<Quality> {
+        let mut about = vec![Quality::GivenBy(self.given_by)];
+        about.extend(self.strategy.map(Quality::Strategy));
+        about.extend(self.recognised.map(Quality::Recognised));
+        about
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -308,6 +338,9 @@ pub struct MeetingRecord {
     /// A pop-up that was open, with what was typed in it; only ever in a draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_form: Option<OpenForm>,
+    /// Where the teacher was typing, so a draft reopens there; only ever in a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
     /// Fields written by a newer version of the program, kept so that saving does not lose
     /// them.
     #[serde(flatten)]
@@ -363,6 +396,7 @@ impl MeetingRecord {
             agreed: Vec::new(),
             finished_at: None,
             open_form: None,
+            resume: None,
             extra: BTreeMap::new(),
             end_of_file: true,
         }
@@ -391,8 +425,88 @@ impl MeetingRecord {
         }
     }
 
+    /// Opens a final record for editing: it is a draft again until it is finished, and
+    /// what people agreed to was the old text, so they agree again. True when consent lapsed.
+    pub fn reopen(&mut self) -> bool {
+        let had_consent = !self.agreed.is_empty();
+        if self.status == RecordStatus::Final {
+            self.status = RecordStatus::Draft;
+            self.agreed.clear();
+            self.finished_at = None;
+        }
+        had_consent
+    }
+
+    /// Undoes `finish` after the final record could not be written: a draft again, and
+    /// who had agreed, so they can be marked again.
+    pub fn unfinish(&mut self) -> Vec<Role> {
+        self.status = RecordStatus::Draft;
+        self.finished_at = None;
+        self.agreed.drain(..).map(|c| c.who).collect()
+    }
+
+    /// The people at the table, in the usual order.
+    pub fn present_roles(&self) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|r| self.present.is_present(*r))
+            .collect()
+    }
+
+    /// Replaces example `index` of `key`, or adds it when there is none; returns where it is.
+    pub fn upsert_example(&mut self, key: KeyId, index: Option<usize>, example: Example) -> usize {
+        let examples = &mut self.keys.get_mut(key).examples;
+        match index {
+            Some(i) if i < examples.len() => {
+                examples[i] = example;
+                i
+            }
+            _ => {
+                examples.push(example);
+                examples.len() - 1
+            }
+        }
+    }
+
+    /// Replaces agreement `index`, keeping where it was carried from, or adds it; returns
+    /// where it is.
+    pub fn upsert_agreement(&mut self, index: Option<usize>, mut agreement: Agreement) -> usize {
+        let list = &mut self.agreements;
+        match index {
+            Some(i) if i < list.len() => {
+                agreement.carried_from = list[i].carried_from;
+                list[i] = agreement;
+                i
+            }
+            _ => {
+                list.push(agreement);
+                list.len() - 1
+            }
+        }
+    }
+
+    pub fn remove_example(&mut self, key: KeyId, index: usize) -> bool {
+        let examples = &mut self.keys.get_mut(key).examples;
+        (index < examples.len()).then(|| examples.remove(index)).is_some()
+    }
+
+    pub fn remove_agreement(&mut self, index: usize) -> bool {
+        (index < self.agreements.len())
+            .then(|| self.agreements.remove(index))
+            .is_some()
+    }
+
+    /// Agreements made in this meeting, not carried over from an earlier one.
+    pub fn new_agreements(&self) -> usize {
+        self.agreements
+            .iter()
+            .filter(|a| a.carried_from.is_none())
+            .count()
+    }
+
     /// Marks the record final, with the consent of those listed.
     pub fn finish(&mut self, agreed_by: &[Role], now: NaiveDateTime) {
+        self.resume = None;
         self.status = RecordStatus::Final;
         self.finished_at = Some(now);
         self.agreed = agreed_by

@@ -28,6 +28,11 @@ pub fn rescue_dirs(config_dir: Option<&Path>) -> Vec<PathBuf> {
 }
 
 impl Store {
+    /// The first place rescued text goes, to tell people where to look.
+    pub fn rescue_dir_shown(&self) -> PathBuf {
+        self.rescue_dirs.first().cloned().unwrap_or_default()
+    }
+
     /// Writes `text` into the first rescue folder that takes it; returns where it went, or the
     /// last failure when none did.
     pub fn rescue(&self, name: &str, text: &str) -> Result<PathBuf, StoreError> {

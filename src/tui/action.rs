@@ -1,42 +1,47 @@
-//! What a key means, independent of which key it was. Screens turn keys into these through
-//! the keymap, and `App::update` carries them out.
+//! What a key means, independent of which key it was. The key table turns keys into these,
+//! the screen that has the keyboard carries them out.
 
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::Role;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
     /// Ctrl+C: many people press it to copy, so it only quits when pressed twice.
     Interrupt,
     Back,
     ToggleHelp,
+    About,
     Up,
     Down,
     PageUp,
     PageDown,
-    Confirm,
+    /// Enter on a list or a question: open what is selected, or take the default answer.
+    Open,
     NewPlacement,
+    EditPlacement,
+    RemovePlacement,
     NextField,
     PrevField,
     ChoiceNext,
     ChoicePrev,
-    GoToSection(usize),
-    StartTyping,
-    StopTyping,
-    SaveNow,
+    /// Save the form that is open (Enter in a one-line field, Ctrl+S anywhere in it).
+    SaveForm,
+    GoToPart,
     AddExample,
     AddAgreement,
     DeleteSelected,
-    ToggleSelected,
+    ToggleEarlier,
     Finish,
+    SaveNow,
     ToggleAgreed(Role),
-    ExportShared,
+    Export,
+    CopyPath,
     EditAgain,
     Yes,
     No,
-    /// An answer to a question, by its number.
+    /// An answer to a question or a numbered choice, by its number.
     Choose(usize),
     /// A key for the text field that has focus.
     Type(KeyEvent),

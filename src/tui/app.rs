@@ -1,50 +1,31 @@
-//! The application state and how actions change it. One `App` owns everything; the run loop
-//! feeds it keys and ticks, and draws it.
+//! The application: the shared services, the stack of screens the user walked through, and
+//! the routing of keys to the screen on top. Each screen decides what a key means there; the
+//! `App` carries out what needs the services (`Effect`).
 
 use std::time::{Duration, Instant};
 
 use chrono::Timelike as _;
 use chrono::{Local, NaiveDateTime};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 mod meeting;
 mod open;
+mod placements;
+mod stack;
+
+pub use stack::Screen;
 
 use super::action::Action;
-use super::form::{Field, Form};
-use super::keymap::{Context, action_for};
-use super::meeting::{MeetingState, Mode, Phase, Popup};
-use super::screens::choice::ChoiceState;
+use super::effect::Effect;
+use super::keys::{KeyContext, action_for};
+use super::meeting::{Cx, Phase, SaveStatus};
 use super::screens::home::HomeState;
-use super::screens::pick::PickState;
-use super::screens::view::ViewState;
 use super::theme::Theme;
-use crate::domain::placement::PlacementProblem;
-use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{Moment, Placement, PlacementDraft};
+use crate::domain::Moment;
 use crate::i18n::{Lang, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
-use crate::store::lock::MeetingLock;
 use crate::store::saver::{DraftSaver, Rescued, SaveEvent, SaverHandle};
-
-pub enum Screen {
-    Home(HomeState),
-    NewPlacement(Form),
-    Pick(PickState),
-    Meeting(Box<MeetingState>),
-    View(Box<ViewState>),
-    Choice(Box<ChoiceState>),
-}
-
-/// What the draft saver last reported, shown in the meeting header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    Idle,
-    Pending,
-    Saved(chrono::NaiveTime),
-    Failed(String),
-}
 
 pub struct App {
     pub lang: Lang,
@@ -53,17 +34,16 @@ pub struct App {
     pub store: Store,
     pub guides: Guides,
     saver: DraftSaver,
-    pub screen: Screen,
+    /// The screens the user came through; the last one has the keyboard. Never empty.
+    pub screens: Vec<Screen>,
     pub help: bool,
+    pub help_scroll: u16,
     /// A one-line message for the user, and whether it is a warning.
     pub message: Option<(String, bool)>,
-    pub save_status: SaveStatus,
+    /// The saver's last failure, shown until a save succeeds.
+    pub save_failure: Option<String>,
     pub demo: bool,
     pub quit: bool,
-    /// Whether the open meeting changed since it was opened, so leaving it needs a save.
-    touched: bool,
-    /// The one-editor lock of the meeting being edited (or being asked about).
-    lock: Option<MeetingLock>,
     /// When Ctrl+C was pressed once: a second press soon after quits.
     interrupted_at: Option<Instant>,
     /// Set while asking what to do with text that could not be saved before quitting.
@@ -73,13 +53,43 @@ pub struct App {
     pub viewport: Option<(u16, u16)>,
     /// Lines to print after the screen is restored, such as where rescued text went.
     pub exit_notes: Vec<String>,
+    /// The placement whose summary on the home list may be out of date.
+    stale_placement: Option<String>,
+    /// Where exports go: a folder the teacher can find (see `Settings::export_dir`).
+    pub export_dir: std::path::PathBuf,
 }
 
 /// How long after a first Ctrl+C a second one quits.
 const INTERRUPT_WINDOW: Duration = Duration::from_secs(3);
 
 impl App {
+    /// The program as it starts: the list of placements.
     pub fn new(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {
+        let mut app = Self::bare(store, guides, lang, theme);
+        app.screens = vec![app.home_screen()];
+        app.offer_unfinished_placement();
+        app
+    }
+
+    /// Straight into a meeting (`stagegesprek meet`): the list of placements is only read
+    /// if the teacher goes back to it.
+    pub fn opening(
+        store: Store,
+        guides: Guides,
+        lang: Lang,
+        theme: Theme,
+        id: &str,
+        moment: Moment,
+    ) -> Self {
+        let mut app = Self::bare(store, guides, lang, theme);
+        app.open_meeting(id, moment);
+        if app.screens.is_empty() {
+            app.screens.push(app.pick_screen(id));
+        }
+        app
+    }
+
+    fn bare(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {
         let saver = DraftSaver::start(store.clone());
         let mut app = Self {
             lang,
@@ -88,23 +98,20 @@ impl App {
             store,
             guides,
             saver,
-            screen: Screen::Home(HomeState {
-                summaries: Vec::new(),
-                selected: 0,
-            }),
+            screens: Vec::new(),
             help: false,
+            help_scroll: 0,
             message: None,
-            save_status: SaveStatus::Idle,
+            save_failure: None,
             demo: false,
             quit: false,
-            touched: false,
-            lock: None,
             interrupted_at: None,
             quit_question: None,
             viewport: None,
             exit_notes: Vec::new(),
+            stale_placement: None,
+            export_dir: crate::store::config::default_export_dir(),
         };
-        app.show_home(None);
         for broken in &app.guides.broken {
             let first = broken.lines().into_iter().next().unwrap_or_default();
             app.message = Some((
@@ -116,7 +123,6 @@ impl App {
             ));
         }
         app.name_rescued_files();
-        app.offer_unfinished_placement();
         app
     }
 
@@ -136,36 +142,32 @@ impl App {
         }
     }
 
-    pub fn context(&self) -> Context {
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().expect("the screen stack is never empty")
+    }
+
+    fn screen_mut(&mut self) -> &mut Screen {
+        self.screens
+            .last_mut()
+            .expect("the screen stack is never empty")
+    }
+
+    pub fn context(&self) -> KeyContext {
         if self.quit_question.is_some() {
-            return Context::QuitQuestion;
+            return KeyContext::QuitQuestion;
         }
         if self.help {
-            return Context::Help;
+            return KeyContext::Help;
         }
-        match &self.screen {
-            Screen::Home(_) => Context::Home,
-            Screen::NewPlacement(form) => Context::Form {
-                text: form.is_text_focused(),
-            },
-            Screen::Pick(_) => Context::Pick,
-            Screen::View(_) => Context::View,
-            Screen::Choice(_) => Context::Choice,
-            Screen::Meeting(m) => match (&m.phase, &m.popup, m.mode) {
-                (Phase::Conversation, Some(Popup::ConfirmDelete), _) => Context::Confirm,
-                (
-                    Phase::Conversation,
-                    Some(Popup::Example { form, .. } | Popup::Agreement { form, .. }),
-                    _,
-                ) => Context::Form {
-                    text: form.is_text_focused(),
-                },
-                (Phase::Conversation, None, Mode::Typing) => Context::Typing,
-                (Phase::Conversation, None, Mode::Browse) => Context::Browse,
-                (Phase::Finishing { .. } | Phase::Saving, ..) => Context::Finishing,
-                (Phase::Finished { .. }, ..) => Context::Finished,
-            },
+        self.screen().context()
+    }
+
+    /// Whether `action` does something now; the footer shows only those.
+    pub fn offers(&self, action: Action) -> bool {
+        if self.help || self.quit_question.is_some() {
+            return true;
         }
+        self.screen().offers(action)
     }
 
     /// Whether the screen is too small to show anything but a request to enlarge it.
@@ -184,21 +186,12 @@ impl App {
     pub fn apply_key(&mut self, key: KeyEvent) {
         if self.too_small() {
             // Nothing on screen says what a key would do, so only quitting works.
-            if action_for(Context::Help, key) == Some(Action::Interrupt) {
+            if action_for(KeyContext::Help, key, |_| true) == Some(Action::Interrupt) {
                 self.update(Action::Interrupt);
             }
             return;
         }
-        // A terminal sends Esc followed quickly by a letter as Alt+letter. While typing, that
-        // is almost always someone pressing Esc and then a command, so treat it that way.
-        if self.context() == Context::Typing
-            && key.modifiers.contains(KeyModifiers::ALT)
-            && matches!(key.code, KeyCode::Char(_))
-        {
-            self.update(Action::StopTyping);
-            return self.apply_key(KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT));
-        }
-        if let Some(action) = action_for(self.context(), key) {
+        if let Some(action) = action_for(self.context(), key, |a| self.offers(a)) {
             self.update(action);
         }
     }
@@ -210,7 +203,7 @@ impl App {
         }
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let theme = self.theme;
-        match &mut self.screen {
+        match self.screen_mut() {
             Screen::Meeting(m) if m.phase == Phase::Conversation => {
                 if let Some(form) = m.popup_form() {
                     form.paste(&text);
@@ -218,8 +211,8 @@ impl App {
                     m.paste(&text, &theme);
                 }
             }
-            Screen::NewPlacement(form) => {
-                form.paste(&text);
+            Screen::PlacementForm(p) => {
+                p.form.paste(&text);
             }
             _ => {}
         }
@@ -246,7 +239,13 @@ impl App {
     /// take goes to a rescue file, and the exit notes say where.
     pub fn rescue_unsaved(&mut self) {
         self.save_open_meeting();
-        match self.saver.handle().rescue(RESCUE_LIMIT) {
+        let rescued = self.saver.handle().rescue(RESCUE_LIMIT);
+        self.note_rescue(rescued);
+        self.tick();
+    }
+
+    fn note_rescue(&mut self, rescued: Option<Rescued>) {
+        match rescued {
             Some(Rescued::To(paths)) => {
                 for path in paths {
                     let shown = path.display().to_string();
@@ -259,14 +258,15 @@ impl App {
             }
             Some(Rescued::Saved) | None => {}
         }
-        self.tick();
     }
 
-    /// Ends the session the way the user chose to: everything saved, then the meeting's lock
+    /// Ends the session the way the user chose to: everything saved, then every lock
     /// released as cleanly closed, so the next session is not offered a recovery.
     pub fn end_session(&mut self) {
         self.flush_saves();
-        self.release_lock();
+        for screen in &mut self.screens {
+            screen.release_lock();
+        }
     }
 
     /// For the threads that must save without the UI: signals, watchdog, panic hook.
@@ -274,27 +274,22 @@ impl App {
         self.saver.handle()
     }
 
-    fn release_lock(&mut self) {
-        if let Some(lock) = self.lock.take() {
-            lock.release();
-        }
-    }
-
     /// Gives the saver whatever changed since the last call.
     pub fn hand_over_changes(&mut self) {
-        if let Screen::Meeting(m) = &mut self.screen
-            && m.take_dirty()
-        {
-            self.touched = true;
-            self.save_status = SaveStatus::Pending;
-            self.saver
-                .save_draft(&m.folder.clone(), m.moment(), m.snapshot());
-        }
-        if let Screen::NewPlacement(form) = &mut self.screen
-            && form.take_changed()
-        {
-            self.save_status = SaveStatus::Pending;
-            self.saver.save_new_placement(&placement_draft(form));
+        let Some(screen) = self.screens.last_mut() else {
+            return;
+        };
+        match screen {
+            Screen::Meeting(m) if m.take_dirty() => {
+                m.session.touched = true;
+                m.session.save_status = SaveStatus::Pending;
+                let folder = m.folder.clone();
+                self.saver.save_draft(&folder, m.moment(), m.snapshot());
+            }
+            Screen::PlacementForm(p) if p.form.take_changed() && p.editing.is_none() => {
+                self.saver.save_new_placement(&p.draft());
+            }
+            _ => {}
         }
     }
 
@@ -302,24 +297,41 @@ impl App {
     /// its way: the read-back is still a draft.
     fn save_open_meeting(&mut self) {
         self.hand_over_changes();
-        if let Screen::Meeting(m) = &mut self.screen
-            && self.touched
+        if let Some(Screen::Meeting(m)) = self.screens.last_mut()
+            && m.session.touched
             && matches!(m.phase, Phase::Conversation | Phase::Finishing { .. })
         {
-            self.saver
-                .save_draft(&m.folder.clone(), m.moment(), m.snapshot());
+            let folder = m.folder.clone();
+            self.saver.save_draft(&folder, m.moment(), m.snapshot());
         }
     }
 
     fn apply_save_event(&mut self, event: SaveEvent) {
         let t = self.texts;
+        let meeting = self.screens.iter_mut().rev().find_map(|s| match s {
+            Screen::Meeting(m) => Some(m),
+            _ => None,
+        });
         match event {
-            SaveEvent::DraftSaved { at } => self.save_status = SaveStatus::Saved(at),
-            SaveEvent::DraftFailed(e) => self.save_status = SaveStatus::Failed(e.describe(t)),
+            SaveEvent::DraftSaved { at } => {
+                self.save_failure = None;
+                if let Some(m) = meeting {
+                    m.session.save_status = SaveStatus::Saved(at);
+                }
+            }
+            SaveEvent::DraftFailed(e) => {
+                let reason = e.describe(t);
+                self.save_failure = Some(reason.clone());
+                if let Some(m) = meeting {
+                    m.session.save_status = SaveStatus::Failed(reason);
+                }
+            }
             SaveEvent::FinalSaved(path) => {
-                self.save_status = SaveStatus::Idle;
-                self.touched = false;
-                if let Screen::Meeting(m) = &mut self.screen {
+                self.save_failure = None;
+                if let Some(m) = meeting {
+                    m.session.save_status = SaveStatus::Idle;
+                    m.session.touched = false;
+                    self.stale_placement = Some(m.folder.clone());
                     m.phase = Phase::Finished {
                         path,
                         exported: None,
@@ -328,33 +340,51 @@ impl App {
                 }
             }
             SaveEvent::FinalFailed(e) => {
-                if let Screen::Meeting(m) = &mut self.screen {
+                if let Some(m) = meeting {
                     m.finish_failed();
                 }
                 self.message = Some((fill(t.finish_failed, &[&e.describe(t)]), true));
             }
-            SaveEvent::FileWritten(path) => match &mut self.screen {
-                Screen::Meeting(m) => {
-                    if let Phase::Finished { exported, .. } = &mut m.phase {
-                        *exported = Some(path);
+            SaveEvent::FileWritten(path) => {
+                self.message = Some((
+                    fill(t.finish_exported, &[&path.display().to_string()]),
+                    false,
+                ));
+                match self.screen_mut() {
+                    Screen::Meeting(m) => {
+                        if let Phase::Finished { exported, .. } = &mut m.phase {
+                            *exported = Some(path);
+                        }
                     }
+                    Screen::View(v) => v.exported = Some(path),
+                    _ => {}
                 }
-                Screen::View(v) => v.exported = Some(path),
-                _ => {}
-            },
+            }
             SaveEvent::FileFailed(e) => self.message = Some((e.describe(t), true)),
         }
     }
 
     pub fn update(&mut self, action: Action) {
         if self.quit_question.is_some() {
-            return self.answer_quit_question(&action);
+            return self.answer_quit_question(action);
         }
         match action {
             Action::Quit => return self.quit_app(),
             Action::Interrupt => return self.interrupt(),
             Action::ToggleHelp => {
                 self.help = !self.help;
+                self.help_scroll = 0;
+                return;
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown if self.help => {
+                let step: i32 = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -10,
+                    _ => 10,
+                };
+                let to = (i32::from(self.help_scroll) + step).max(0);
+                self.help_scroll = u16::try_from(to).unwrap_or(0);
                 return;
             }
             _ if self.help => return,
@@ -363,13 +393,36 @@ impl App {
         if !matches!(action, Action::Type(_)) {
             self.message = None;
         }
-        match &self.screen {
-            Screen::Home(_) => self.update_home(action),
-            Screen::NewPlacement(_) => self.update_new_placement(action),
-            Screen::Pick(_) => self.update_pick(action),
-            Screen::Meeting(_) => self.update_meeting(action),
-            Screen::View(_) => self.update_view(action),
-            Screen::Choice(_) => self.update_choice(action),
+        let (t, theme) = (self.texts, self.theme);
+        let cx = Cx {
+            t,
+            theme: &theme,
+            now: now(),
+        };
+        let effect = self.screen_mut().update(action, &cx);
+        self.carry_out(effect);
+    }
+
+    /// Does what a screen asked for.
+    fn carry_out(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Say(text, warning) => self.message = Some((text, warning)),
+            Effect::Back => self.back(),
+            Effect::Quit => self.quit_app(),
+            Effect::SaveNow => self.save_now(),
+            Effect::SaveFinal => self.save_final(),
+            Effect::Export => self.export_shared(),
+            Effect::CopyPath => self.copy_export_path(),
+            Effect::OpenPick(id) => self.open_pick(&id),
+            Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),
+            Effect::EditAgain { id, moment } => self.edit_again(&id, moment),
+            Effect::NewPlacement => self.new_placement(),
+            Effect::EditPlacement(id) => self.edit_placement(&id),
+            Effect::SavePlacement => self.save_placement(),
+            Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
+            Effect::Answer(intent) => self.answer(intent),
+            Effect::About => self.push(Screen::About(Box::default())),
         }
     }
 
@@ -380,34 +433,28 @@ impl App {
             self.quit = true;
             return;
         }
-        let reason = match &self.save_status {
-            SaveStatus::Failed(reason) => reason.clone(),
-            _ => self.texts.unknown.to_string(),
-        };
+        let reason = self
+            .save_failure
+            .clone()
+            .unwrap_or_else(|| self.texts.unknown.to_string());
         self.quit_question = Some(reason);
     }
 
-    fn answer_quit_question(&mut self, action: &Action) {
+    fn answer_quit_question(&mut self, action: Action) {
         match action {
             Action::Choose(2) => match self.saver.handle().rescue(RESCUE_LIMIT) {
-                Some(Rescued::Saved) => {
-                    self.quit_question = None;
-                    self.quit = true;
-                }
-                Some(Rescued::To(paths)) => {
-                    for path in paths {
-                        let shown = path.display().to_string();
-                        self.exit_notes.push(fill(self.texts.rescued_to, &[&shown]));
-                    }
-                    self.quit_question = None;
-                    self.quit = true;
-                }
                 Some(Rescued::Failed(e)) => {
                     self.quit_question = Some(e.describe(self.texts));
                 }
                 None => {}
+                rescued => {
+                    self.note_rescue(rescued);
+                    self.quit_question = None;
+                    self.quit = true;
+                }
             },
             Action::Choose(1) => self.quit_question = None,
+            Action::Interrupt => self.interrupt(),
             _ => {}
         }
     }
@@ -427,9 +474,75 @@ impl App {
         }
     }
 
-    // ---- home -------------------------------------------------------------------------
+    // ---- the stack ------------------------------------------------------------------------
 
-    pub fn show_home(&mut self, select: Option<&str>) {
+    pub(super) fn push(&mut self, screen: Screen) {
+        self.screens.push(screen);
+    }
+
+    /// Puts `screen` in place of the one on top (a question answered, a form saved).
+    pub(super) fn replace(&mut self, screen: Screen) {
+        if let Some(mut top) = self.screens.pop() {
+            top.release_lock();
+        }
+        self.screens.push(screen);
+    }
+
+    /// Back to where the user came from. A screen reached directly (`meet`) has its natural
+    /// parent built only now.
+    pub(super) fn back(&mut self) {
+        if let Some(Screen::Meeting(_)) = self.screens.last() {
+            // The screen below reads the files; what was just handed over must be on them.
+            self.save_open_meeting();
+            self.saver.flush();
+            self.tick();
+        }
+        let Some(mut top) = self.screens.pop() else {
+            return;
+        };
+        top.release_lock();
+        if let Some(id) = top.placement_id() {
+            self.stale_placement = Some(id.to_string());
+        }
+        if self.screens.is_empty() {
+            let parent = match top.placement_id() {
+                Some(id) if !matches!(top, Screen::Pick(_)) => self.pick_screen(id),
+                _ => self.home_screen(),
+            };
+            self.screens.push(parent);
+        }
+        self.refresh_top(top.moment());
+    }
+
+    /// Brings the screen that is on top again up to date with the files.
+    fn refresh_top(&mut self, moment: Option<Moment>) {
+        let stale = self.stale_placement.take();
+        let screen = match self.screens.last() {
+            Some(Screen::Pick(pick)) => {
+                let id = pick.summary.placement.id.clone();
+                let mut fresh = self.pick_screen(&id);
+                if let (Screen::Pick(p), Some(m)) = (&mut fresh, moment) {
+                    p.stay_on(m);
+                }
+                Some(fresh)
+            }
+            Some(Screen::Home(_)) => {
+                if let Some(id) = stale {
+                    let summary = self.summary_of(&id);
+                    if let Some(Screen::Home(home)) = self.screens.last_mut() {
+                        home.refresh_one(&id, summary);
+                    }
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(screen) = screen {
+            *self.screen_mut() = screen;
+        }
+    }
+
+    pub(super) fn home_screen(&mut self) -> Screen {
         let (summaries, errors) = self.store.summaries();
         if let Some(first) = errors.first() {
             let text = if errors.len() == 1 {
@@ -442,203 +555,25 @@ impl App {
             };
             self.message = Some((text, true));
         }
-        let mut home = HomeState {
-            summaries,
-            selected: 0,
-        };
-        if let Some(id) = select {
-            home.select_id(id);
-        }
-        self.screen = Screen::Home(home);
+        Screen::Home(HomeState::new(summaries))
     }
 
-    fn update_home(&mut self, action: Action) {
-        let Screen::Home(home) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::Up => home.move_selection(-1),
-            Action::Down => home.move_selection(1),
-            Action::PageUp => home.move_selection(-10),
-            Action::PageDown => home.move_selection(10),
-            Action::Confirm => {
-                if let Some(summary) = home.summaries.get(home.selected).cloned() {
-                    self.show_pick(summary);
-                }
-            }
-            Action::NewPlacement => {
-                self.screen = Screen::NewPlacement(self.placement_form(&PlacementDraft::default()));
-            }
-            _ => {}
+    /// Shows the list of placements, read afresh (after demo data was written).
+    pub fn show_home(&mut self, select: Option<&str>) {
+        for screen in &mut self.screens {
+            screen.release_lock();
         }
-    }
-
-    fn placement_form(&self, draft: &PlacementDraft) -> Form {
-        let t = self.texts;
-        let fields = vec![
-            Field::text(t.form_student, &draft.student, "", 1),
-            Field::text(t.form_programme, &draft.programme, "", 1),
-            Field::text(t.form_level, &draft.level, "", 1),
-            Field::text(t.form_company, &draft.company, "", 1),
-            Field::text(t.form_trainer, &draft.trainer, "", 1),
-            Field::text(t.form_teacher, &draft.teacher, "", 1),
-            Field::text(t.form_start, &draft.start, t.form_date_hint, 1),
-            Field::text(t.form_end, &draft.end, t.form_date_hint, 1),
-        ];
-        Form::new(t.form_new_placement, fields, &self.theme)
-    }
-
-    /// A new-placement form an earlier session left unfinished opens again as it was.
-    fn offer_unfinished_placement(&mut self) {
-        match self.store.placement_form() {
-            Ok(Some(draft)) => {
-                self.screen = Screen::NewPlacement(self.placement_form(&draft));
-                self.message = Some((self.texts.form_restored.into(), false));
-            }
-            Ok(None) => {}
-            Err(e) => self.message = Some((e.describe(self.texts), true)),
+        let mut home = self.home_screen();
+        if let (Screen::Home(h), Some(id)) = (&mut home, select) {
+            h.select_id(id);
         }
-    }
-
-    fn update_new_placement(&mut self, action: Action) {
-        let theme = self.theme;
-        let Screen::NewPlacement(form) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::Back if form.may_discard(self.texts.form_unsaved) => {
-                self.saver.discard_new_placement();
-                self.show_home(None);
-            }
-            Action::NextField => form.focus_next(&theme),
-            Action::PrevField => form.focus_prev(&theme),
-            Action::Type(key) => {
-                form.type_key(key);
-            }
-            Action::Confirm => self.create_placement(),
-            _ => {}
-        }
-    }
-
-    fn create_placement(&mut self) {
-        let t = self.texts;
-        let theme = self.theme;
-        let Screen::NewPlacement(form) = &mut self.screen else {
-            return;
-        };
-        let mut dates = [None, None];
-        for (slot, field) in dates.iter_mut().zip([6, 7]) {
-            match super::meeting::parse_date(&form.text(field)) {
-                Ok(date) => *slot = date,
-                Err(_) => {
-                    form.error = Some(t.form_bad_date.into());
-                    form.focus_field(field, &theme);
-                    return;
-                }
-            }
-        }
-        let typed = placement_draft(form);
-        let placement = Placement {
-            id: String::new(),
-            student: typed.student,
-            programme: typed.programme,
-            level: typed.level,
-            company: typed.company,
-            trainer: typed.trainer,
-            teacher: typed.teacher,
-            start: dates[0],
-            end: dates[1],
-        };
-        if let Err(problem) = placement.check() {
-            form.error = Some(t.placement_problem(problem).into());
-            let field = match problem {
-                PlacementProblem::NoStudent => 0,
-                PlacementProblem::EndBeforeStart => 7,
-            };
-            form.focus_field(field, &theme);
-            return;
-        }
-        match self.store.create_placement(placement) {
-            Ok(created) => {
-                self.saver.discard_new_placement();
-                let summary = PlacementSummary::new(created, &[]);
-                self.show_pick(summary);
-            }
-            Err(e) => form.error = Some(e.describe(t)),
-        }
-    }
-
-    // ---- choosing a moment --------------------------------------------------------------
-
-    fn show_pick(&mut self, summary: PlacementSummary) {
-        let (records, _) = self.store.records(&summary.placement.id);
-        let mut dates = [None; 3];
-        for r in &records {
-            dates[r.moment.index()] = Some(r.date);
-        }
-        let selected = summary.next_moment().map_or(0, Moment::index);
-        self.screen = Screen::Pick(PickState {
-            summary,
-            selected,
-            dates,
-        });
-    }
-
-    fn refresh_pick(&mut self, id: &str, moment: Moment) {
-        let (records, _) = self.store.records(id);
-        match self.store.placement(id) {
-            Ok(p) => {
-                self.show_pick(PlacementSummary::new(p, &records));
-                // Stay on a moment still in progress; after one was held, propose the next.
-                if let Screen::Pick(pick) = &mut self.screen
-                    && pick.summary.moments[moment.index()] != MomentState::Held
-                {
-                    pick.selected = moment.index();
-                }
-            }
-            Err(_) => self.show_home(None),
-        }
-    }
-
-    fn update_pick(&mut self, action: Action) {
-        let Screen::Pick(pick) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::Up => pick.selected = pick.selected.saturating_sub(1),
-            Action::Down => pick.selected = (pick.selected + 1).min(2),
-            Action::Back => {
-                let id = pick.summary.placement.id.clone();
-                self.show_home(Some(&id));
-            }
-            Action::Confirm => {
-                let id = pick.summary.placement.id.clone();
-                let moment = pick.moment();
-                self.open_meeting(&id, moment);
-            }
-            _ => {}
-        }
+        self.screens = vec![home];
     }
 }
 
 /// How long an emergency save may take: long enough for a save in progress on a slow disk
 /// (a USB stick, a network share) to finish rather than be cut off.
 pub const RESCUE_LIMIT: Duration = Duration::from_secs(5);
-
-/// What the new-placement form holds, as typed.
-fn placement_draft(form: &Form) -> PlacementDraft {
-    PlacementDraft {
-        student: form.text(0),
-        programme: form.text(1),
-        level: form.text(2),
-        company: form.text(3),
-        trainer: form.text(4),
-        teacher: form.text(5),
-        start: form.text(6),
-        end: form.text(7),
-        end_of_file: true,
-    }
-}
 
 fn now() -> NaiveDateTime {
     Local::now()

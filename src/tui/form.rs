@@ -9,7 +9,31 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::editing::{self, TextKind};
 use super::theme::Theme;
+
+/// Every field of every form, by name: a form is read by what a field means, never by where
+/// it happens to sit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldName {
+    Student,
+    Programme,
+    Level,
+    Company,
+    Trainer,
+    Teacher,
+    Start,
+    End,
+    ExampleText,
+    GivenBy,
+    Strategy,
+    Recognised,
+    What,
+    Who,
+    Due,
+    Status,
+    Note,
+}
 
 pub enum FieldValue {
     Text(Box<TextArea<'static>>),
@@ -17,6 +41,7 @@ pub enum FieldValue {
 }
 
 pub struct Field {
+    pub name: FieldName,
     pub label: String,
     pub value: FieldValue,
     /// Rows the field takes on screen.
@@ -24,17 +49,19 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(label: &str, value: &str, placeholder: &str, rows: u16) -> Self {
+    pub fn text(name: FieldName, label: &str, value: &str, placeholder: &str, rows: u16) -> Self {
         Self {
+            name,
             label: label.into(),
             value: FieldValue::Text(Box::new(text_area(value, placeholder))),
             rows,
         }
     }
 
-    pub fn choice(label: &str, options: Vec<String>, index: usize) -> Self {
+    pub fn choice(name: FieldName, label: &str, options: Vec<String>, index: usize) -> Self {
         let index = index.min(options.len().saturating_sub(1));
         Self {
+            name,
             label: label.into(),
             value: FieldValue::Choice { options, index },
             rows: 1,
@@ -111,8 +138,10 @@ impl Form {
         self.refresh_focus(theme);
     }
 
-    pub fn focus_field(&mut self, index: usize, theme: &Theme) {
-        self.focus = index.min(self.fields.len().saturating_sub(1));
+    pub fn focus_field(&mut self, name: FieldName, theme: &Theme) {
+        if let Some(i) = self.fields.iter().position(|f| f.name == name) {
+            self.focus = i;
+        }
         self.refresh_focus(theme);
     }
 
@@ -160,7 +189,7 @@ impl Form {
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
         self.discard_armed = false;
         let changed = match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
-            Some(FieldValue::Text(area)) => area.input(key),
+            Some(FieldValue::Text(area)) => editing::apply(area, TextKind::OneLine, key),
             _ => false,
         };
         self.changed |= changed;
@@ -189,17 +218,23 @@ impl Form {
         changed
     }
 
-    pub fn text(&self, index: usize) -> String {
-        match self.fields.get(index).map(|f| &f.value) {
+    fn field(&self, name: FieldName) -> Option<&FieldValue> {
+        self.fields.iter().find(|f| f.name == name).map(|f| &f.value)
+    }
+
+    /// The text of field `name`, trimmed; empty when the form has no such text field.
+    pub fn text(&self, name: FieldName) -> String {
+        match self.field(name) {
             Some(FieldValue::Text(area)) => text_of(area).trim().to_string(),
             _ => String::new(),
         }
     }
 
-    pub fn choice(&self, index: usize) -> usize {
-        match self.fields.get(index).map(|f| &f.value) {
-            Some(FieldValue::Choice { index, .. }) => *index,
-            _ => 0,
+    /// The chosen option of field `name`; none when the form does not ask it.
+    pub fn choice(&self, name: FieldName) -> Option<usize> {
+        match self.field(name) {
+            Some(FieldValue::Choice { index, .. }) => Some(*index),
+            _ => None,
         }
     }
 

@@ -2,9 +2,12 @@
 
 pub mod action;
 pub mod app;
+mod dates;
+pub mod editing;
+pub mod effect;
 pub mod form;
 pub mod guard;
-pub mod keymap;
+pub mod keys;
 pub mod meeting;
 mod record_text;
 pub mod screens;

@@ -6,10 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, SaveStatus, Screen};
+use super::app::{App, Screen};
 use super::form::FormWidget;
-use super::keymap::Context;
-use super::meeting::{MeetingScreen, Section};
+use super::keys::{BINDINGS, KeyContext, hints};
+use super::meeting::{MeetingScreen, Phase};
+use super::screens::about::AboutScreen;
 use super::screens::choice::ChoiceScreen;
 use super::screens::home::HomeScreen;
 use super::screens::pick::PickScreen;
@@ -37,10 +38,12 @@ impl Widget for &App {
             let needed = (line.width() + line.width() / 4).div_ceil(width);
             u16::try_from(needed.clamp(1, 4)).unwrap_or(4)
         });
+        let footer_lines = self.footer_lines(area.width);
+        let footer_height = u16::try_from(footer_lines.len()).unwrap_or(1);
         let [body, status_area, footer] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(status_height),
-            Constraint::Length(1),
+            Constraint::Length(footer_height),
         ]));
         self.render_screen(body, buf);
         if let Some(line) = status {
@@ -48,7 +51,7 @@ impl Widget for &App {
                 .wrap(Wrap { trim: true })
                 .render(status_area, buf);
         }
-        Paragraph::new(Span::styled(self.hints(), self.theme.key_hint)).render(footer, buf);
+        Paragraph::new(footer_lines).render(footer, buf);
         if self.help {
             self.render_help(body, buf);
         }
@@ -61,8 +64,7 @@ impl Widget for &App {
 impl App {
     fn render_screen(&self, area: Rect, buf: &mut Buffer) {
         let (t, theme) = (self.texts, &self.theme);
-        let default_guide = self.guides.for_language(self.lang);
-        match &self.screen {
+        match self.screen() {
             Screen::Home(state) => HomeScreen {
                 state,
                 texts: t,
@@ -72,7 +74,8 @@ impl App {
                 created: self.store.created(),
             }
             .render(area, buf),
-            Screen::NewPlacement(form) => {
+            Screen::PlacementForm(state) => {
+                let form = &state.form;
                 let block = Block::bordered()
                     .border_style(theme.focused_border)
                     .title(Span::styled(format!(" {} ", form.title), theme.title));
@@ -81,7 +84,7 @@ impl App {
                 FormWidget { form, theme }.render(inner, buf);
             }
             Screen::Pick(state) => {
-                if let Some(guide) = default_guide {
+                if let Some(guide) = self.guides.for_language(self.lang) {
                     PickScreen {
                         state,
                         guide,
@@ -107,31 +110,37 @@ impl App {
                 state,
                 texts: t,
                 theme,
-                save_status: self.save_span(),
+            }
+            .render(area, buf),
+            Screen::About(state) => AboutScreen {
+                state,
+                places: self.places(),
+                texts: t,
+                theme,
             }
             .render(area, buf),
         }
     }
 
-    fn save_span(&self) -> Span<'static> {
+    /// Where the program keeps and puts things, for the about screen.
+    fn places(&self) -> Vec<(&'static str, String)> {
         let t = self.texts;
-        match &self.save_status {
-            SaveStatus::Idle => Span::raw(""),
-            SaveStatus::Pending => Span::styled(format!("{} ", t.save_pending), self.theme.dim),
-            SaveStatus::Saved(at) => Span::styled(
-                format!(
-                    "{} ",
-                    fill(t.save_done, &[&at.format("%H:%M:%S").to_string()])
-                ),
-                self.theme.ok,
-            ),
-            SaveStatus::Failed(_) => Span::styled(" ! ", self.theme.warning),
-        }
+        let shown = |p: &std::path::Path| {
+            std::path::absolute(p)
+                .unwrap_or_else(|_| p.to_path_buf())
+                .display()
+                .to_string()
+        };
+        vec![
+            (t.about_data, shown(self.store.root())),
+            (t.about_exports, shown(&self.export_dir)),
+            (t.about_rescue, shown(&self.store.rescue_dir_shown())),
+        ]
     }
 
     /// A failed save outranks any other message: it stays until a save succeeds.
     fn status_line(&self) -> Option<Line<'static>> {
-        if let SaveStatus::Failed(reason) = &self.save_status {
+        if let Some(reason) = &self.save_failure {
             return Some(Line::styled(
                 fill(self.texts.save_failed, &[reason]),
                 self.theme.warning,
@@ -146,47 +155,99 @@ impl App {
         Some(Line::styled(text.clone(), style))
     }
 
-    fn hints(&self) -> &'static str {
-        let t = self.texts;
-        match self.context() {
-            Context::Help => t.help_close,
-            Context::Home => t.home_hints,
-            Context::Form { .. } if matches!(self.screen, Screen::NewPlacement(_)) => t.form_hints,
-            Context::Form { .. } => t.form_popup_hints,
-            Context::Pick => t.pick_hints,
-            Context::Typing => t.meeting_hints_edit,
-            Context::Confirm => t.confirm_delete,
-            Context::Browse => match &self.screen {
-                Screen::Meeting(m) => match m.section {
-                    Section::Key(_) => t.meeting_hints_browse_key,
-                    Section::Agreements => t.meeting_hints_browse_agreements,
-                    Section::Details => t.meeting_hints_browse_details,
-                    Section::Private => t.meeting_hints_browse,
-                },
-                _ => t.meeting_hints_browse,
-            },
-            Context::Finishing => t.finish_hints,
-            Context::Finished => t.finish_done_hints,
-            Context::View => match &self.screen {
-                Screen::View(v) if v.read_only => t.view_hints_read_only,
-                _ => t.view_hints,
-            },
-            Context::Choice => t.choice_hints,
-            Context::QuitQuestion => t.quit_unsaved_hints,
+    /// The footer: every key that works here, nano-style, over as many lines as it takes
+    /// (at most three; the help lists them all).
+    fn footer_lines(&self, width: u16) -> Vec<Line<'static>> {
+        let width = usize::from(width.max(1));
+        let mut lines: Vec<Line> = Vec::new();
+        let mut line: Vec<Span> = Vec::new();
+        let mut used = 0;
+        for hint in hints(self.context(), self.texts, |a| self.offers(a)) {
+            let w = hint.keys.chars().count() + 1 + hint.label.chars().count();
+            if used > 0 && used + 2 + w > width {
+                lines.push(Line::from(std::mem::take(&mut line)));
+                used = 0;
+            }
+            if used > 0 {
+                line.push(Span::raw("  "));
+                used += 2;
+            }
+            line.push(Span::styled(hint.keys, self.theme.key_hint));
+            line.push(Span::raw(format!(" {}", hint.label)));
+            used += w;
         }
+        if !line.is_empty() {
+            lines.push(Line::from(line));
+        }
+        lines.truncate(3);
+        if lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines
     }
 
-    fn help_text(&self) -> &'static str {
+    /// What the screen is for, in a few sentences; the keys follow from the table.
+    fn help_intro(&self) -> &'static str {
         let t = self.texts;
-        match &self.screen {
+        match self.screen() {
             Screen::Home(_) => t.help_home,
-            Screen::NewPlacement(_) => t.help_form,
+            Screen::PlacementForm(_) => t.help_form,
             Screen::Pick(_) => t.help_pick,
             Screen::View(_) => t.help_view,
             Screen::Choice(_) => t.help_choice,
-            Screen::Meeting(m) if m.phase != super::meeting::Phase::Conversation => t.help_finish,
+            Screen::About(_) => t.about_purpose,
+            Screen::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Screen::Meeting(_) => t.help_meeting,
         }
+    }
+
+    /// The help: what the screen is for, then every key of the screen's context, from the
+    /// same table as the footer, and how typing works where there is text.
+    pub fn help_lines(&self) -> Vec<Line<'static>> {
+        let t = self.texts;
+        let context = self.screen().context();
+        let mut lines: Vec<Line> = self
+            .help_intro()
+            .lines()
+            .map(|l| Line::raw(l.to_string()))
+            .collect();
+        lines.push(Line::default());
+        let mut contexts = vec![context];
+        // In the meeting every kind of field is listed, so the help is the same wherever
+        // the cursor is.
+        if matches!(
+            context,
+            KeyContext::MeetingNotes
+                | KeyContext::MeetingLine
+                | KeyContext::MeetingList
+                | KeyContext::MeetingChoice
+        ) {
+            contexts = vec![
+                KeyContext::MeetingNotes,
+                KeyContext::MeetingList,
+                KeyContext::MeetingChoice,
+                KeyContext::MeetingLine,
+            ];
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for c in contexts {
+            for hint in hints(c, t, |_| true) {
+                let entry = format!("{:<16} {}", hint.keys, hint.label);
+                if !seen.contains(&entry) {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{:<16} ", hint.keys), self.theme.key_hint),
+                        Span::raw(hint.label),
+                    ]));
+                    seen.push(entry);
+                }
+            }
+        }
+        if contexts.iter().any(|c| c.text().is_some()) {
+            lines.push(Line::default());
+            lines.extend(t.help_typing.lines().map(|l| Line::raw(l.to_string())));
+        }
+        debug_assert!(!BINDINGS.is_empty());
+        lines
     }
 
     /// Asked when quitting finds text the disk would not take.
@@ -221,15 +282,10 @@ impl App {
             Constraint::Length(area.height.saturating_sub(2).max(3)),
         );
         Clear.render(popup, buf);
-        let block = self
-            .theme
-            .popup_block(self.texts.help_title)
-            .title_bottom(Line::styled(
-                format!(" {} ", self.texts.help_close),
-                self.theme.dim,
-            ));
-        Paragraph::new(self.help_text())
+        let block = self.theme.popup_block(self.texts.help_title);
+        Paragraph::new(self.help_lines())
             .wrap(Wrap { trim: false })
+            .scroll((self.help_scroll, 0))
             .block(block)
             .render(popup, buf);
     }

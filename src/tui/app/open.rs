@@ -9,9 +9,8 @@ use chrono::{DateTime, Local};
 use super::{App, Screen, now};
 use crate::domain::{MeetingRecord, Moment, Placement};
 use crate::i18n::fill;
-use crate::store::lock::{Claim, Session};
+use crate::store::lock::{Claim, MeetingLock, Session};
 use crate::store::{MeetingFiles, Store, StoreError};
-use crate::tui::action::Action;
 use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
 use crate::tui::screens::view::ViewState;
 
@@ -27,7 +26,6 @@ impl App {
                 return;
             }
         };
-        self.release_lock();
         match self.store.claim_meeting(id, moment) {
             Ok(Claim::Taken(session)) => self.ask_busy(id, moment, &session),
             Ok(Claim::Mine {
@@ -35,16 +33,15 @@ impl App {
                 unclean,
                 note_failed,
             }) => {
-                self.lock = Some(lock);
                 let unclean = match self.take_in_leftovers(id, moment) {
                     Ok(Some(recovered)) => Some(unclean.unwrap_or(recovered)),
                     Ok(None) => unclean,
                     Err(e) => {
-                        self.release_lock();
+                        lock.release();
                         return self.ask_about_unreadable(id, moment, &e);
                     }
                 };
-                self.open_claimed(&placement, moment, unclean.as_ref());
+                self.open_claimed(&placement, moment, unclean.as_ref(), lock);
                 if let Some(e) = note_failed {
                     let shown = self.store.lock_path(id, moment).display().to_string();
                     let text = fill(t.lock_note_failed, &[&shown, &e.to_string()]);
@@ -63,9 +60,8 @@ impl App {
             return self.ask_about_unreadable(id, moment, error);
         }
         let t = self.texts;
-        match self.store.meeting(id, moment) {
-            Ok(Some(record)) => self.show_view(record, true),
-            _ => self.refresh_pick(id, moment),
+        if let Ok(Some(record)) = self.store.meeting(id, moment) {
+            self.show_view(record, true);
         }
         self.message = Some((fill(t.lock_failed, &[&error.describe(t)]), true));
     }
@@ -88,7 +84,13 @@ impl App {
         }))
     }
 
-    fn open_claimed(&mut self, placement: &Placement, moment: Moment, unclean: Option<&Session>) {
+    fn open_claimed(
+        &mut self,
+        placement: &Placement,
+        moment: Moment,
+        unclean: Option<&Session>,
+        lock: MeetingLock,
+    ) {
         let id = placement.id.as_str();
         let MeetingFiles {
             record,
@@ -97,71 +99,77 @@ impl App {
         } = self.store.meeting_files_of(id, moment);
         let (record, draft) = match (record, draft) {
             (Ok(record), Ok(draft)) => (record, draft),
-            (Err(e), _) | (_, Err(e)) => return self.ask_about_unreadable(id, moment, &e),
+            (Err(e), _) | (_, Err(e)) => {
+                lock.release();
+                return self.ask_about_unreadable(id, moment, &e);
+            }
         };
         match (record, draft) {
             (record, Some(_)) if unclean.is_some() || record.is_some() => {
                 self.ask_recovery(id, moment, unclean, record.as_ref(), draft_is_newer);
+                if let Some(Screen::Choice(choice)) = self.screens.last_mut() {
+                    choice.lock = Some(lock);
+                }
             }
-            (_, Some(draft)) => self.start_meeting(id, draft),
+            (_, Some(draft)) => self.start_meeting(id, draft, Some(lock)),
             (Some(record), None) => {
-                self.release_lock();
+                lock.release();
                 self.show_view(record, false);
             }
             (None, None) => {
                 let Some(guide) = self.guides.for_language(self.lang) else {
-                    self.release_lock();
+                    lock.release();
                     self.message = Some((self.texts.err_no_guide.into(), true));
                     return;
                 };
                 let previous = self.store.previous_record(id, moment);
                 let record = MeetingRecord::new(placement, moment, guide, now(), previous.as_ref());
-                self.start_meeting(id, record);
+                self.start_meeting(id, record, Some(lock));
             }
         }
     }
 
     /// From the view of a held record: edit it again, if no other window has it open.
     pub(super) fn edit_again(&mut self, id: &str, moment: Moment) {
-        self.release_lock();
-        match self.store.claim_meeting(id, moment) {
+        let lock = match self.store.claim_meeting(id, moment) {
             Ok(Claim::Taken(session)) => return self.ask_busy(id, moment, &session),
             Ok(Claim::Mine {
                 lock, note_failed, ..
             }) => {
-                self.lock = Some(lock);
                 if let Some(e) = note_failed {
                     let shown = self.store.lock_path(id, moment).display().to_string();
                     let text = fill(self.texts.lock_note_failed, &[&shown, &e.to_string()]);
                     self.message = Some((text, true));
                 }
+                lock
             }
             Err(e) => return self.refuse_without_lock(id, moment, &e),
-        }
+        };
         // Read as strictly as on opening: the file may have changed since it was shown.
         let files = self.store.meeting_files_of(id, moment);
         match (files.record, files.draft) {
-            (Err(e), _) | (_, Err(e)) => self.ask_about_unreadable(id, moment, &e),
+            (Err(e), _) | (_, Err(e)) => {
+                lock.release();
+                self.ask_about_unreadable(id, moment, &e);
+            }
             (_, Ok(Some(record))) | (Ok(Some(record)), Ok(None)) => {
-                self.start_meeting(id, record);
-                if let Screen::Meeting(m) = &mut self.screen {
-                    m.stop_typing(&self.theme);
+                // The view gives way to the meeting: Esc then goes back to the moments.
+                if matches!(self.screen(), Screen::View(_)) {
+                    self.screens.pop();
                 }
+                self.start_meeting(id, record, Some(lock));
             }
-            (Ok(None), Ok(None)) => {
-                self.release_lock();
-                self.refresh_pick(id, moment);
-            }
+            (Ok(None), Ok(None)) => lock.release(),
         }
     }
 
     fn show_view(&mut self, record: MeetingRecord, read_only: bool) {
-        self.screen = Screen::View(Box::new(ViewState {
+        self.show(Screen::View(Box::new(ViewState {
             record,
             scroll: 0,
             exported: None,
             read_only,
-        }));
+        })));
     }
 
     fn ask(
@@ -172,13 +180,14 @@ impl App {
         lines: Vec<String>,
         answers: Vec<Answer>,
     ) {
-        self.screen = Screen::Choice(Box::new(ChoiceState {
+        self.show(Screen::Choice(Box::new(ChoiceState {
             title: title.to_string(),
             lines,
             answers,
             placement: id.to_string(),
             moment,
-        }));
+            lock: None,
+        })));
     }
 
     fn ask_recovery(
@@ -255,57 +264,67 @@ impl App {
         self.ask(id, moment, t.damaged_title, lines, answers);
     }
 
-    pub(super) fn update_choice(&mut self, action: Action) {
+    /// Carries out the answer to the question on screen.
+    pub(super) fn answer(&mut self, intent: Intent) {
         let t = self.texts;
-        let Screen::Choice(choice) = &self.screen else {
+        let Screen::Choice(choice) = self.screen_mut() else {
             return;
         };
         let (id, moment) = (choice.placement.clone(), choice.moment);
-        let intent = match action {
-            Action::Choose(n) => choice.answer(n),
-            Action::Back => Some(Intent::Back),
-            _ => None,
-        };
         match intent {
-            None => {}
-            Some(Intent::ContinueDraft) => match self.store.meeting(&id, moment) {
-                Ok(Some(draft)) => self.start_meeting(&id, draft),
-                Ok(None) => self.open_meeting(&id, moment),
+            Intent::ContinueDraft => match self.store.meeting(&id, moment) {
+                Ok(Some(draft)) => {
+                    let lock = match self.screen_mut() {
+                        Screen::Choice(c) => c.lock.take(),
+                        _ => None,
+                    };
+                    self.start_meeting(&id, draft, lock);
+                }
+                Ok(None) => {
+                    self.back();
+                    self.open_meeting(&id, moment);
+                }
                 Err(e) => self.message = Some((e.describe(t), true)),
             },
-            Some(Intent::ViewDraft | Intent::ViewReadOnly) => {
+            Intent::ViewDraft | Intent::ViewReadOnly => {
                 // Viewing needs no lock; letting go now keeps the meeting free for others.
-                self.release_lock();
+                self.screen_mut().release_lock();
                 match self.store.meeting(&id, moment) {
                     Ok(Some(record)) => self.show_view(record, true),
                     Ok(None) => self.message = Some((t.busy_nothing_yet.into(), true)),
                     Err(e) => self.message = Some((e.describe(t), true)),
                 }
             }
-            Some(Intent::AskDiscard) => {
+            Intent::AskDiscard => {
                 let answers = vec![
                     answer(t.answer_back, Intent::Back),
                     answer(t.discard_yes, Intent::Discard),
                 ];
                 let lines = vec![t.discard_body.to_string()];
+                let lock = match self.screen_mut() {
+                    Screen::Choice(c) => c.lock.take(),
+                    _ => None,
+                };
                 self.ask(&id, moment, t.discard_title, lines, answers);
+                if let Screen::Choice(c) = self.screen_mut() {
+                    c.lock = lock;
+                }
             }
-            Some(Intent::Discard) => {
+            Intent::Discard => {
                 let draft = self.store.draft_path(&id, moment);
                 self.set_aside_and_reopen(&id, moment, &draft);
             }
-            Some(Intent::SetAside(path)) => self.set_aside_and_reopen(&id, moment, &path),
-            Some(Intent::Back) => {
-                self.release_lock();
-                self.refresh_pick(&id, moment);
-            }
+            Intent::SetAside(path) => self.set_aside_and_reopen(&id, moment, &path),
+            Intent::Back => self.back(),
+            Intent::RemovePlacement => self.remove_placement(&id),
         }
     }
 
     fn set_aside_and_reopen(&mut self, id: &str, moment: Moment, path: &Path) {
         match self.store.set_aside(path) {
             Ok(target) => {
-                self.release_lock();
+                // The question goes; opening again asks anew if it must.
+                self.back();
                 self.open_meeting(id, moment);
                 if self.message.is_none() {
                     let shown = target.display().to_string();

@@ -1,13 +1,12 @@
-//! The example and agreement pop-ups: building their forms and reading them back.
-
-use chrono::NaiveDate;
+//! The example and agreement pop-ups: building their forms and reading them back, by the
+//! names of their fields.
 
 use crate::domain::{
     Agreement, AgreementStatus, CaptureKind, Example, Guide, KeyId, Moment, Recognition, Role,
     Strategy,
 };
 use crate::i18n::Texts;
-use crate::tui::form::{Field, Form};
+use crate::tui::form::{Field, FieldName, Form};
 use crate::tui::theme::Theme;
 
 const NONE: &str = "—";
@@ -26,10 +25,21 @@ fn position<T: PartialEq>(all: &[T], value: Option<T>) -> usize {
 }
 
 /// A choice between student, trainer and teacher, starting at `selected`.
-fn role_choice(label: &str, selected: Role, t: &Texts) -> Field {
+fn role_choice(name: FieldName, label: &str, selected: Role, t: &Texts) -> Field {
     let options = Role::ALL.iter().map(|r| t.role(*r).to_string()).collect();
     let index = Role::ALL.iter().position(|r| *r == selected).unwrap_or(0);
-    Field::choice(label, options, index)
+    Field::choice(name, label, options, index)
+}
+
+fn role_of(form: &Form, name: FieldName) -> Role {
+    Role::ALL[form.choice(name).unwrap_or(0).min(Role::ALL.len() - 1)]
+}
+
+/// The option after "—" in a choice with a none first; none when not asked or "—".
+fn after_none<T: Copy>(form: &Form, name: FieldName, all: &[T]) -> Option<T> {
+    form.choice(name)
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| all.get(i).copied())
 }
 
 pub fn example_form(
@@ -42,17 +52,14 @@ pub fn example_form(
 ) -> Form {
     let capture = guide.key(moment, key);
     let given_by = example.map_or(Role::Student, |e| e.given_by);
+    let text = example.map_or("", |e| e.text.as_str());
     let mut fields = vec![
-        Field::text(
-            t.example_text,
-            example.map_or("", |e| e.text.as_str()),
-            "",
-            3,
-        ),
-        role_choice(t.example_given_by, given_by, t),
+        Field::text(FieldName::ExampleText, t.example_text, text, "", 3),
+        role_choice(FieldName::GivenBy, t.example_given_by, given_by, t),
     ];
     if capture.captures(CaptureKind::Strategy) {
         fields.push(Field::choice(
+            FieldName::Strategy,
             t.example_strategy,
             with_none(Strategy::ALL.iter().map(|s| t.strategy(*s))),
             position(&Strategy::ALL, example.and_then(|e| e.strategy)),
@@ -60,6 +67,7 @@ pub fn example_form(
     }
     if capture.captures(CaptureKind::Recognition) {
         fields.push(Field::choice(
+            FieldName::Recognised,
             t.example_recognised,
             with_none(Recognition::ALL.iter().map(|r| t.recognition(*r))),
             position(&Recognition::ALL, example.and_then(|e| e.recognised)),
@@ -69,14 +77,8 @@ pub fn example_form(
     Form::new(&title, fields, theme)
 }
 
-pub fn read_example(
-    form: &Form,
-    guide: &Guide,
-    moment: Moment,
-    key: KeyId,
-    t: &Texts,
-) -> Result<Example, String> {
-    let example = example_as_typed(form, guide, moment, key);
+pub fn read_example(form: &Form, t: &Texts) -> Result<Example, String> {
+    let example = example_as_typed(form);
     if example.text.is_empty() {
         return Err(t.example_empty_text.into());
     }
@@ -84,104 +86,95 @@ pub fn read_example(
 }
 
 /// The example form's fields as they stand, complete or not.
-pub fn example_as_typed(form: &Form, guide: &Guide, moment: Moment, key: KeyId) -> Example {
-    let text = form.text(0);
-    let capture = guide.key(moment, key);
-    let mut next = 2;
-    let mut choice_after_none = |asked: bool| {
-        if !asked {
-            return None;
-        }
-        let i = form.choice(next);
-        next += 1;
-        i.checked_sub(1)
-    };
-    let strategy =
-        choice_after_none(capture.captures(CaptureKind::Strategy)).map(|i| Strategy::ALL[i]);
-    let recognised =
-        choice_after_none(capture.captures(CaptureKind::Recognition)).map(|i| Recognition::ALL[i]);
+pub fn example_as_typed(form: &Form) -> Example {
     Example {
-        text,
-        given_by: Role::ALL[form.choice(1)],
-        strategy,
-        recognised,
+        text: form.text(FieldName::ExampleText),
+        given_by: role_of(form, FieldName::GivenBy),
+        strategy: after_none(form, FieldName::Strategy, &Strategy::ALL),
+        recognised: after_none(form, FieldName::Recognised, &Recognition::ALL),
     }
 }
 
-pub fn agreement_form(agreement: Option<&Agreement>, t: &Texts, theme: &Theme) -> Form {
-    let who = agreement.map_or(Role::Student, |a| a.who);
-    let status = agreement.map_or(AgreementStatus::Open, |a| a.status);
-    let due = agreement
-        .and_then(|a| a.due)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let what = agreement.map_or("", |a| a.what.as_str());
-    agreement_form_as_typed(what, who, &due, status, t, theme)
+/// The agreement form as typed: the date may not be a date yet.
+pub struct TypedAgreement {
+    pub what: String,
+    pub who: Role,
+    pub due: String,
+    pub status: AgreementStatus,
+    pub note: String,
+}
+
+pub fn agreement_form(
+    agreement: Option<&Agreement>,
+    t: &Texts,
+    theme: &Theme,
+    show_date: impl Fn(chrono::NaiveDate) -> String,
+) -> Form {
+    let typed = TypedAgreement {
+        what: agreement.map(|a| a.what.clone()).unwrap_or_default(),
+        who: agreement.map_or(Role::Student, |a| a.who),
+        due: agreement
+            .and_then(|a| a.due)
+            .map(show_date)
+            .unwrap_or_default(),
+        status: agreement.map_or(AgreementStatus::Open, |a| a.status),
+        note: agreement.map(|a| a.note.clone()).unwrap_or_default(),
+    };
+    agreement_form_as_typed(&typed, t, theme)
 }
 
 /// The agreement form with its fields as they were typed, a date included.
-pub fn agreement_form_as_typed(
-    what: &str,
-    who: Role,
-    due: &str,
-    status: AgreementStatus,
-    t: &Texts,
-    theme: &Theme,
-) -> Form {
+pub fn agreement_form_as_typed(typed: &TypedAgreement, t: &Texts, theme: &Theme) -> Form {
+    let statuses = AgreementStatus::ALL
+        .iter()
+        .map(|s| t.agreement_status(*s).to_string())
+        .collect();
+    let status = AgreementStatus::ALL
+        .iter()
+        .position(|s| *s == typed.status)
+        .unwrap_or(0);
     let fields = vec![
-        Field::text(t.agreement_what, what, "", 2),
-        role_choice(t.agreement_who, who, t),
-        Field::text(t.agreement_due, due, t.form_date_hint, 1),
-        Field::choice(
-            t.agreement_status,
-            vec![t.agreement_open.into(), t.agreement_done.into()],
-            usize::from(status == AgreementStatus::Done),
-        ),
+        Field::text(FieldName::What, t.agreement_what, &typed.what, "", 2),
+        role_choice(FieldName::Who, t.agreement_who, typed.who, t),
+        Field::text(FieldName::Due, t.agreement_due, &typed.due, t.form_date_hint, 1),
+        Field::choice(FieldName::Status, t.agreement_status, statuses, status),
+        Field::text(FieldName::Note, t.agreement_note, &typed.note, "", 1),
     ];
     Form::new(t.agreement_title, fields, theme)
 }
 
-/// The agreement form's fields as they stand: what, who, the date as typed, status.
-pub fn agreement_as_typed(form: &Form) -> (String, Role, String, AgreementStatus) {
-    let status = if form.choice(3) == 1 {
-        AgreementStatus::Done
-    } else {
-        AgreementStatus::Open
-    };
-    (
-        form.text(0),
-        Role::ALL[form.choice(1)],
-        form.text(2),
-        status,
-    )
+pub fn agreement_as_typed(form: &Form) -> TypedAgreement {
+    TypedAgreement {
+        what: form.text(FieldName::What),
+        who: role_of(form, FieldName::Who),
+        due: form.text(FieldName::Due),
+        status: AgreementStatus::ALL[form
+            .choice(FieldName::Status)
+            .unwrap_or(0)
+            .min(AgreementStatus::ALL.len() - 1)],
+        note: form.text(FieldName::Note),
+    }
 }
 
-pub fn read_agreement(form: &Form, t: &Texts) -> Result<Agreement, String> {
-    let what = form.text(0);
-    if what.is_empty() {
-        return Err(t.agreement_empty_text.into());
+/// The agreement as saved; a message for the teacher when it cannot be.
+pub fn read_agreement(
+    form: &Form,
+    t: &Texts,
+    parse_date: impl Fn(&str) -> Option<Result<chrono::NaiveDate, String>>,
+) -> Result<Agreement, (FieldName, String)> {
+    let typed = agreement_as_typed(form);
+    if typed.what.is_empty() {
+        return Err((FieldName::What, t.agreement_empty_text.into()));
     }
-    let due = parse_date(&form.text(2)).map_err(|_| t.form_bad_date.to_string())?;
-    let status = if form.choice(3) == 1 {
-        AgreementStatus::Done
-    } else {
-        AgreementStatus::Open
-    };
+    let due = parse_date(&typed.due)
+        .transpose()
+        .map_err(|e| (FieldName::Due, e))?;
     Ok(Agreement {
-        what,
-        who: Role::ALL[form.choice(1)],
+        what: typed.what,
+        who: typed.who,
         due,
-        status,
+        status: typed.status,
         carried_from: None,
-        note: String::new(),
+        note: typed.note,
     })
-}
-
-/// An optional date as typed: empty is none, anything else must be `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some)
 }

@@ -1,12 +1,17 @@
 //! The meeting screen: the four keys with their prompts, notes and examples, the agreements,
 //! the meeting details and private notes, and finishing with a read-back.
 
+mod focus;
 mod forms;
 mod render;
 mod render_finish;
 mod render_lists;
+mod session;
 mod state;
+mod update;
 
-pub use forms::parse_date;
+pub use focus::{DetailRow, Focus, Part};
 pub use render::MeetingScreen;
-pub use state::{Finish, MeetingState, Mode, Phase, Popup, Section};
+pub use session::{SaveStatus, Session};
+pub use state::{Finish, MeetingState, Phase, Popup};
+pub use update::Cx;

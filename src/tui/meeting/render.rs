@@ -2,19 +2,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
-use super::state::{MeetingState, Mode, Phase, Section};
-use crate::domain::KeyId;
+use super::focus::{Focus, Part};
+use super::session::SaveStatus;
+use super::state::{MeetingState, Phase};
+use crate::domain::{Example, KeyId, Quality};
 use crate::i18n::{Texts, fill};
+use crate::tui::dates::show_date;
 use crate::tui::theme::Theme;
 
-/// Draws a meeting in progress. `save_status` is the saver's last word, shown in the header.
+/// Draws a meeting in progress.
 pub struct MeetingScreen<'a> {
     pub state: &'a MeetingState,
     pub texts: &'a Texts,
     pub theme: &'a Theme,
-    pub save_status: Span<'a>,
 }
 
 const SIDEBAR_WIDTH: u16 = 26;
@@ -73,8 +75,9 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let secs = s.seconds_spent();
         let clock = format!(" ⏱ {:02}:{:02} ", secs / 60, secs % 60);
+        let save_status = self.save_span();
         let right_width =
-            u16::try_from(clock.chars().count() + self.save_status.width()).unwrap_or(u16::MAX);
+            u16::try_from(clock.chars().count() + save_status.width()).unwrap_or(u16::MAX);
         let [left, right] = area.layout(&Layout::horizontal([
             Constraint::Fill(1),
             Constraint::Length(right_width),
@@ -88,17 +91,33 @@ impl MeetingScreen<'_> {
         Paragraph::new(Span::styled(title, self.theme.title)).render(left, buf);
         Paragraph::new(Line::from(vec![
             Span::styled(clock, self.theme.title),
-            self.save_status.clone(),
+            save_status,
         ]))
         .render(right, buf);
     }
 
-    pub(super) fn section_label(&self, section: Section) -> String {
+    fn save_span(&self) -> Span<'static> {
+        let t = self.texts;
+        match &self.state.session.save_status {
+            SaveStatus::Idle => Span::raw(""),
+            SaveStatus::Pending => Span::styled(format!("{} ", t.save_pending), self.theme.dim),
+            SaveStatus::Saved(at) => Span::styled(
+                format!(
+                    "{} ",
+                    fill(t.save_done, &[&at.format("%H:%M:%S").to_string()])
+                ),
+                self.theme.ok,
+            ),
+            SaveStatus::Failed(_) => Span::styled(" ! ", self.theme.warning),
+        }
+    }
+
+    pub(super) fn part_label(&self, part: Part) -> String {
         let t = self.texts;
         let s = self.state;
-        match section {
-            Section::Key(k) => s.guide.key_title(k).to_string(),
-            Section::Agreements => {
+        match part {
+            Part::Key(k) => s.guide.key_title(k).to_string(),
+            Part::Agreements => {
                 format!(
                     "{} ({} {})",
                     t.section_agreements,
@@ -106,22 +125,22 @@ impl MeetingScreen<'_> {
                     t.agreement_open
                 )
             }
-            Section::Details => t.section_details.to_string(),
-            Section::Private => t.section_private.to_string(),
+            Part::Details => t.section_details.to_string(),
+            Part::Private => t.section_private.to_string(),
         }
     }
 
     fn render_sidebar(&self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
-        let lines: Vec<Line> = Section::ALL
+        let lines: Vec<Line> = Part::ALL
             .iter()
             .enumerate()
-            .map(|(i, section)| {
-                let marker = match section {
-                    Section::Key(k) if s.record.keys.get(*k).is_empty() => {
+            .map(|(i, part)| {
+                let marker = match part {
+                    Part::Key(k) if s.record.keys.get(*k).is_empty() => {
                         Span::styled("○ ", self.theme.empty)
                     }
-                    Section::Key(_) => Span::styled("● ", self.theme.captured),
+                    Part::Key(_) => Span::styled("● ", self.theme.captured),
                     _ => Span::raw("  "),
                 };
                 // Marker, number and a margin take five columns; a longer title gets an ellipsis.
@@ -129,9 +148,9 @@ impl MeetingScreen<'_> {
                 let label = format!(
                     "{} {}",
                     i + 1,
-                    ellipsis(&self.section_label(*section), room.saturating_sub(2))
+                    ellipsis(&self.part_label(*part), room.saturating_sub(2))
                 );
-                let style = if *section == s.section {
+                let style = if *part == s.part() {
                     self.theme.selected
                 } else {
                     Style::new()
@@ -164,11 +183,11 @@ impl MeetingScreen<'_> {
 
     fn render_section(&self, area: Rect, buf: &mut Buffer) {
         let area = area.inner(ratatui::layout::Margin::new(1, 0));
-        match self.state.section {
-            Section::Key(key) => self.render_key(key, area, buf),
-            Section::Agreements => self.render_agreements(area, buf),
-            Section::Details => self.render_details(area, buf),
-            Section::Private => {
+        match self.state.part() {
+            Part::Key(key) => self.render_key(key, area, buf),
+            Part::Agreements => self.render_agreements(area, buf),
+            Part::Details => self.render_details(area, buf),
+            Part::Private => {
                 let [title, notes] = area.layout(&Layout::vertical([
                     Constraint::Length(2),
                     Constraint::Fill(1),
@@ -181,7 +200,7 @@ impl MeetingScreen<'_> {
                 self.render_text_block(
                     &self.state.private,
                     self.texts.label_notes,
-                    self.is_typing(),
+                    self.has_focus(Focus::Private),
                     notes,
                     buf,
                 );
@@ -189,8 +208,9 @@ impl MeetingScreen<'_> {
         }
     }
 
-    pub(super) fn is_typing(&self) -> bool {
-        self.state.mode == Mode::Typing && self.state.popup.is_none()
+    /// Whether `focus` has the keyboard (no pop-up over it).
+    pub(super) fn has_focus(&self, focus: Focus) -> bool {
+        self.state.focus == focus && self.state.popup.is_none()
     }
 
     pub(super) fn render_text_block(
@@ -206,6 +226,21 @@ impl MeetingScreen<'_> {
         } else {
             self.theme.border
         };
+        let width = area.width.saturating_sub(2);
+        let rows: u16 = area_text
+            .lines()
+            .iter()
+            .map(|l| wrapped_height(l, width))
+            .sum();
+        // Long notes say where the cursor is, so text above or below the box is not
+        // mistaken for lost.
+        let title = if rows > area.height.saturating_sub(2) {
+            let line = (area_text.cursor().0 + 1).to_string();
+            let total = area_text.lines().len().to_string();
+            format!(" {title} · {} ", fill(self.texts.label_line_of, &[&line, &total]))
+        } else {
+            format!(" {title} ")
+        };
         let block = Block::bordered()
             .border_type(if focused {
                 BorderType::Thick
@@ -214,7 +249,7 @@ impl MeetingScreen<'_> {
             })
             .border_style(border)
             .title(Span::styled(
-                format!(" {title} "),
+                title,
                 if focused {
                     self.theme.title
                 } else {
@@ -226,8 +261,54 @@ impl MeetingScreen<'_> {
         area_text.render(inner, buf);
     }
 
+    /// The lines above the notes: the guide's questions, or what was said last time.
+    fn panel_lines(&self, key: KeyId) -> (String, Vec<Line<'static>>) {
+        let s = self.state;
+        let t = self.texts;
+        if !s.show_earlier || !s.has_earlier() {
+            let lines = s
+                .guide
+                .key(s.moment(), key)
+                .prompts
+                .iter()
+                .map(|p| Line::raw(format!("• {p}")))
+                .collect();
+            return (t.label_prompts.to_string(), lines);
+        }
+        let mut lines = Vec::new();
+        for record in &s.earlier {
+            let capture = record.keys.get(key);
+            lines.push(Line::styled(
+                format!(
+                    "{} ({})",
+                    s.guide.moment(record.moment).title,
+                    show_date(t, record.date)
+                ),
+                self.theme.title,
+            ));
+            if capture.is_empty() {
+                lines.push(Line::styled(t.md_nothing.to_string(), self.theme.dim));
+            }
+            lines.extend(
+                capture
+                    .notes
+                    .trim_end()
+                    .lines()
+                    .map(|l| Line::raw(l.to_string())),
+            );
+            for e in &capture.examples {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("▸ {} ", e.text)),
+                    Span::styled(format!("({})", self.example_about(e)), self.theme.dim),
+                ]));
+            }
+        }
+        (t.label_earlier.to_string(), lines)
+    }
+
     fn render_key(&self, key: KeyId, area: Rect, buf: &mut Buffer) {
         let s = self.state;
+        let t = self.texts;
         let guide = s.guide.key(s.moment(), key);
         let width = area.width.max(1);
         let heading = Line::from(vec![
@@ -237,27 +318,21 @@ impl MeetingScreen<'_> {
             ),
             Span::styled(format!(" — {}", guide.purpose), self.theme.dim),
         ]);
-        let heading_h = wrapped_height(&heading_text(&heading), width).min(4);
-        let prompts: Vec<Line> = guide
-            .prompts
+        let heading_h = wrapped_height(&heading_text(&heading), width).min(3);
+        let (panel_title, panel) = self.panel_lines(key);
+        let panel_needed: u16 = panel
             .iter()
-            .map(|p| Line::raw(format!("• {p}")))
-            .collect();
-        let prompts_needed: u16 = guide
-            .prompts
-            .iter()
-            .map(|p| wrapped_height(&format!("• {p}"), width))
+            .map(|l| wrapped_height(&heading_text(l), width))
             .sum();
         let examples = &s.record.keys.get(key).examples;
         let example_rows: u16 = examples
             .iter()
             .map(|e| wrapped_height(&self.example_text(e), width.saturating_sub(2)))
             .sum();
-        let empty_rows = wrapped_height(self.texts.label_no_examples, width.saturating_sub(2));
         let examples_h = if examples.is_empty() {
-            empty_rows.min(2)
+            1
         } else {
-            example_rows.clamp(1, 6)
+            example_rows.clamp(1, 5)
         } + 2;
         let preparation = (key == KeyId::TrainerJudgement)
             .then_some(s.record.trainer_preparation.as_ref())
@@ -269,48 +344,52 @@ impl MeetingScreen<'_> {
             p.judgement.trim().to_string() + &examples.collect::<String>()
         });
         let prep_h = prep_text.as_ref().map_or(0, |text| {
-            wrapped_height(text, width.saturating_sub(2)).min(5) + 2
+            wrapped_height(text, width.saturating_sub(2)).min(4) + 2
         });
         let min_notes = 5;
-        let room_for_prompts = area
+        // The panel's title row plus its lines, in the room the notes leave.
+        let room = area
             .height
-            .saturating_sub(heading_h + examples_h + prep_h + min_notes);
-        let prompts_h = prompts_needed.min(room_for_prompts);
-        let [
-            heading_area,
-            prompts_area,
-            prep_area,
-            notes_area,
-            examples_area,
-        ] = area.layout(&Layout::vertical([
-            Constraint::Length(heading_h),
-            Constraint::Length(prompts_h),
-            Constraint::Length(prep_h),
-            Constraint::Fill(1),
-            Constraint::Length(examples_h),
-        ]));
+            .saturating_sub(heading_h + examples_h + prep_h + min_notes + 1);
+        let panel_h = panel_needed.min(room);
+        let [heading_area, panel_area, prep_area, notes_area, examples_area] =
+            area.layout(&Layout::vertical([
+                Constraint::Length(heading_h),
+                Constraint::Length(panel_h + 1),
+                Constraint::Length(prep_h),
+                Constraint::Fill(1),
+                Constraint::Length(examples_h),
+            ]));
         Paragraph::new(heading)
             .wrap(Wrap { trim: true })
             .render(heading_area, buf);
-        Paragraph::new(prompts)
-            .wrap(Wrap { trim: false })
-            .render(prompts_area, buf);
-        if prompts_h < prompts_needed && prompts_area.height > 0 {
-            // Say that questions are cut off, rather than letting them vanish unseen.
-            let last = Rect {
-                y: prompts_area.bottom() - 1,
-                height: 1,
-                ..prompts_area
-            };
-            Clear.render(last, buf);
-            Paragraph::new(Span::styled(self.texts.label_more_prompts, self.theme.dim))
-                .render(last, buf);
+        let hidden = panel_needed.saturating_sub(panel_h);
+        let scroll = s.panel_scroll.min(hidden);
+        let mut title = format!("─ {panel_title} ");
+        if hidden > 0 {
+            let shown_to = (scroll + panel_h).to_string();
+            title.push_str(&fill(t.label_panel_more, &[&shown_to, &panel_needed.to_string()]));
+            title.push(' ');
         }
+        if s.has_earlier() {
+            let other = if s.show_earlier { t.label_prompts } else { t.label_earlier };
+            title.push_str(&fill(t.label_panel_toggle, &[other]));
+        }
+        Paragraph::new(panel)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(self.theme.border)
+                    .title(Span::styled(title, self.theme.dim)),
+            )
+            .render(panel_area, buf);
         if let Some(prep) = prep_text {
             let block = Block::bordered()
                 .border_style(self.theme.border)
                 .title(Span::styled(
-                    format!(" {} ", self.texts.label_preparation),
+                    format!(" {} ", t.label_preparation),
                     self.theme.dim,
                 ));
             Paragraph::new(prep)
@@ -318,25 +397,34 @@ impl MeetingScreen<'_> {
                 .block(block)
                 .render(prep_area, buf);
         }
-        let notes_focused = self.is_typing() || (s.mode == Mode::Browse && s.selected() == 0);
         self.render_text_block(
             &s.notes[key.index()],
-            self.texts.label_notes,
-            notes_focused && self.is_typing(),
+            t.label_notes,
+            self.has_focus(Focus::Notes(key)),
             notes_area,
             buf,
         );
-        self.render_examples(examples, examples_area, buf);
+        self.render_examples(key, examples, examples_area, buf);
     }
 
-    fn render_examples(&self, examples: &[crate::domain::Example], area: Rect, buf: &mut Buffer) {
+    fn render_examples(&self, key: KeyId, examples: &[Example], area: Rect, buf: &mut Buffer) {
         let s = self.state;
         let t = self.texts;
+        let focused = self.has_focus(Focus::Examples(key));
         let block = Block::bordered()
-            .border_style(self.theme.border)
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(if focused {
+                self.theme.focused_border
+            } else {
+                self.theme.border
+            })
             .title(Span::styled(
                 format!(" {} ({}) ", t.label_examples, examples.len()),
-                self.theme.dim,
+                if focused { self.theme.title } else { self.theme.dim },
             ));
         let inner = block.inner(area);
         block.render(area, buf);
@@ -346,10 +434,7 @@ impl MeetingScreen<'_> {
                 .render(inner, buf);
             return;
         }
-        let selected = (s.mode == Mode::Browse)
-            .then(|| s.selected())
-            .filter(|r| *r > 0)
-            .map(|r| r - 1);
+        let selected = focused.then(|| s.example_row[key.index()]);
         // Keep the selected example in view: start a few before it when the list is long.
         let first = selected.map_or(0, |sel| sel.saturating_sub(usize::from(inner.height / 2)));
         let lines: Vec<Line> = examples
@@ -373,15 +458,20 @@ impl MeetingScreen<'_> {
             .render(inner, buf);
     }
 
-    pub(super) fn example_about(&self, e: &crate::domain::Example) -> String {
+    pub(super) fn example_about(&self, e: &Example) -> String {
         let t = self.texts;
-        let mut about = vec![t.role(e.given_by)];
-        about.extend(e.strategy.map(|x| t.strategy(x)));
-        about.extend(e.recognised.map(|x| t.recognition(x)));
-        about.join(", ")
+        e.qualities()
+            .into_iter()
+            .map(|q| match q {
+                Quality::GivenBy(r) => t.role(r),
+                Quality::Strategy(x) => t.strategy(x),
+                Quality::Recognised(x) => t.recognition(x),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
-    pub(super) fn example_text(&self, e: &crate::domain::Example) -> String {
+    pub(super) fn example_text(&self, e: &Example) -> String {
         format!("00. {} ({})", e.text, self.example_about(e))
     }
 }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::render::{MeetingScreen, heading_text, wrapped_height};
+use super::focus::Part;
 use super::state::Popup;
 use crate::domain::Role;
 use crate::i18n::fill;
@@ -22,6 +23,7 @@ impl MeetingScreen<'_> {
                 (form.title.as_str(), form.height() + 2, Some(form))
             }
             Popup::ConfirmDelete => (self.texts.confirm_delete, 3, None),
+            Popup::GoTo { selected } => return self.render_go_to(*selected, area, buf),
         };
         let width = area.width.saturating_sub(2).min(70);
         let popup_area = area.centered(
@@ -41,6 +43,30 @@ impl MeetingScreen<'_> {
             None => Paragraph::new(Span::styled(self.texts.confirm_delete, self.theme.warning))
                 .render(inner, buf),
         }
+    }
+
+    fn render_go_to(&self, selected: usize, area: Rect, buf: &mut Buffer) {
+        let height = u16::try_from(Part::ALL.len()).unwrap_or(7) + 2;
+        let width = area.width.saturating_sub(2).min(44);
+        let popup_area = area.centered(
+            Constraint::Length(width),
+            Constraint::Length(height.min(area.height)),
+        );
+        Clear.render(popup_area, buf);
+        let block = self.theme.popup_block(self.texts.go_to_title);
+        let lines: Vec<Line> = Part::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let style = if i == selected {
+                    self.theme.selected
+                } else {
+                    ratatui::style::Style::new()
+                };
+                Line::styled(format!(" {} {}", i + 1, self.part_label(*part)), style)
+            })
+            .collect();
+        Paragraph::new(lines).block(block).render(popup_area, buf);
     }
 
     pub(super) fn render_finishing(

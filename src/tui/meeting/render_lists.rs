@@ -4,12 +4,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::focus::{DetailRow, Focus};
 use super::render::MeetingScreen;
-use super::state::{DETAIL_ROWS, Mode};
 use crate::domain::{AgreementStatus, Role};
 use crate::i18n::fill;
+use crate::tui::dates::show_date;
+
+/// The box in front of an agreement: empty while open, a mark once checked off.
+const fn check(status: AgreementStatus) -> &'static str {
+    match status {
+        AgreementStatus::Open => "[ ]",
+        AgreementStatus::Done => "[x]",
+        AgreementStatus::Partly => "[~]",
+        AgreementStatus::NotDone => "[-]",
+        AgreementStatus::Dropped => "[/]",
+    }
+}
 
 impl MeetingScreen<'_> {
     pub(super) fn render_agreements(&self, area: Rect, buf: &mut Buffer) {
@@ -30,45 +42,39 @@ impl MeetingScreen<'_> {
                 .render(list, buf);
             return;
         }
-        let visible = usize::from(list.height.max(1));
-        let first = s.selected().saturating_sub(visible - 1);
-        let lines: Vec<Line> = s
-            .record
-            .agreements
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(visible)
-            .map(|(i, a)| {
-                let check = if a.status == AgreementStatus::Done {
-                    "[x] "
-                } else {
-                    "[ ] "
-                };
-                let due = a
-                    .due
-                    .map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
-                let mut about = format!(" — {}, {due}", t.role(a.who));
-                if let Some(from) = a.carried_from {
-                    about.push_str(&format!(
-                        ", {}",
-                        fill(
-                            t.label_carried_from,
-                            &[&s.guide.moment(from).title.to_lowercase()]
-                        )
-                    ));
-                }
-                let style = if i == s.selected() {
-                    self.theme.selected
-                } else {
-                    Style::new()
-                };
-                Line::from(vec![
-                    Span::styled(format!("{check}{}", a.what), style),
-                    Span::styled(about, self.theme.dim),
-                ])
-            })
-            .collect();
+        let focused = self.has_focus(Focus::Agreements);
+        let visible = usize::from(list.height.max(1)) / 2;
+        let first = s.agreement_row.saturating_sub(visible.saturating_sub(1));
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, a) in s.record.agreements.iter().enumerate().skip(first) {
+            let due = a
+                .due
+                .map_or_else(|| t.agreement_none_due.to_string(), |d| show_date(t, d));
+            let mut about = format!(" — {}, {due}", t.role(a.who));
+            if a.status != AgreementStatus::Open {
+                about.push_str(&format!(", {}", t.agreement_status(a.status)));
+            }
+            if let Some(from) = a.carried_from {
+                let moment = s.guide.moment(from).title.to_lowercase();
+                about.push_str(&format!(", {}", fill(t.label_carried_from, &[&moment])));
+            }
+            let style = if focused && i == s.agreement_row {
+                self.theme.selected
+            } else {
+                Style::new()
+            };
+            let mut spans = vec![
+                Span::styled(format!("{} {}", check(a.status), a.what), style),
+                Span::styled(about, self.theme.dim),
+            ];
+            if a.is_overdue(s.record.date) {
+                spans.push(Span::styled(format!(" {}", t.label_overdue), self.theme.warning));
+            }
+            lines.push(Line::from(spans));
+            if !a.note.trim().is_empty() {
+                lines.push(Line::styled(format!("    {}", a.note.trim()), self.theme.dim));
+            }
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(list, buf);
@@ -78,10 +84,8 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let t = self.texts;
         let r = &s.record;
-        let [title, rows, others, date] = area.layout(&Layout::vertical([
+        let [title, rows] = area.layout(&Layout::vertical([
             Constraint::Length(2),
-            Constraint::Length(u16::try_from(DETAIL_ROWS - 1).unwrap_or(4) + 1),
-            Constraint::Length(4),
             Constraint::Fill(1),
         ]));
         Paragraph::new(Span::styled(
@@ -89,43 +93,56 @@ impl MeetingScreen<'_> {
             self.theme.title,
         ))
         .render(title, buf);
-        let style_for = |row: usize| {
-            if s.mode == Mode::Browse && s.selected() == row {
+        let label_width = 16;
+        let mut lines = Vec::new();
+        for row in DetailRow::ALL {
+            let focused = self.has_focus(Focus::Detail(row));
+            let style = if focused {
                 self.theme.selected
             } else {
                 Style::new()
-            }
-        };
-        let mut lines = vec![Line::from(vec![
-            Span::styled(format!("{:<14}", t.label_place), self.theme.dim),
-            Span::styled(format!("‹ {} ›", t.place(r.place)), style_for(0)),
-        ])];
-        lines.push(Line::styled(t.label_present.to_string(), self.theme.dim));
-        for (i, role) in Role::ALL.into_iter().enumerate() {
-            let check = if r.present.is_present(role) {
-                "[x]"
-            } else {
-                "[ ]"
             };
-            lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("{check} {}", t.role(role)), style_for(i + 1)),
-            ]));
+            let marker = if focused { "▸ " } else { "  " };
+            let (label, value) = match row {
+                DetailRow::Place => (t.label_place, format!("‹ {} ›", t.place(r.place))),
+                DetailRow::Present(role) => {
+                    let mark = if r.present.is_present(role) { "[x]" } else { "[ ]" };
+                    let label = if role == Role::Student { t.label_present } else { "" };
+                    (label, format!("{mark} {}", t.role(role)))
+                }
+                DetailRow::Others => (t.label_others, String::new()),
+                DetailRow::Date => (t.label_date, String::new()),
+                DetailRow::Time => (t.label_time, String::new()),
+                DetailRow::Duration => (t.label_duration, String::new()),
+            };
+            lines.push((row, Line::from(vec![
+                Span::styled(format!("{marker}{label:<w$}", w = label_width), self.theme.dim),
+                Span::styled(value, style),
+            ])));
         }
-        Paragraph::new(lines).render(rows, buf);
-        let typing_others = self.is_typing() && s.selected() == DETAIL_ROWS - 1;
-        let title_style = style_for(DETAIL_ROWS - 1);
-        let block = Block::bordered()
-            .border_style(if typing_others {
-                self.theme.focused_border
-            } else {
-                self.theme.border
-            })
-            .title(Span::styled(format!(" {} ", t.label_others), title_style));
-        let inner = block.inner(others);
-        block.render(others, buf);
-        s.others.render(inner, buf);
-        let when = format!("{:<14}{} {}", t.label_date, r.date, r.time.format("%H:%M"));
-        Paragraph::new(Span::styled(when, self.theme.dim)).render(date, buf);
+        let mut y = rows.y;
+        for (row, line) in lines {
+            if y >= rows.bottom() {
+                break;
+            }
+            let line_area = Rect { y, height: 1, ..rows };
+            Paragraph::new(line).render(line_area, buf);
+            if let Some(text) = s.detail_area(row) {
+                let offset = u16::try_from(label_width + 2).unwrap_or(18);
+                let field = Rect {
+                    x: line_area.x + offset,
+                    width: line_area.width.saturating_sub(offset),
+                    ..line_area
+                };
+                text.render(field, buf);
+            }
+            y += 1;
+        }
+        if y + 1 < rows.bottom() {
+            let hint = Rect { y: y + 1, height: 2, ..rows };
+            Paragraph::new(Span::styled(t.details_hint, self.theme.dim))
+                .wrap(Wrap { trim: true })
+                .render(hint, buf);
+        }
     }
 }

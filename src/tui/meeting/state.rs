@@ -2,52 +2,18 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
+use super::focus::{DetailRow, Focus, Part};
 use super::forms;
+use super::session::Session;
 use crate::domain::{
-    AgreementStatus, Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, Place, RecordStatus,
-    Role,
+    Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, RecordStatus, Resume, Role,
 };
 use crate::i18n::Texts;
+use crate::tui::editing::{self, TextKind};
 use crate::tui::form::{Form, set_focus, text_area, text_of};
 use crate::tui::theme::Theme;
-
-/// The parts of a meeting, in the order Tab walks through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Key(KeyId),
-    Agreements,
-    Details,
-    Private,
-}
-
-impl Section {
-    pub const ALL: [Self; 7] = [
-        Self::Key(KeyId::LearningProcesses),
-        Self::Key(KeyId::LearningPotential),
-        Self::Key(KeyId::TrainerJudgement),
-        Self::Key(KeyId::GuidanceChoices),
-        Self::Agreements,
-        Self::Details,
-        Self::Private,
-    ];
-
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-}
-
-/// Rows of the details section, in order.
-pub const DETAIL_ROWS: usize = 5;
-const DETAIL_OTHERS: usize = 4;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Browse,
-    Typing,
-}
 
 pub enum Popup {
     Example {
@@ -60,6 +26,10 @@ pub enum Popup {
         form: Form,
     },
     ConfirmDelete,
+    /// Choosing a part of the meeting by its number.
+    GoTo {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,23 +47,42 @@ pub enum Phase {
     },
 }
 
+/// The one-line text fields of the meeting details.
+pub struct DetailFields {
+    pub others: TextArea<'static>,
+    pub date: TextArea<'static>,
+    pub time: TextArea<'static>,
+    pub duration: TextArea<'static>,
+}
+
 pub struct MeetingState {
     /// The placement folder the meeting was opened from: every save goes there, whatever
     /// the record itself says.
     pub folder: String,
     pub record: MeetingRecord,
     pub guide: Guide,
-    pub section: Section,
-    pub mode: Mode,
+    /// Records of the earlier moments of this placement, oldest first.
+    pub earlier: Vec<MeetingRecord>,
+    /// Whether a key shows what was said last time instead of the guide's questions.
+    pub show_earlier: bool,
+    pub focus: Focus,
     pub notes: [TextArea<'static>; 4],
     pub private: TextArea<'static>,
-    pub others: TextArea<'static>,
-    /// The selected row per section, indexed like `Section::ALL`.
-    pub selection: [usize; 7],
+    pub details: DetailFields,
+    /// The selected example per key, and the selected agreement.
+    pub example_row: [usize; 4],
+    pub agreement_row: usize,
     pub popup: Option<Popup>,
     pub phase: Phase,
+    /// How far the questions (or last time's notes) above the notes are scrolled.
+    pub panel_scroll: u16,
+    /// A detail typed in a form the program cannot read, said under the field.
+    pub field_error: Option<String>,
+    pub session: Session,
     opened: Instant,
     base_seconds: u64,
+    /// The teacher typed the duration: the clock no longer adds to it.
+    duration_by_hand: bool,
     dirty: bool,
     /// Enter was pressed once in a read-back where nobody agreed; a second one saves.
     nobody_confirmed: bool,
@@ -114,39 +103,52 @@ impl MeetingState {
         folder: &str,
         mut record: MeetingRecord,
         guide: Guide,
+        earlier: Vec<MeetingRecord>,
         texts: &Texts,
         theme: &Theme,
     ) -> Self {
-        // Reopening a final record to edit it makes it a draft again until it is finished,
-        // and what people agreed to was the old text: they agree again at the read-back.
-        if record.status == RecordStatus::Final {
-            record.status = RecordStatus::Draft;
-            record.agreed.clear();
-            record.finished_at = None;
-        }
+        record.reopen();
         let notes =
             KeyId::ALL.map(|k| text_area(&record.keys.get(k).notes, texts.notes_placeholder));
         let private = text_area(&record.private_notes, texts.private_placeholder);
-        let others = text_area(&record.present.others, texts.others_placeholder);
+        let details = DetailFields {
+            others: text_area(&record.present.others, texts.others_placeholder),
+            date: text_area(&crate::tui::dates::show_date(texts, record.date), ""),
+            time: text_area(&record.time.format("%H:%M").to_string(), ""),
+            duration: text_area(&record.time_spent_seconds.div_ceil(60).to_string(), ""),
+        };
         let base_seconds = record.time_spent_seconds;
         let open_form = record.open_form.take();
+        let resume = record.resume.take();
+        let show_earlier = earlier
+            .iter()
+            .any(|r| KeyId::ALL.iter().any(|k| !r.keys.get(*k).is_empty()));
         let mut state = Self {
             folder: folder.to_string(),
             record,
             guide,
-            section: Section::ALL[0],
-            mode: Mode::Typing,
+            earlier,
+            show_earlier,
+            focus: Focus::Notes(KeyId::LearningProcesses),
             notes,
             private,
-            others,
-            selection: [0; 7],
+            details,
+            example_row: [0; 4],
+            agreement_row: 0,
             popup: None,
             phase: Phase::Conversation,
+            panel_scroll: 0,
+            field_error: None,
+            session: Session::default(),
             opened: Instant::now(),
             base_seconds,
+            duration_by_hand: false,
             dirty: false,
             nobody_confirmed: false,
         };
+        if let Some(resume) = resume {
+            state.resume_at(&resume);
+        }
         if let Some(open) = open_form {
             state.reopen_form(&open, texts, theme);
         }
@@ -154,9 +156,24 @@ impl MeetingState {
         state
     }
 
+    /// Puts the focus and the cursor back where a draft was left.
+    fn resume_at(&mut self, resume: &Resume) {
+        let Some(focus) = Focus::from_code(&resume.at) else {
+            return;
+        };
+        self.focus = focus;
+        if !self.focus_order().contains(&focus) {
+            self.focus = focus.part().first_field();
+        }
+        if let Some(area) = self.text_area_mut() {
+            let row = u16::try_from(resume.line).unwrap_or(u16::MAX);
+            let col = u16::try_from(resume.column).unwrap_or(u16::MAX);
+            area.move_cursor(CursorMove::Jump(row, col));
+        }
+    }
+
     /// Opens the pop-up that was open when the draft was saved, with what was typed in it.
     fn reopen_form(&mut self, open: &OpenForm, texts: &Texts, theme: &Theme) {
-        self.mode = Mode::Browse;
         self.popup = Some(match open {
             OpenForm::Example {
                 key,
@@ -172,7 +189,7 @@ impl MeetingState {
                     strategy: *strategy,
                     recognised: *recognised,
                 };
-                self.section = Section::Key(*key);
+                self.focus = Focus::Notes(*key);
                 let form = forms::example_form(
                     &self.guide,
                     self.moment(),
@@ -193,12 +210,19 @@ impl MeetingState {
                 who,
                 due,
                 status,
+                note,
             } => {
-                self.section = Section::Agreements;
-                let form = forms::agreement_form_as_typed(what, *who, due, *status, texts, theme);
+                self.focus = Focus::Agreements;
+                let typed = forms::TypedAgreement {
+                    what: what.clone(),
+                    who: *who,
+                    due: due.clone(),
+                    status: *status,
+                    note: note.clone(),
+                };
                 Popup::Agreement {
                     index: *index,
-                    form,
+                    form: forms::agreement_form_as_typed(&typed, texts, theme),
                 }
             }
         });
@@ -208,7 +232,7 @@ impl MeetingState {
     fn open_form(&self) -> Option<OpenForm> {
         match &self.popup {
             Some(Popup::Example { key, index, form }) => {
-                let e = forms::example_as_typed(form, &self.guide, self.moment(), *key);
+                let e = forms::example_as_typed(form);
                 Some(OpenForm::Example {
                     key: *key,
                     index: *index,
@@ -219,16 +243,17 @@ impl MeetingState {
                 })
             }
             Some(Popup::Agreement { index, form }) => {
-                let (what, who, due, status) = forms::agreement_as_typed(form);
+                let typed = forms::agreement_as_typed(form);
                 Some(OpenForm::Agreement {
                     index: *index,
-                    what,
-                    who,
-                    due,
-                    status,
+                    what: typed.what,
+                    who: typed.who,
+                    due: typed.due,
+                    status: typed.status,
+                    note: typed.note,
                 })
             }
-            Some(Popup::ConfirmDelete) | None => None,
+            Some(Popup::ConfirmDelete | Popup::GoTo { .. }) | None => None,
         }
     }
 
@@ -236,8 +261,22 @@ impl MeetingState {
         self.record.moment
     }
 
+    pub fn part(&self) -> Part {
+        self.focus.part()
+    }
+
     pub fn seconds_spent(&self) -> u64 {
-        self.base_seconds + self.opened.elapsed().as_secs()
+        if self.duration_by_hand {
+            self.base_seconds
+        } else {
+            self.base_seconds + self.opened.elapsed().as_secs()
+        }
+    }
+
+    /// The teacher set how long the meeting took: that is what the record says from now on.
+    pub(super) fn set_duration(&mut self, minutes: u32) {
+        self.base_seconds = u64::from(minutes) * 60;
+        self.duration_by_hand = true;
     }
 
     /// True once after the record (or an open pop-up) changed; the caller then hands it to
@@ -247,12 +286,22 @@ impl MeetingState {
         std::mem::take(&mut self.dirty) | form_changed
     }
 
-    /// The record as it should be saved now: the time spent brought up to date, and any open
-    /// pop-up with what is typed in it.
+    /// The record as it should be saved now: the time spent brought up to date, any open
+    /// pop-up with what is typed in it, and where the cursor is.
     pub fn snapshot(&mut self) -> &MeetingRecord {
         self.record.time_spent_seconds = self.seconds_spent();
         self.record.open_form = self.open_form();
+        self.record.resume = Some(self.resume());
         &self.record
+    }
+
+    fn resume(&self) -> Resume {
+        let (line, column) = self.text_area().map_or((0, 0), |a| (a.cursor().0, a.cursor().1));
+        Resume {
+            at: self.focus.code(),
+            line,
+            column,
+        }
     }
 
     /// Marks the record as changed, so the caller hands it to the saver.
@@ -260,258 +309,117 @@ impl MeetingState {
         self.dirty = true;
     }
 
-    pub fn selected(&self) -> usize {
-        self.selection[self.section.index()]
+    /// The fields in Tab order as the record stands now.
+    pub fn focus_order(&self) -> Vec<Focus> {
+        Focus::order(|k| !self.record.keys.get(k).examples.is_empty())
     }
 
-    /// How many rows the current section has to select from.
-    pub fn row_count(&self) -> usize {
-        match self.section {
-            Section::Key(k) => 1 + self.record.keys.get(k).examples.len(),
-            Section::Agreements => self.record.agreements.len(),
-            Section::Details => DETAIL_ROWS,
-            Section::Private => 1,
+    /// The text area that has the cursor, if the focus is on one.
+    pub fn text_area(&self) -> Option<&TextArea<'static>> {
+        match self.focus {
+            Focus::Notes(k) => Some(&self.notes[k.index()]),
+            Focus::Private => Some(&self.private),
+            Focus::Detail(row) => self.detail_area(row),
+            Focus::Examples(_) | Focus::Agreements => None,
         }
     }
 
-    fn typing_area(&mut self) -> Option<&mut TextArea<'static>> {
-        match (self.section, self.selected()) {
-            (Section::Key(k), _) => Some(&mut self.notes[k.index()]),
-            (Section::Private, _) => Some(&mut self.private),
-            (Section::Details, DETAIL_OTHERS) => Some(&mut self.others),
+    fn text_area_mut(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.focus {
+            Focus::Notes(k) => Some(&mut self.notes[k.index()]),
+            Focus::Private => Some(&mut self.private),
+            Focus::Detail(DetailRow::Others) => Some(&mut self.details.others),
+            Focus::Detail(DetailRow::Date) => Some(&mut self.details.date),
+            Focus::Detail(DetailRow::Time) => Some(&mut self.details.time),
+            Focus::Detail(DetailRow::Duration) => Some(&mut self.details.duration),
             _ => None,
         }
     }
 
-    fn refresh_focus(&mut self, theme: &Theme) {
-        let typing = self.mode == Mode::Typing && self.popup.is_none();
-        let (section, row) = (self.section, self.selected());
+    pub fn detail_area(&self, row: DetailRow) -> Option<&TextArea<'static>> {
+        match row {
+            DetailRow::Others => Some(&self.details.others),
+            DetailRow::Date => Some(&self.details.date),
+            DetailRow::Time => Some(&self.details.time),
+            DetailRow::Duration => Some(&self.details.duration),
+            DetailRow::Place | DetailRow::Present(_) => None,
+        }
+    }
+
+    /// Shows the cursor only in the field that has the keyboard.
+    pub(super) fn refresh_focus(&mut self, theme: &Theme) {
+        let typing = self.popup.is_none() && self.phase == Phase::Conversation;
+        let focus = self.focus;
         for key in KeyId::ALL {
             set_focus(
                 &mut self.notes[key.index()],
-                typing && section == Section::Key(key),
+                typing && focus == Focus::Notes(key),
                 theme,
             );
         }
-        set_focus(
-            &mut self.private,
-            typing && section == Section::Private,
-            theme,
-        );
-        set_focus(
-            &mut self.others,
-            typing && section == Section::Details && row == DETAIL_OTHERS,
-            theme,
-        );
+        set_focus(&mut self.private, typing && focus == Focus::Private, theme);
+        let d = &mut self.details;
+        for (row, area) in [
+            (DetailRow::Others, &mut d.others),
+            (DetailRow::Date, &mut d.date),
+            (DetailRow::Time, &mut d.time),
+            (DetailRow::Duration, &mut d.duration),
+        ] {
+            set_focus(area, typing && focus == Focus::Detail(row), theme);
+        }
     }
 
-    pub fn go_to(&mut self, index: usize, theme: &Theme) {
-        let Some(section) = Section::ALL.get(index) else {
-            return;
+    /// A typing or editing key for the field with the cursor; the record follows at once.
+    pub fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        let kind = match self.focus {
+            Focus::Detail(_) => TextKind::OneLine,
+            _ => TextKind::Lines,
         };
-        self.section = *section;
-        if self.mode == Mode::Typing {
-            if let Section::Key(_) | Section::Private = self.section {
-                self.selection[index] = 0;
+        self.edit_text(|area| editing::apply(area, kind, key));
+    }
+
+    /// Inserts pasted text at the cursor as one edit. On a list, it goes into the notes of
+    /// that part, since pasted text is always meant to be kept.
+    pub fn paste(&mut self, text: &str, theme: &Theme) {
+        match self.focus {
+            Focus::Examples(k) => self.focus = Focus::Notes(k),
+            Focus::Agreements => return,
+            Focus::Detail(row) if !row.is_text() => self.focus = Focus::Detail(DetailRow::Others),
+            _ => {}
+        }
+        self.refresh_focus(theme);
+        let one_line = matches!(self.focus, Focus::Detail(_));
+        self.edit_text(|area| {
+            if one_line {
+                area.insert_str(text.replace('\n', " "))
             } else {
-                self.mode = Mode::Browse;
+                area.insert_str(text)
             }
-        }
-        self.refresh_focus(theme);
-    }
-
-    pub fn next_section(&mut self, theme: &Theme) {
-        self.go_to((self.section.index() + 1) % Section::ALL.len(), theme);
-    }
-
-    pub fn prev_section(&mut self, theme: &Theme) {
-        let n = Section::ALL.len();
-        self.go_to((self.section.index() + n - 1) % n, theme);
-    }
-
-    pub fn move_selection(&mut self, down: bool) {
-        let rows = self.row_count();
-        let slot = &mut self.selection[self.section.index()];
-        *slot = if down {
-            (*slot + 1).min(rows.saturating_sub(1))
-        } else {
-            slot.saturating_sub(1)
-        };
-    }
-
-    /// Enter in browse mode: type in the notes, or open what is selected.
-    pub fn open_selected(&mut self, texts: &Texts, theme: &Theme) {
-        let row = self.selected();
-        match self.section {
-            Section::Key(key) if row > 0 => {
-                let example = self.record.keys.get(key).examples.get(row - 1).cloned();
-                let form = forms::example_form(
-                    &self.guide,
-                    self.moment(),
-                    key,
-                    example.as_ref(),
-                    texts,
-                    theme,
-                );
-                self.popup = Some(Popup::Example {
-                    key,
-                    index: Some(row - 1),
-                    form,
-                });
-            }
-            Section::Agreements if self.record.agreements.is_empty() => {
-                self.add_agreement(texts, theme)
-            }
-            Section::Agreements => {
-                let form = forms::agreement_form(self.record.agreements.get(row), texts, theme);
-                self.popup = Some(Popup::Agreement {
-                    index: Some(row),
-                    form,
-                });
-            }
-            Section::Details if row != DETAIL_OTHERS => self.toggle_selected(),
-            _ => self.mode = Mode::Typing,
-        }
-        self.refresh_focus(theme);
-    }
-
-    pub fn stop_typing(&mut self, theme: &Theme) {
-        self.mode = Mode::Browse;
-        self.refresh_focus(theme);
-    }
-
-    /// A key for the focused notes area; the record follows the text at once.
-    pub fn type_key(&mut self, key: KeyEvent) {
-        self.edit_text(|area| area.input(key));
+        });
     }
 
     /// Applies `edit` to the focused text area and brings the record up to date with it.
     fn edit_text(&mut self, edit: impl FnOnce(&mut TextArea<'static>) -> bool) {
-        let (section, row) = (self.section, self.selected());
-        let Some(area) = self.typing_area() else {
+        let focus = self.focus;
+        let Some(area) = self.text_area_mut() else {
             return;
         };
         if !edit(area) {
             return;
         }
         let text = text_of(area);
-        match (section, row) {
-            (Section::Key(k), _) => self.record.keys.get_mut(k).notes = text,
-            (Section::Private, _) => self.record.private_notes = text,
-            (Section::Details, DETAIL_OTHERS) => self.record.present.others = text,
+        match focus {
+            Focus::Notes(k) => self.record.keys.get_mut(k).notes = text,
+            Focus::Private => self.record.private_notes = text,
+            Focus::Detail(DetailRow::Others) => self.record.present.others = text,
+            // Date, time and duration are read when the teacher moves on.
+            Focus::Detail(_) => {
+                self.field_error = None;
+                return;
+            }
             _ => return,
         }
         self.changed();
-    }
-
-    /// Inserts pasted text at the cursor as one edit. From the list of a section with notes,
-    /// it goes into those notes.
-    pub fn paste(&mut self, text: &str, theme: &Theme) {
-        if self.mode == Mode::Browse {
-            match self.section {
-                Section::Key(_) | Section::Private => {
-                    self.selection[self.section.index()] = 0;
-                }
-                Section::Details => self.selection[self.section.index()] = DETAIL_OTHERS,
-                Section::Agreements => return,
-            }
-            self.mode = Mode::Typing;
-            self.refresh_focus(theme);
-        }
-        self.edit_text(|area| area.insert_str(text));
-    }
-
-    pub fn add_example(&mut self, texts: &Texts, theme: &Theme) {
-        let key = match self.section {
-            Section::Key(key) => key,
-            _ => KeyId::LearningProcesses,
-        };
-        let form = forms::example_form(&self.guide, self.moment(), key, None, texts, theme);
-        self.popup = Some(Popup::Example {
-            key,
-            index: None,
-            form,
-        });
-        self.refresh_focus(theme);
-    }
-
-    pub fn add_agreement(&mut self, texts: &Texts, theme: &Theme) {
-        let form = forms::agreement_form(None, texts, theme);
-        self.popup = Some(Popup::Agreement { index: None, form });
-        self.refresh_focus(theme);
-    }
-
-    /// Saves the open pop-up into the record; leaves it open with a message when it is not
-    /// complete.
-    pub fn save_popup(&mut self, texts: &Texts, theme: &Theme) {
-        match self.popup.take() {
-            Some(Popup::Example {
-                key,
-                index,
-                mut form,
-            }) => match forms::read_example(&form, &self.guide, self.moment(), key, texts) {
-                Ok(example) => {
-                    let examples = &mut self.record.keys.get_mut(key).examples;
-                    let at = match index {
-                        Some(i) if i < examples.len() => {
-                            examples[i] = example;
-                            i
-                        }
-                        _ => {
-                            examples.push(example);
-                            examples.len() - 1
-                        }
-                    };
-                    self.section = Section::Key(key);
-                    self.selection[self.section.index()] = at + 1;
-                    self.mode = Mode::Browse;
-                    self.changed();
-                }
-                Err(message) => {
-                    form.error = Some(message);
-                    self.popup = Some(Popup::Example { key, index, form });
-                }
-            },
-            Some(Popup::Agreement { index, mut form }) => match forms::read_agreement(&form, texts)
-            {
-                Ok(mut agreement) => {
-                    let list = &mut self.record.agreements;
-                    let at = match index {
-                        Some(i) if i < list.len() => {
-                            agreement.carried_from = list[i].carried_from;
-                            list[i] = agreement;
-                            i
-                        }
-                        _ => {
-                            list.push(agreement);
-                            list.len() - 1
-                        }
-                    };
-                    self.section = Section::Agreements;
-                    self.selection[self.section.index()] = at;
-                    self.mode = Mode::Browse;
-                    self.changed();
-                }
-                Err(message) => {
-                    form.error = Some(message);
-                    self.popup = Some(Popup::Agreement { index, form });
-                }
-            },
-            other => self.popup = other,
-        }
-        self.refresh_focus(theme);
-    }
-
-    pub fn close_popup(&mut self, theme: &Theme) {
-        if matches!(
-            self.popup,
-            Some(Popup::Example { .. } | Popup::Agreement { .. })
-        ) {
-            // The draft held the form's text; now it must not.
-            self.changed();
-        }
-        self.popup = None;
-        self.refresh_focus(theme);
     }
 
     pub fn popup_form(&mut self) -> Option<&mut Form> {
@@ -521,69 +429,8 @@ impl MeetingState {
         }
     }
 
-    /// Asks before deleting the selected example or agreement.
-    pub fn ask_delete(&mut self) {
-        let deletable = match self.section {
-            Section::Key(_) => self.selected() > 0,
-            Section::Agreements => !self.record.agreements.is_empty(),
-            _ => false,
-        };
-        if deletable {
-            self.popup = Some(Popup::ConfirmDelete);
-        }
-    }
-
-    pub fn delete_selected(&mut self) {
-        self.popup = None;
-        let row = self.selected();
-        match self.section {
-            Section::Key(k) if row > 0 => {
-                let examples = &mut self.record.keys.get_mut(k).examples;
-                if row - 1 < examples.len() {
-                    examples.remove(row - 1);
-                }
-            }
-            Section::Agreements if row < self.record.agreements.len() => {
-                self.record.agreements.remove(row);
-            }
-            _ => return,
-        }
-        let rows = self.row_count();
-        self.selection[self.section.index()] = row.min(rows.saturating_sub(1));
-        self.changed();
-    }
-
-    /// Space in browse mode: an agreement's status, a presence or the place.
-    pub fn toggle_selected(&mut self) {
-        let row = self.selected();
-        match self.section {
-            Section::Agreements => {
-                if let Some(a) = self.record.agreements.get_mut(row) {
-                    a.status = match a.status {
-                        AgreementStatus::Open => AgreementStatus::Done,
-                        _ => AgreementStatus::Open,
-                    };
-                }
-            }
-            Section::Details => match row {
-                0 => {
-                    let i = Place::ALL
-                        .iter()
-                        .position(|p| *p == self.record.place)
-                        .unwrap_or(0);
-                    self.record.place = Place::ALL[(i + 1) % Place::ALL.len()];
-                }
-                1..=3 => self.record.present.toggle(Role::ALL[row - 1]),
-                _ => return,
-            },
-            _ => return,
-        }
-        self.changed();
-    }
-
     /// The read-back. Nobody has agreed yet: the teacher marks each person who does.
     pub fn start_finishing(&mut self) {
-        self.mode = Mode::Browse;
         self.nobody_confirmed = false;
         self.phase = Phase::Finishing {
             agreed: Vec::new(),
@@ -620,6 +467,7 @@ impl MeetingState {
         }
         let agreed = agreed.clone();
         self.record.time_spent_seconds = self.seconds_spent();
+        self.record.open_form = None;
         self.record.finish(&agreed, now);
         self.phase = Phase::Saving;
         Finish::Save(&self.record)
@@ -627,9 +475,7 @@ impl MeetingState {
 
     /// Saving the final record failed: back to finishing, still a draft in memory.
     pub fn finish_failed(&mut self) {
-        self.record.status = RecordStatus::Draft;
-        self.record.finished_at = None;
-        let agreed = self.record.agreed.drain(..).map(|c| c.who).collect();
+        let agreed = self.record.unfinish();
         self.phase = Phase::Finishing { agreed, scroll: 0 };
     }
 
@@ -637,5 +483,10 @@ impl MeetingState {
         if let Phase::Finishing { scroll, .. } | Phase::Finished { scroll, .. } = &mut self.phase {
             *scroll = u16::try_from((i32::from(*scroll) + delta).max(0)).unwrap_or(u16::MAX);
         }
+    }
+
+    /// Whether the record is final on disk (nothing left to save).
+    pub fn is_final(&self) -> bool {
+        self.record.status == RecordStatus::Final && matches!(self.phase, Phase::Finished { .. })
     }
 }

@@ -10,6 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::Moment;
+use crate::store::lock::MeetingLock;
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 use crate::tui::theme::Theme;
 
 /// What an answer does.
@@ -29,6 +32,8 @@ pub enum Intent {
     SetAside(PathBuf),
     /// Back to choosing a moment.
     Back,
+    /// Move the placement out of the list, to where it can be restored from.
+    RemovePlacement,
 }
 
 #[derive(Debug, Clone)]
@@ -37,16 +42,33 @@ pub struct Answer {
     pub intent: Intent,
 }
 
-#[derive(Debug, Clone)]
 pub struct ChoiceState {
     pub title: String,
     pub lines: Vec<String>,
     pub answers: Vec<Answer>,
     pub placement: String,
     pub moment: Moment,
+    /// The meeting's lock, held while the question is open so nobody else starts editing.
+    pub lock: Option<MeetingLock>,
 }
 
 impl ChoiceState {
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::Choose(n) => n <= self.answers.len(),
+            _ => true,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        let intent = match action {
+            Action::Choose(n) => self.answer(n),
+            Action::Back => Some(Intent::Back),
+            _ => None,
+        };
+        intent.map_or(Effect::None, Effect::Answer)
+    }
+
     /// The answer numbered `digit` (1 is the first).
     pub fn answer(&self, digit: usize) -> Option<Intent> {
         let index = digit.checked_sub(1)?;

@@ -8,6 +8,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::summary::PlacementSummary;
 use crate::i18n::{Texts, fill};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 use crate::tui::theme::Theme;
 
 pub struct HomeState {
@@ -16,6 +18,85 @@ pub struct HomeState {
 }
 
 impl HomeState {
+    pub const fn new(summaries: Vec<PlacementSummary>) -> Self {
+        Self {
+            summaries,
+            selected: 0,
+        }
+    }
+
+    fn selected_id(&self) -> Option<String> {
+        self.summaries
+            .get(self.selected)
+            .map(|s| s.placement.id.clone())
+    }
+
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Open
+            | Action::EditPlacement
+            | Action::RemovePlacement => !self.summaries.is_empty(),
+            _ => true,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-10),
+            Action::PageDown => self.move_selection(10),
+            Action::Open => {
+                if let Some(id) = self.selected_id() {
+                    return Effect::OpenPick(id);
+                }
+            }
+            Action::NewPlacement => return Effect::NewPlacement,
+            Action::EditPlacement => {
+                if let Some(id) = self.selected_id() {
+                    return Effect::EditPlacement(id);
+                }
+            }
+            Action::RemovePlacement => {
+                if let Some(id) = self.selected_id() {
+                    return Effect::AskRemovePlacement(id);
+                }
+            }
+            Action::About => return Effect::About,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Takes in what changed about one placement: a new summary, or none when it is gone.
+    pub fn refresh_one(&mut self, id: &str, summary: Option<PlacementSummary>) {
+        let at = self.summaries.iter().position(|s| s.placement.id == id);
+        match (at, summary) {
+            (Some(i), Some(summary)) => self.summaries[i] = summary,
+            (Some(i), None) => {
+                self.summaries.remove(i);
+            }
+            (None, Some(summary)) => {
+                // Keep the list in the store's order: by student, then id.
+                let key = |s: &PlacementSummary| {
+                    (s.placement.student.to_lowercase(), s.placement.id.clone())
+                };
+                let i = self
+                    .summaries
+                    .partition_point(|s| key(s) < key(&summary));
+                self.summaries.insert(i, summary);
+            }
+            (None, None) => {}
+        }
+        self.select_id(id);
+        self.move_selection(0);
+    }
+
     pub fn move_selection(&mut self, delta: isize) {
         let last = self.summaries.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);

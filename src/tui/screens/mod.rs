@@ -1,7 +1,9 @@
-//! The screens around a meeting: the list of placements, the new-placement form, choosing a
-//! moment, and viewing a held record.
+//! The screens around a meeting: the list of placements, the placement form, choosing a
+//! moment, questions, viewing a held record, and about the program.
 
+pub mod about;
 pub mod choice;
 pub mod home;
 pub mod pick;
+pub mod placement_form;
 pub mod view;

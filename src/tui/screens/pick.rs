@@ -8,6 +8,9 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::{Guide, Moment};
 use crate::i18n::{Texts, fill};
+use crate::tui::action::Action;
+use crate::tui::dates::show_date;
+use crate::tui::effect::Effect;
 use crate::tui::theme::Theme;
 
 pub struct PickState {
@@ -20,6 +23,32 @@ pub struct PickState {
 impl PickState {
     pub fn moment(&self) -> Moment {
         Moment::ALL[self.selected.min(2)]
+    }
+
+    /// After a meeting: stay on it while it is still in progress; once it was held, the next
+    /// one is proposed.
+    pub fn stay_on(&mut self, moment: Moment) {
+        if self.summary.moments[moment.index()] != MomentState::Held {
+            self.selected = moment.index();
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        let id = self.summary.placement.id.clone();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(2),
+            Action::Back => return Effect::Back,
+            Action::Open => {
+                return Effect::OpenMeeting {
+                    id,
+                    moment: self.moment(),
+                };
+            }
+            Action::EditPlacement => return Effect::EditPlacement(id),
+            _ => {}
+        }
+        Effect::None
     }
 }
 
@@ -54,7 +83,7 @@ impl Widget for PickScreen<'_> {
                 Style::new()
             };
             let when = self.state.dates[i]
-                .map(|d| d.to_string())
+                .map(|d| show_date(t, d))
                 .unwrap_or_default();
             let status = match state {
                 MomentState::Held => fill(t.pick_held_on, &[&when]),

@@ -6,7 +6,10 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::{Guide, MeetingRecord};
+use crate::domain::RecordStatus;
 use crate::i18n::{Texts, fill};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 use crate::tui::record_text::record_lines;
 use crate::tui::theme::Theme;
 
@@ -17,6 +20,41 @@ pub struct ViewState {
     pub exported: Option<PathBuf>,
     /// Shown from another window's meeting or a draft under question: no editing from here.
     pub read_only: bool,
+}
+
+impl ViewState {
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::EditAgain => !self.read_only,
+            Action::CopyPath => self.exported.is_some(),
+            _ => true,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, t: &Texts) -> Effect {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::Back => return Effect::Back,
+            // Only a record everyone agreed to is shared; a draft seen from another window
+            // must never overwrite the shared file of the agreed one.
+            Action::Export if self.record.status != RecordStatus::Final => {
+                return Effect::Say(t.export_draft_refused.into(), true);
+            }
+            Action::Export => return Effect::Export,
+            Action::CopyPath => return Effect::CopyPath,
+            Action::EditAgain if !self.read_only => {
+                return Effect::EditAgain {
+                    id: self.record.placement.id.clone(),
+                    moment: self.record.moment,
+                };
+            }
+            _ => {}
+        }
+        Effect::None
+    }
 }
 
 pub struct ViewScreen<'a> {

@@ -1,0 +1,35 @@
+//! What a screen asks of the application after handling an action: the work that needs the
+//! shared services (the store, the saver, the terminal) or another screen.
+
+use super::screens::choice::Intent;
+use crate::domain::Moment;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// A line in the status bar, and whether it is a warning.
+    Say(String, bool),
+    /// Back to the screen the user came from.
+    Back,
+    Quit,
+    /// Save the open meeting's draft now and wait for it.
+    SaveNow,
+    /// Write the open meeting's record as final.
+    SaveFinal,
+    /// Write the shared version of the record on screen where the teacher can find it.
+    Export,
+    /// Put the path of the last export on the clipboard.
+    CopyPath,
+    /// The moments of a placement, to choose one.
+    OpenPick(String),
+    OpenMeeting { id: String, moment: Moment },
+    EditAgain { id: String, moment: Moment },
+    NewPlacement,
+    EditPlacement(String),
+    /// Store the placement form that is open.
+    SavePlacement,
+    AskRemovePlacement(String),
+    /// The answer to a question, carried out.
+    Answer(Intent),
+    About,
+}

@@ -1,0 +1,145 @@
+//! Where the keyboard is in a meeting. There are no modes: the focus is a field (notes, a
+//! list, a detail), Tab walks the fields in reading order, and what a key does follows from
+//! the kind of field.
+
+use crate::domain::{KeyId, Role};
+
+/// The parts of a meeting, as the sidebar lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Key(KeyId),
+    Agreements,
+    Details,
+    Private,
+}
+
+impl Part {
+    pub const ALL: [Self; 7] = [
+        Self::Key(KeyId::LearningProcesses),
+        Self::Key(KeyId::LearningPotential),
+        Self::Key(KeyId::TrainerJudgement),
+        Self::Key(KeyId::GuidanceChoices),
+        Self::Agreements,
+        Self::Details,
+        Self::Private,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The field a part opens at.
+    pub const fn first_field(self) -> Focus {
+        match self {
+            Self::Key(k) => Focus::Notes(k),
+            Self::Agreements => Focus::Agreements,
+            Self::Details => Focus::Detail(DetailRow::Place),
+            Self::Private => Focus::Private,
+        }
+    }
+}
+
+/// The rows of the meeting details, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailRow {
+    Place,
+    Present(Role),
+    Others,
+    Date,
+    Time,
+    Duration,
+}
+
+impl DetailRow {
+    pub const ALL: [Self; 8] = [
+        Self::Place,
+        Self::Present(Role::Student),
+        Self::Present(Role::Trainer),
+        Self::Present(Role::Teacher),
+        Self::Others,
+        Self::Date,
+        Self::Time,
+        Self::Duration,
+    ];
+
+    /// A row typed into, rather than chosen.
+    pub const fn is_text(self) -> bool {
+        matches!(self, Self::Others | Self::Date | Self::Time | Self::Duration)
+    }
+
+    /// A stable name, kept in a draft to reopen at this row.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Place => "place",
+            Self::Present(Role::Student) => "present_student",
+            Self::Present(Role::Trainer) => "present_trainer",
+            Self::Present(Role::Teacher) => "present_teacher",
+            Self::Others => "others",
+            Self::Date => "date",
+            Self::Time => "time",
+            Self::Duration => "duration",
+        }
+    }
+}
+
+/// The field that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Notes(KeyId),
+    Examples(KeyId),
+    Agreements,
+    Detail(DetailRow),
+    Private,
+}
+
+impl Focus {
+    pub const fn part(self) -> Part {
+        match self {
+            Self::Notes(k) | Self::Examples(k) => Part::Key(k),
+            Self::Agreements => Part::Agreements,
+            Self::Detail(_) => Part::Details,
+            Self::Private => Part::Private,
+        }
+    }
+
+    /// Every field in Tab order; `has_examples` says which keys have a list to visit.
+    pub fn order(has_examples: impl Fn(KeyId) -> bool) -> Vec<Self> {
+        let mut order = Vec::with_capacity(20);
+        for key in KeyId::ALL {
+            order.push(Self::Notes(key));
+            if has_examples(key) {
+                order.push(Self::Examples(key));
+            }
+        }
+        order.push(Self::Agreements);
+        order.extend(DetailRow::ALL.map(Self::Detail));
+        order.push(Self::Private);
+        order
+    }
+
+    /// A stable name, kept in a draft so that it reopens where the teacher left off.
+    pub fn code(self) -> String {
+        match self {
+            Self::Notes(k) => format!("notes:{}", k.code()),
+            Self::Examples(k) => format!("examples:{}", k.code()),
+            Self::Agreements => "agreements".into(),
+            Self::Detail(row) => format!("details:{}", row.code()),
+            Self::Private => "private".into(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        let key = |name: &str| KeyId::ALL.into_iter().find(|k| k.code() == name);
+        match code.split_once(':') {
+            Some(("notes", k)) => key(k).map(Self::Notes),
+            Some(("examples", k)) => key(k).map(Self::Examples),
+            Some(("details", r)) => DetailRow::ALL
+                .into_iter()
+                .find(|row| row.code() == r)
+                .map(Self::Detail),
+            None if code == "agreements" => Some(Self::Agreements),
+            None if code == "private" => Some(Self::Private),
+            _ => None,
+        }
+    }
+}
