@@ -2,6 +2,7 @@
 //! guide files; everything else a person reads comes from here. A struct rather than a map so
 //! that a missing translation is a compile error, not a blank on screen.
 
+use crate::domain::Moment;
 use crate::domain::placement::PlacementProblem;
 use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
 use crate::domain::summary::MomentState;
@@ -135,6 +136,11 @@ texts! {
     moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, choice_hints, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
     cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
+    // placements and exports
+    moment_name_start, moment_name_midway, moment_name_final,
+    err_meeting_open, err_placement_id_taken, err_not_removed,
+    removed_none, removed_unreadable, restore_done,
+    export_name_shared, export_name_draft,
 }
 
 impl Texts {
@@ -199,6 +205,15 @@ impl Texts {
         match problem {
             PlacementProblem::NoStudent => self.form_student_required,
             PlacementProblem::EndBeforeStart => self.placement_end_before_start,
+        }
+    }
+
+    /// A moment's name in running text and in export file names ("startgesprek").
+    pub const fn moment_word(&self, moment: Moment) -> &'static str {
+        match moment {
+            Moment::Start => self.moment_name_start,
+            Moment::Midway => self.moment_name_midway,
+            Moment::Final => self.moment_name_final,
         }
     }
 
