@@ -2,6 +2,7 @@
 //! guide files; everything else a person reads comes from here. A struct rather than a map so
 //! that a missing translation is a compile error, not a blank on screen.
 
+use crate::domain::Moment;
 use crate::domain::placement::PlacementProblem;
 use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
 use crate::domain::summary::MomentState;
@@ -136,6 +137,11 @@ texts! {
     cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
     key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_about, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_more, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, about_title, about_purpose, about_data, about_exports, about_rescue, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
+    // placements and exports
+    moment_name_start, moment_name_midway, moment_name_final,
+    err_meeting_open, err_placement_id_taken, err_not_removed,
+    removed_none, removed_unreadable, restore_done,
+    export_name_shared, export_name_draft,
 }
 
 impl Texts {
@@ -200,6 +206,15 @@ impl Texts {
         match problem {
             PlacementProblem::NoStudent => self.form_student_required,
             PlacementProblem::EndBeforeStart => self.placement_end_before_start,
+        }
+    }
+
+    /// A moment's name in running text and in export file names ("startgesprek").
+    pub const fn moment_word(&self, moment: Moment) -> &'static str {
+        match moment {
+            Moment::Start => self.moment_name_start,
+            Moment::Midway => self.moment_name_midway,
+            Moment::Final => self.moment_name_final,
         }
     }
 

@@ -38,7 +38,12 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
     let guides = Guides::load(settings.config_dir.as_deref(), t);
     let uses_guides = !matches!(
         args.command,
-        Some(Command::List { .. } | Command::Guide { .. })
+        Some(
+            Command::List { .. }
+                | Command::Guide { .. }
+                | Command::Removed
+                | Command::Restore { .. }
+        )
     );
     if uses_guides {
         cli::report_broken_guides(&guides, t);
@@ -57,6 +62,8 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             shared,
             output,
         }) => done(cli::export(settings, &guides, &record, shared, &output)),
+        Some(Command::Removed) => done(cli::removed(settings)),
+        Some(Command::Restore { name }) => done(cli::restore(settings, &name)),
         Some(Command::Guide {
             command: GuideCommand::Check { files },
         }) => done(cli::guide_check(settings, &files)),

@@ -56,6 +56,13 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
+    /// List removed placements that can be brought back with `restore`
+    Removed,
+    /// Bring a removed placement back (its id, or its folder name from `removed`)
+    Restore {
+        #[arg(value_name = "ID-OR-FOLDER")]
+        name: String,
+    },
     /// Work with conversation guides
     Guide {
         #[command(subcommand)]

@@ -4,6 +4,7 @@
 mod args;
 mod export;
 mod output;
+mod removed;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 pub use args::{Args, Command, Format, GuideCommand};
 use chrono::Local;
 pub use export::export;
+pub use removed::{removed, restore};
 use serde::Serialize;
 
 use crate::demo::write_demo;

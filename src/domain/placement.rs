@@ -120,9 +120,19 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
         'ý' | 'ÿ' | 'Ý' => "y",
-        'ç' | 'Ç' => "c",
-        'ñ' | 'Ñ' => "n",
-        'ş' | 'Ş' => "s",
+        'ā' | 'ă' | 'ą' | 'Ā' | 'Ă' | 'Ą' => "a",
+        'ē' | 'ė' | 'ę' | 'ě' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ī' | 'į' | 'Ī' | 'Į' => "i",
+        'ō' | 'ő' | 'Ō' | 'Ő' => "o",
+        'ū' | 'ů' | 'ű' | 'ų' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ş' | 'ś' | 'š' | 'ș' | 'Ş' | 'Ś' | 'Š' | 'Ș' => "s",
+        'ț' | 'ť' | 'Ț' | 'Ť' => "t",
+        'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => "z",
+        'ř' | 'Ř' => "r",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'ł' | 'Ł' => "l",
         'ğ' | 'Ğ' => "g",
         'ı' | 'İ' => "i",
         'ß' => "ss",
@@ -132,6 +142,55 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     };
     let single = folded.is_empty().then_some(c);
     folded.chars().chain(single)
+}
+
+/// Existing placements that look like `new`, so the teacher can be asked before a second
+/// folder is made for the same placement: the same student (ignoring case, accents, extra
+/// spaces, commas and word order, so "Jansen, Anna" is "anna jansen"), and the same company
+/// (ignoring case, accents and spacing) or an unknown one, with periods that overlap or are
+/// not known. A missing start or end counts as open-ended. The placement with `new`'s own id
+/// is left out, so an edited placement is not like itself.
+pub fn similar<'a>(new: &Placement, existing: &'a [Placement]) -> Vec<&'a Placement> {
+    let student = name_words(&new.student, true);
+    if student.is_empty() {
+        return Vec::new();
+    }
+    let company = name_words(&new.company, false);
+    existing
+        .iter()
+        .filter(|p| new.id.is_empty() || p.id != new.id)
+        .filter(|p| name_words(&p.student, true) == student)
+        .filter(|p| {
+            let theirs = name_words(&p.company, false);
+            company.is_empty() || theirs.is_empty() || theirs == company
+        })
+        .filter(|p| periods_overlap(new, p))
+        .collect()
+}
+
+/// The words of a name, folded to lowercase ASCII where a letter has an accent; `any_order`
+/// sorts them so "Jansen, Anna" and "Anna Jansen" compare equal.
+fn name_words(name: &str, any_order: bool) -> Vec<String> {
+    let folded: String = name
+        .chars()
+        .flat_map(fold_accent)
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+    if any_order {
+        words.sort();
+    }
+    words
+}
+
+/// Whether two periods share a day; a missing start or end is open-ended.
+fn periods_overlap(a: &Placement, b: &Placement) -> bool {
+    let starts_before_other_ends = |x: &Placement, y: &Placement| match (x.start, y.end) {
+        (Some(start), Some(end)) => start <= end,
+        _ => true,
+    };
+    starts_before_other_ends(a, b) && starts_before_other_ends(b, a)
 }
 
 impl Placement {
@@ -199,6 +258,120 @@ mod tests {
         assert_eq!(p.check(), Ok(()));
         p.student = "  ".into();
         assert_eq!(p.check(), Err(PlacementProblem::NoStudent));
+    }
+
+    #[test]
+    fn similar_finds_the_same_placement_typed_differently() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        let placement = |id: &str, student: &str, company: &str, start, end| Placement {
+            id: id.into(),
+            student: student.into(),
+            company: company.into(),
+            start,
+            end,
+            ..Placement::default()
+        };
+        let existing = [placement(
+            "anna-de-vries-bakkerij",
+            "Anna de Vries",
+            "Bakkerij Het Zonnige Deeg",
+            day(9, 1),
+            day(12, 20),
+        )];
+        // (what was typed, expected to look like the existing placement)
+        let cases = [
+            (
+                placement("", "Anna de Vries", "Bakkerij Het Zonnige Deeg", None, None),
+                true,
+            ),
+            (
+                placement(
+                    "",
+                    "  anna   DE vries ",
+                    "bakkerij het  zonnige deeg",
+                    None,
+                    None,
+                ),
+                true,
+            ),
+            (
+                placement(
+                    "",
+                    "Vries, Anna de",
+                    "Bakkerij Het Zonnige Deeg",
+                    None,
+                    None,
+                ),
+                true,
+            ),
+            (
+                placement("", "Ánna de Vriës", "Bakkerij Het Zonnige Deeg", None, None),
+                true,
+            ),
+            (placement("", "Anna de Vries", "", day(10, 1), None), true),
+            (
+                placement(
+                    "",
+                    "Anna de Vries",
+                    "Bakkerij Het Zonnige Deeg",
+                    day(12, 20),
+                    day(12, 31),
+                ),
+                true,
+            ),
+            (
+                placement(
+                    "",
+                    "Anna de Vries",
+                    "Bakkerij Het Zonnige Deeg",
+                    None,
+                    day(9, 1),
+                ),
+                true,
+            ),
+            // A later placement at the same company is a new one.
+            (
+                placement(
+                    "",
+                    "Anna de Vries",
+                    "Bakkerij Het Zonnige Deeg",
+                    day(12, 21),
+                    None,
+                ),
+                false,
+            ),
+            (
+                placement("", "Anna de Vries", "Garage Oost", None, None),
+                false,
+            ),
+            (
+                placement("", "Anna Vries", "Bakkerij Het Zonnige Deeg", None, None),
+                false,
+            ),
+            (
+                placement("", "Ben de Vries", "Bakkerij Het Zonnige Deeg", None, None),
+                false,
+            ),
+            (
+                placement("", "", "Bakkerij Het Zonnige Deeg", None, None),
+                false,
+            ),
+            // The placement being edited is not like itself.
+            (
+                placement(
+                    "anna-de-vries-bakkerij",
+                    "Anna de Vries",
+                    "Bakkerij Het Zonnige Deeg",
+                    None,
+                    None,
+                ),
+                false,
+            ),
+        ];
+        for (typed, expected) in cases {
+            let found = similar(&typed, &existing);
+            assert_eq!(found.len(), usize::from(expected), "{typed:?}");
+        }
     }
 
     #[test]

@@ -299,4 +299,18 @@ pub static EN: Texts = Texts {
     copy_nothing: "Nothing has been exported to copy yet; export first with Ctrl+P.",
     copy_done: "Copied to the clipboard (if your terminal allows it): {}",
     copy_failed: "Copying to the clipboard failed: {}",
+    cli_home_empty: "No placements yet in {}. Press n to add one.",
+    cli_home_new: "No placements yet: the folder {} has just been created. Press n to add one.",
+    // placements and exports
+    moment_name_start: "start meeting",
+    moment_name_midway: "midway meeting",
+    moment_name_final: "final meeting",
+    err_meeting_open: "{} cannot be removed now: its {} is open in another window (process {}); close the meeting there first",
+    err_placement_id_taken: "there is a placement in {} again; it stays, so the removed one cannot come back",
+    err_not_removed: "there is no removed placement '{}' (see 'stagegesprek removed')",
+    removed_none: "There are no removed placements.",
+    removed_unreadable: "(placement.yaml unreadable)",
+    restore_done: "Restored: {} ({})",
+    export_name_shared: "shared",
+    export_name_draft: "draft",
 };

@@ -299,4 +299,18 @@ pub static NL: Texts = Texts {
     copy_nothing: "Er is nog niets geëxporteerd om te kopiëren; exporteer eerst met Ctrl+P.",
     copy_done: "Naar het klembord gekopieerd (als je terminal dat toestaat): {}",
     copy_failed: "Kopiëren naar het klembord lukte niet: {}",
+    cli_home_empty: "Nog geen stageplaatsen in {}. Druk op n om er een toe te voegen.",
+    cli_home_new: "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
+    // placements and exports
+    moment_name_start: "startgesprek",
+    moment_name_midway: "tussentijds gesprek",
+    moment_name_final: "eindgesprek",
+    err_meeting_open: "{} kan nu niet weg: het {} is geopend in een ander venster (proces {}); sluit het gesprek daar eerst",
+    err_placement_id_taken: "er is inmiddels weer een stageplaats in {}; die blijft staan, dus de weggezette kan niet terug",
+    err_not_removed: "er is geen weggezette stageplaats '{}' (zie 'stagegesprek removed')",
+    removed_none: "Er zijn geen weggezette stageplaatsen.",
+    removed_unreadable: "(placement.yaml onleesbaar)",
+    restore_done: "Teruggezet: {} ({})",
+    export_name_shared: "gedeeld",
+    export_name_draft: "concept",
 };

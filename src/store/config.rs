@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use directories::ProjectDirs;
+use directories::{ProjectDirs, UserDirs};
 use serde::Deserialize;
 
 use super::files::read_plain_text;
@@ -17,6 +17,9 @@ pub const SMALL_FILE: u64 = 1024 * 1024;
 struct ConfigFile {
     #[serde(default)]
     language: Option<String>,
+    /// Where exports go; `~/` is the home folder, and a relative path is taken from there.
+    #[serde(default)]
+    export_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -24,6 +27,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub config_dir: Option<PathBuf>,
     pub lang: Lang,
+    /// `export_dir:` from `config.yaml`, as written there; see `export_dir()`.
+    pub configured_export_dir: Option<PathBuf>,
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -41,22 +46,59 @@ impl Settings {
         let data_dir = data_dir
             .or_else(|| project_dirs().map(|d| d.data_local_dir().to_path_buf()))
             .unwrap_or_else(|| PathBuf::from("stagegesprek-data"));
+        let config = config_dir
+            .as_deref()
+            .and_then(config_file)
+            .unwrap_or_default();
         let lang = lang
-            .or_else(|| config_dir.as_deref().and_then(configured_lang))
+            .or_else(|| config.language.and_then(|l| Lang::from_code(l.trim())))
             .unwrap_or_else(lang_from_env);
         Self {
             data_dir,
             config_dir,
             lang,
+            configured_export_dir: config.export_dir,
         }
+    }
+
+    /// The folder exports are written to: `export_dir:` from `config.yaml`, else
+    /// `stagegesprek` in the user's documents folder, else in the home folder, where a
+    /// teacher looks for a file. It may not exist yet.
+    pub fn export_dir(&self) -> PathBuf {
+        let user = UserDirs::new();
+        let home = user.as_ref().map(|u| u.home_dir().to_path_buf());
+        export_dir_from(
+            self.configured_export_dir.as_deref(),
+            user.as_ref().and_then(UserDirs::document_dir),
+            home.as_deref(),
+        )
     }
 }
 
-fn configured_lang(config_dir: &Path) -> Option<Lang> {
+/// `export_dir()` with the user's folders given, for tests.
+fn export_dir_from(
+    configured: Option<&Path>,
+    documents: Option<&Path>,
+    home: Option<&Path>,
+) -> PathBuf {
+    let home = home.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    match configured {
+        Some(dir) if dir.as_os_str().is_empty() => home.join("stagegesprek"),
+        Some(dir) => match dir.strip_prefix("~") {
+            Ok(rest) => home.join(rest),
+            Err(_) if dir.is_relative() => home.join(dir),
+            Err(_) => dir.to_path_buf(),
+        },
+        None => documents
+            .map_or(home, Path::to_path_buf)
+            .join("stagegesprek"),
+    }
+}
+
+fn config_file(config_dir: &Path) -> Option<ConfigFile> {
     // A link or FIFO in its place is ignored: reading a FIFO would hang every command.
     let text = read_plain_text(&config_dir.join("config.yaml"), SMALL_FILE).ok()?;
-    let config: ConfigFile = serde_saphyr::from_str(&text).ok()?;
-    Lang::from_code(config.language?.trim())
+    serde_saphyr::from_str(&text).ok()
 }
 
 fn lang_from_env() -> Lang {
@@ -65,4 +107,47 @@ fn lang_from_env() -> Lang {
         .filter_map(|var| std::env::var(var).ok())
         .find(|value| !value.is_empty())
         .map_or(Lang::Nl, |value| Lang::from_locale(&value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_go_to_the_documents_folder_unless_configured() {
+        let (docs, home) = (Path::new("/h/Documenten"), Path::new("/h"));
+        let dir = |configured: Option<&str>, docs: Option<&Path>| {
+            export_dir_from(configured.map(Path::new), docs, Some(home))
+        };
+        assert_eq!(
+            dir(None, Some(docs)),
+            Path::new("/h/Documenten/stagegesprek")
+        );
+        assert_eq!(dir(None, None), Path::new("/h/stagegesprek"));
+        assert_eq!(
+            dir(Some("/mnt/usb/stage"), Some(docs)),
+            Path::new("/mnt/usb/stage")
+        );
+        assert_eq!(
+            dir(Some("~/Bureaublad/stage"), None),
+            Path::new("/h/Bureaublad/stage")
+        );
+        assert_eq!(dir(Some("verslagen"), None), Path::new("/h/verslagen"));
+    }
+
+    #[test]
+    fn config_yaml_may_name_the_export_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("config.yaml"),
+            "language: en\nexport_dir: /srv/verslagen\n",
+        )
+        .unwrap();
+        let config = config_file(tmp.path()).unwrap();
+        assert_eq!(config.language.as_deref(), Some("en"));
+        assert_eq!(
+            config.export_dir.as_deref(),
+            Some(Path::new("/srv/verslagen"))
+        );
+    }
 }

@@ -2,6 +2,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::read::MAX_FILE_BYTES;
+use crate::domain::Moment;
 use crate::domain::placement::PlacementProblem;
 use crate::i18n::{Texts, fill};
 
@@ -21,6 +22,20 @@ pub enum Damage {
     /// The file says it belongs to another placement or moment (`found`), as when a file is
     /// copied between folders. Saving it would write into that other place.
     Misplaced { found: String },
+}
+
+/// Why a change was refused before anything was touched, for a reason outside the file itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A meeting of the placement is open in another window (process `pid`).
+    MeetingOpen { moment: Moment, pid: Option<u32> },
+    /// A placement with this id exists again, so the removed one cannot take its place.
+    IdTaken,
+    /// An export would land inside the data folder (`data_dir`), where it could replace a
+    /// record.
+    InDataDir { data_dir: PathBuf },
+    /// An export's place holds a link, a folder or a device instead of a plain file.
+    NotAPlainFile,
 }
 
 /// A failure to read or write the data on disk. No note text is ever part of it.
@@ -52,6 +67,9 @@ pub enum StoreError {
         path: PathBuf,
         problem: PlacementProblem,
     },
+    /// Refused before anything was changed; see `Refusal`.
+    #[error("{path}: refused ({reason:?})")]
+    Refused { path: PathBuf, reason: Refusal },
 }
 
 impl StoreError {
@@ -100,6 +118,18 @@ impl StoreError {
                 ],
             ),
             Self::Invalid { problem, .. } => t.placement_problem(*problem).to_string(),
+            Self::Refused { reason, .. } => match reason {
+                Refusal::MeetingOpen { moment, pid } => {
+                    let pid = pid.map_or_else(|| t.unknown.to_string(), |p| p.to_string());
+                    fill(t.err_meeting_open, &[&shown, t.moment_word(*moment), &pid])
+                }
+                Refusal::IdTaken => fill(t.err_placement_id_taken, &[&shown]),
+                Refusal::InDataDir { data_dir } => fill(
+                    t.cli_export_in_data_dir,
+                    &[&shown, &data_dir.display().to_string()],
+                ),
+                Refusal::NotAPlainFile => fill(t.cli_export_not_a_file, &[&shown]),
+            },
         }
     }
 
@@ -112,7 +142,8 @@ impl StoreError {
             | Self::Newer { path, .. }
             | Self::UnknownFields { path, .. }
             | Self::TooLargeToSave { path, .. }
-            | Self::Invalid { path, .. } => path,
+            | Self::Invalid { path, .. }
+            | Self::Refused { path, .. } => path,
         }
     }
 
@@ -128,6 +159,11 @@ impl StoreError {
     /// Written by a newer version: readable perhaps, but never to be written over.
     pub fn is_newer(&self) -> bool {
         matches!(self, Self::Newer { .. } | Self::UnknownFields { .. })
+    }
+
+    /// The file or folder is not there at all, as when a placement was removed meanwhile.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Self::Read { source, .. } if source.kind() == io::ErrorKind::NotFound)
     }
 
     pub fn parse(path: PathBuf, error: &serde_saphyr::Error) -> Self {

@@ -102,6 +102,50 @@ impl MeetingLock {
     }
 }
 
+/// A look at a meeting's lock without claiming the meeting: the lock file is neither created
+/// nor written, so the mark an unclean session left stays for the next real claim.
+#[derive(Debug)]
+pub enum Probe {
+    /// Nobody has the meeting open. While this value lives, this process holds the lock, so
+    /// nobody can open the meeting either.
+    Free(Option<File>),
+    /// Another window (or this process, through another claim) has the meeting open.
+    Held(Session),
+}
+
+impl MeetingLock {
+    /// Whether the meeting whose lock file is `path` is open right now. A missing lock file,
+    /// a link or a special file in its place cannot be held by anyone, so they count as free.
+    /// A lock left by a process that died is free: the operating system dropped it.
+    pub fn probe(path: &Path) -> Result<Probe, StoreError> {
+        let mut file = match open_plain(path, false, None) {
+            Ok(file) => file,
+            Err(NotPlain::Link | NotPlain::Special) => return Ok(Probe::Free(None)),
+            Err(NotPlain::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Probe::Free(None));
+            }
+            Err(other) => {
+                return Err(StoreError::Read {
+                    path: path.to_path_buf(),
+                    source: other.into_io(),
+                });
+            }
+        };
+        match file.try_lock() {
+            Ok(()) => Ok(Probe::Free(Some(file))),
+            Err(TryLockError::WouldBlock) => {
+                let mut note = String::new();
+                let _ = file.read_to_string(&mut note);
+                Ok(Probe::Held(Session::parse(&note)))
+            }
+            Err(TryLockError::Error(source)) => Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+}
+
 impl Session {
     fn parse(text: &str) -> Self {
         let field = |name: &str| {
@@ -150,6 +194,31 @@ mod tests {
             panic!("free after release");
         };
         assert_eq!(unclean, None);
+    }
+
+    #[test]
+    fn a_probe_sees_a_live_claim_but_not_a_dead_one_and_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("start.lock");
+        assert!(matches!(
+            MeetingLock::probe(&path).unwrap(),
+            Probe::Free(None)
+        ));
+        assert!(!path.exists(), "a probe creates no lock file");
+        let Claim::Mine { lock, .. } = MeetingLock::claim(&path, &RealDisk).unwrap() else {
+            panic!("first claim must succeed");
+        };
+        match MeetingLock::probe(&path).unwrap() {
+            Probe::Held(session) => assert_eq!(session.pid, Some(std::process::id())),
+            Probe::Free(_) => panic!("an open meeting must be seen"),
+        }
+        drop(lock);
+        let note = std::fs::read_to_string(&path).unwrap();
+        assert!(matches!(
+            MeetingLock::probe(&path).unwrap(),
+            Probe::Free(Some(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), note);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! <data dir>/placements/<placement-id>/<moment>.draft.yaml    while a meeting is in progress
 //! <data dir>/placements/<placement-id>/<moment>.lock          held while a meeting is open
 //! <data dir>/placements/<placement-id>/set-aside/             damaged and discarded files
+//! <data dir>/set-aside/removed/<placement-id>-<stamp>/          removed placements
 //! ```
 //!
 //! The store never writes over a file it cannot read: such a file is moved to `set-aside/`
@@ -16,12 +17,14 @@ pub mod config;
 pub mod disk;
 pub mod durable;
 mod error;
+mod export_file;
 pub mod files;
 pub mod guides;
 pub mod leftovers;
 pub mod lock;
 mod lossless;
 mod placement_file;
+mod placements;
 mod privacy;
 pub mod read;
 pub mod rescue;
@@ -37,14 +40,15 @@ use chrono::Local;
 use serde::Serialize;
 
 use disk::{Disk, RealDisk};
-pub use error::{Damage, StoreError};
+pub use error::{Damage, Refusal, StoreError};
 use lock::{Claim, MeetingLock};
 use placement_file::{placement_yaml, read_placement};
+pub use placements::RemovedPlacement;
 pub use read::read_checked;
 use read::{MAX_FILE_BYTES, exists, read_record, read_record_for_editing};
 
 use crate::domain::placement::safe_id;
-use crate::domain::summary::{MomentState, PlacementSummary};
+use crate::domain::summary::PlacementSummary;
 use crate::domain::{MeetingRecord, Moment, Placement};
 
 const PLACEMENT_FILE: &str = "placement.yaml";
@@ -428,18 +432,7 @@ impl Store {
         let summaries = placements
             .into_iter()
             .map(|p| {
-                let (records, record_errors) = self.records(&p.id);
-                let mut summary = PlacementSummary::new(p, &records);
-                for error in &record_errors {
-                    if let Some(moment) = moment_of(error.path()) {
-                        let state = if error.is_newer() {
-                            MomentState::Newer
-                        } else {
-                            MomentState::Damaged
-                        };
-                        summary.mark(moment, state);
-                    }
-                }
+                let (summary, record_errors) = self.summary_of(p);
                 errors.extend(record_errors);
                 summary
             })

@@ -2,6 +2,7 @@
 //! record, so a file cut off by a full disk or a sync tool is reported instead of being read
 //! as a placement with fewer fields.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -26,15 +27,27 @@ struct PlacementFile {
     schema_version: u32,
     #[serde(flatten)]
     placement: Placement,
+    /// Fields written by a newer version, carried along when this version saves. Declared
+    /// after `placement`, so it only receives the fields `Placement` does not take.
+    #[serde(flatten)]
+    extra: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     end_of_file: bool,
 }
 
 /// The file's text for `placement`.
 pub fn placement_yaml(placement: &Placement) -> String {
+    placement_yaml_with(placement, BTreeMap::new())
+}
+
+fn placement_yaml_with(
+    placement: &Placement,
+    extra: BTreeMap<String, serde_json::Value>,
+) -> String {
     super::to_yaml(&PlacementFile {
         schema_version: PLACEMENT_SCHEMA,
         placement: placement.clone(),
+        extra,
         end_of_file: true,
     })
 }
@@ -47,12 +60,45 @@ pub fn read_placement(
     folder_id: &str,
 ) -> Result<Placement, StoreError> {
     let text = read_text(disk, path)?;
+    decode(&text, path, folder_id).map(|file| file.placement)
+}
+
+/// The text for `placement` that replaces the file at `path`, keeping the fields a newer
+/// version wrote there. Refused when those fields would not come back unchanged (a YAML tag,
+/// an integer too large for 64 bits, an alias), or when the file cannot be trusted at all.
+pub fn replacement_yaml(
+    disk: &dyn Disk,
+    path: &Path,
+    folder_id: &str,
+    placement: &Placement,
+) -> Result<String, StoreError> {
+    let text = read_text(disk, path)?;
+    let file = decode(&text, path, folder_id)?;
+    let mut fields = super::read::unknown_fields(&text, &file);
+    let names: Vec<&str> = file.extra.keys().map(String::as_str).collect();
+    // What the file would hold if only the known fields changed: the kept ones must match.
+    let unchanged = placement_yaml_with(&file.placement, file.extra.clone());
+    fields.extend(super::lossless::changed_fields(&text, &unchanged, &names));
+    if !fields.is_empty() {
+        return Err(StoreError::UnknownFields {
+            path: path.to_path_buf(),
+            fields,
+        });
+    }
+    let placement = Placement {
+        id: file.placement.id,
+        ..placement.clone()
+    };
+    Ok(placement_yaml_with(&placement, file.extra))
+}
+
+fn decode(text: &str, path: &Path, folder_id: &str) -> Result<PlacementFile, StoreError> {
     let damaged = |damage| StoreError::Damaged {
         path: path.to_path_buf(),
         damage,
     };
     let file: PlacementFile =
-        serde_saphyr::from_str(&text).map_err(|e| StoreError::parse(path.to_path_buf(), &e))?;
+        serde_saphyr::from_str(text).map_err(|e| StoreError::parse(path.to_path_buf(), &e))?;
     if file.schema_version > PLACEMENT_SCHEMA {
         return Err(StoreError::Newer {
             path: path.to_path_buf(),
@@ -67,7 +113,7 @@ pub fn read_placement(
             found: safe_id(&file.placement.id),
         }));
     }
-    Ok(file.placement)
+    Ok(file)
 }
 
 /// The new-placement form while it is being filled in, beside the placements folder.

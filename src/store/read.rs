@@ -66,8 +66,9 @@ pub fn read_record_for_editing(disk: &dyn Disk, path: &Path) -> Result<MeetingRe
 }
 
 /// The paths of fields in `text` that `record` does not carry, so would not write back.
-/// Top-level unknown fields are kept by the record itself; nested ones are not.
-pub fn unknown_fields(text: &str, record: &MeetingRecord) -> Vec<String> {
+/// Top-level unknown fields are kept by the record (or placement file) itself; nested ones
+/// are not.
+pub fn unknown_fields<T: serde::Serialize>(text: &str, record: &T) -> Vec<String> {
     let Ok(original) = serde_saphyr::from_str::<serde_json::Value>(text) else {
         return Vec::new();
     };

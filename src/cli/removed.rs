@@ -1,0 +1,54 @@
+//! `removed` and `restore`: removed placements wait in `set-aside/removed/` until they are
+//! brought back; nothing is ever erased.
+
+use std::fmt::Write as _;
+
+use super::output::say;
+use super::{Failure, Outcome, open_store};
+use crate::domain::text::printable;
+use crate::i18n::fill;
+use crate::store::config::Settings;
+
+/// One line per removed placement: the folder name `restore` takes, the student, and when.
+pub fn removed(settings: &Settings) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let removed = store.removed_placements();
+    if removed.is_empty() {
+        eprintln!("{}", t.removed_none);
+        return Ok(());
+    }
+    let width = removed.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let mut text = String::new();
+    for r in &removed {
+        let student = r
+            .student
+            .as_deref()
+            .map_or_else(|| t.removed_unreadable.into(), printable);
+        let _ = writeln!(
+            text,
+            "{:<width$}  {}  {student}",
+            r.name,
+            r.removed_at.format("%Y-%m-%d %H:%M"),
+        );
+    }
+    say(&text, t)
+}
+
+/// Moves a removed placement back, named by its id or its folder name.
+pub fn restore(settings: &Settings, name: &str) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let placement = store.restore_placement(name).map_err(|e| {
+        if e.is_missing() && e.path().starts_with(store.removed_dir()) {
+            Failure(fill(t.err_not_removed, &[&printable(name)]))
+        } else {
+            Failure(e.describe(t))
+        }
+    })?;
+    let done = fill(
+        t.restore_done,
+        &[&printable(&placement.id), &printable(&placement.student)],
+    );
+    say(&format!("{done}\n"), t)
+}

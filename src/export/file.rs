@@ -1,0 +1,47 @@
+//! Exports as files a teacher can find again: a plain name made of the student, the moment
+//! and the date, safe on Windows, macOS and Linux, in the export folder.
+
+use std::path::{Path, PathBuf};
+
+use super::{Variant, to_markdown};
+use crate::domain::placement::slug;
+use crate::domain::{Guide, MeetingRecord, RecordStatus};
+use crate::i18n::Texts;
+use crate::store::{Store, StoreError};
+
+/// The file name of an export: `<student>-<moment>-<date>.md`, as in
+/// `anna-de-vries-startgesprek-2026-12-04.md`, with `-gedeeld` (`-shared`) for the shared
+/// variant and `-concept` (`-draft`) for a draft, so neither ever replaces the teacher's
+/// full export of the agreed record. `t` is the table of the record's language (its guide's).
+/// Only lowercase ASCII letters, digits, `-` and `.md`: nothing any file system refuses.
+pub fn export_file_name(record: &MeetingRecord, t: &Texts, variant: Variant) -> String {
+    let mut parts = vec![
+        slug(&record.placement.student),
+        slug(t.moment_word(record.moment)),
+        record.date.format("%Y-%m-%d").to_string(),
+    ];
+    if record.status == RecordStatus::Draft {
+        parts.push(slug(t.export_name_draft));
+    }
+    if variant == Variant::Shared {
+        parts.push(slug(t.export_name_shared));
+    }
+    format!("{}.md", parts.join("-"))
+}
+
+/// Renders `record` as Markdown (labels from `t`, titles from `guide`) and writes it into
+/// `dir` under `export_file_name` in the guide's language; returns the full path. See
+/// `Store::write_export` for what is refused.
+pub fn export_record(
+    store: &Store,
+    dir: &Path,
+    record: &MeetingRecord,
+    guide: &Guide,
+    t: &Texts,
+    variant: Variant,
+) -> Result<PathBuf, StoreError> {
+    let mut text = to_markdown(record, guide, t, variant);
+    text.push('\n');
+    let name = export_file_name(record, guide.language.texts(), variant);
+    store.write_export(dir, &name, &text)
+}
