@@ -75,8 +75,17 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                     &[&placement],
                 )));
             }
-            let mut app = App::new(store, guides, settings.lang, Theme::from_env());
-            app.open_meeting(&placement, moment.into());
+            // Straight into the meeting: the list of placements is read only if the
+            // teacher goes back to it.
+            let mut app = App::opening(
+                store,
+                guides,
+                settings.lang,
+                Theme::from_env(),
+                &placement,
+                moment.into(),
+            );
+            app.export_dir = settings.export_dir();
             app.message = notice.or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
@@ -97,6 +106,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             write_demo(&store, guide, DEMO_PLACEMENTS, Local::now().date_naive())
                 .map_err(|e| Failure(e.describe(t)))?;
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            app.export_dir = settings.export_dir();
             app.demo = true;
             app.show_home(None);
             tui::run(app).map_err(|e| Failure(e.to_string()))
@@ -104,6 +114,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         None => {
             let (store, notice) = cli::open_store_for_ui(settings)?;
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            app.export_dir = settings.export_dir();
             app.message = notice.or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }

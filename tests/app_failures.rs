@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::{assert_not_shows, assert_shows, keys, press, screen, type_text};
+use common::{assert_not_shows, assert_shows, keys, press, press_ctrl, screen, type_text};
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::domain::Moment;
 use stagegesprek::i18n::Lang;
@@ -94,7 +94,7 @@ fn finishing_on_a_full_disk_never_claims_the_record_was_saved() {
     let mut app = app_on(tmp.path(), disk.clone());
     app.open_meeting(DAAN, Moment::Start);
     type_text(&mut app, "Afronden lukt niet.");
-    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('f')]);
+    press_ctrl(&mut app, 'f');
     disk.fail_writes(true);
     press(&mut app, KeyCode::Enter);
     app.flush_saves();
@@ -132,7 +132,7 @@ fn a_draft_from_a_session_that_never_ended_is_offered_back_not_assumed() {
     press(&mut app, KeyCode::Char('2'));
     assert_shows(&app, "alleen lezen");
     assert_shows(&app, "Van voor de stroomstoring.");
-    press(&mut app, KeyCode::Char('e'));
+    press_ctrl(&mut app, 'e');
     assert_shows(&app, "alleen lezen");
 }
 
@@ -143,10 +143,9 @@ fn discarding_a_newer_draft_asks_twice_and_keeps_it_aside() {
     let mut app = common::app_in(tmp.path(), Lang::Nl);
     // Edit Noor's held start record again and leave it as a draft.
     app.open_meeting(NOOR, Moment::Start);
-    press(&mut app, KeyCode::Char('e'));
-    keys(&mut app, &[KeyCode::Enter]);
+    press_ctrl(&mut app, 'e');
     type_text(&mut app, " Later toegevoegd.");
-    keys(&mut app, &[KeyCode::Esc, KeyCode::Esc]);
+    press(&mut app, KeyCode::Esc);
     let dir = tmp.path().join("placements").join(NOOR);
     let draft_bytes = std::fs::read(dir.join("start.draft.yaml")).unwrap();
 

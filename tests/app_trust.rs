@@ -64,7 +64,7 @@ fn an_example_being_typed_survives_a_crash_and_comes_back_in_its_form() {
     demo_data(tmp.path());
     let mut app = fresh(tmp.path());
     app.open_meeting(DAAN, Moment::Start);
-    keys(&mut app, &[Esc, Char('e')]);
+    press_ctrl(&mut app, 'e');
     type_text(&mut app, "Zette zelf de uitlaat vast");
     app.flush_saves();
     assert!(read(&draft_of(tmp.path(), DAAN)).contains("Zette zelf de uitlaat vast"));
@@ -92,7 +92,7 @@ fn an_agreement_form_with_a_half_typed_date_comes_back_as_typed() {
     demo_data(tmp.path());
     let mut app = fresh(tmp.path());
     app.open_meeting(DAAN, Moment::Start);
-    keys(&mut app, &[Esc, Char('a')]);
+    press_ctrl(&mut app, 'n');
     type_text(&mut app, "Leerdoelen mailen");
     keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
     type_text(&mut app, "2026-12");
@@ -110,7 +110,7 @@ fn an_agreement_form_with_a_half_typed_date_comes_back_as_typed() {
 fn a_new_placement_form_survives_a_crash_and_is_gone_once_stored() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = fresh(tmp.path());
-    press(&mut app, Char('n'));
+    press_ctrl(&mut app, 'n');
     type_text(&mut app, "Wessel Proefpersoon");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Kok");
@@ -139,7 +139,7 @@ fn ctrl_c_once_only_explains_and_twice_quits_with_the_open_form_saved() {
     demo_data(tmp.path());
     let mut app = fresh(tmp.path());
     app.open_meeting(DAAN, Moment::Start);
-    keys(&mut app, &[Esc, Char('e')]);
+    press_ctrl(&mut app, 'e');
     type_text(&mut app, "Kopieer mij");
     press_ctrl(&mut app, 'c');
     assert!(!app.quit);
@@ -163,11 +163,9 @@ fn a_paste_arrives_whole_as_one_edit_and_later_keys_still_work() {
     let draft = read(&draft_of(tmp.path(), DAAN));
     assert!(draft.contains("regel0499"), "the whole paste is saved");
     assert!(draft.contains("slot"));
-    // One Esc after the paste stops typing; it does not leave the meeting.
-    press(&mut app, Esc);
-    assert_shows(&app, "Startgesprek");
-    // Pasting into a one-line field keeps it on one line.
-    keys(&mut app, &[Char('a')]);
+    // Commands after the paste still work; pasting into a one-line field keeps it on one
+    // line.
+    press_ctrl(&mut app, 'n');
     keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
     app.handle_paste("1-12-\n2026");
     assert_shows(&app, "1-12- 2026");
@@ -182,7 +180,8 @@ fn a_failed_final_save_keeps_retrying_the_text_while_the_read_back_is_open() {
     app.open_meeting(DAAN, Moment::Start);
     disk.fail_writes(true);
     type_text(&mut app, "Mag niet zoekraken.");
-    keys(&mut app, &[Esc, Char('f'), Char('1'), Enter]);
+    press_ctrl(&mut app, 'f');
+    keys(&mut app, &[Char('1'), Enter]);
     app.flush_saves();
     assert_shows(&app, "NIET BEWAARD");
     assert_shows(&app, "Afronden");
@@ -208,10 +207,9 @@ fn quitting_with_unsaved_text_asks_and_can_put_it_in_a_rescue_file_named_next_ti
     app.open_meeting(DAAN, Moment::Start);
     disk.fail_writes(true);
     type_text(&mut app, "Alleen in het geheugen.");
-    keys(&mut app, &[Esc, Esc]);
     // Leaving the meeting is fine (it stays in memory and keeps trying); quitting asks.
-    press(&mut app, Char('q'));
-    press(&mut app, Char('q'));
+    press(&mut app, Esc);
+    press(&mut app, Esc);
     assert!(!app.quit);
     assert_shows(&app, "Niet alles is bewaard");
     press(&mut app, Enter);
@@ -244,7 +242,7 @@ fn an_unchosen_end_with_a_refusing_disk_writes_a_rescue_file() {
     let mut app = app_on(tmp.path(), disk.clone(), &rescue);
     app.open_meeting(DAAN, Moment::Start);
     disk.fail_writes(true);
-    keys(&mut app, &[Esc, Char('a')]);
+    press_ctrl(&mut app, 'n');
     type_text(&mut app, "Nog een afspraak");
     // What the run loop does after a signal or a vanished terminal.
     app.rescue_unsaved();
@@ -380,10 +378,8 @@ fn keys_do_nothing_behind_the_too_small_screen() {
     app.open_meeting(NOOR, Moment::Start);
     assert_shows(&app, "Verslag");
     app.viewport = Some((30, 8));
-    keys(
-        &mut app,
-        &[Char('e'), Esc, Char('f'), Enter, Char('q'), Char('q')],
-    );
+    keys(&mut app, &[Char('e'), Esc, Char('f'), Enter, Esc, Esc]);
+    press_ctrl(&mut app, 'e');
     assert!(!app.quit);
     app.viewport = Some((80, 24));
     assert_shows(&app, "Verslag");
@@ -395,7 +391,7 @@ fn keys_do_nothing_behind_the_too_small_screen() {
 fn a_period_ending_before_it_starts_is_refused_in_the_form() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = fresh(tmp.path());
-    press(&mut app, Char('n'));
+    press_ctrl(&mut app, 'n');
     type_text(&mut app, "Omgekeerde Periode");
     for _ in 0..6 {
         press(&mut app, KeyCode::Tab);
@@ -444,7 +440,9 @@ fn finishing_again_keeps_the_earlier_agreed_version_and_nobody_agreeing_asks_fir
     assert!(before.contains("who: student"), "{before}");
     let mut app = fresh(tmp.path());
     app.open_meeting(NOOR, Moment::Start);
-    keys(&mut app, &[Char('e'), Char('f'), Enter]);
+    press_ctrl(&mut app, 'e');
+    press_ctrl(&mut app, 'f');
+    press(&mut app, Enter);
     assert_shows(&app, "Niemand is als akkoord aangevinkt");
     assert_eq!(
         read(&dir.join("start.yaml")),

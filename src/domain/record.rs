@@ -487,7 +487,9 @@ impl MeetingRecord {
 
     pub fn remove_example(&mut self, key: KeyId, index: usize) -> bool {
         let examples = &mut self.keys.get_mut(key).examples;
-        (index < examples.len()).then(|| examples.remove(index)).is_some()
+        (index < examples.len())
+            .then(|| examples.remove(index))
+            .is_some()
     }
 
     pub fn remove_agreement(&mut self, index: usize) -> bool {

@@ -299,8 +299,6 @@ pub static EN: Texts = Texts {
     copy_nothing: "Nothing has been exported to copy yet; export first with Ctrl+P.",
     copy_done: "Copied to the clipboard (if your terminal allows it): {}",
     copy_failed: "Copying to the clipboard failed: {}",
-    cli_home_empty: "No placements yet in {}. Press n to add one.",
-    cli_home_new: "No placements yet: the folder {} has just been created. Press n to add one.",
     // placements and exports
     moment_name_start: "start meeting",
     moment_name_midway: "midway meeting",

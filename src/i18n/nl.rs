@@ -299,8 +299,6 @@ pub static NL: Texts = Texts {
     copy_nothing: "Er is nog niets geëxporteerd om te kopiëren; exporteer eerst met Ctrl+P.",
     copy_done: "Naar het klembord gekopieerd (als je terminal dat toestaat): {}",
     copy_failed: "Kopiëren naar het klembord lukte niet: {}",
-    cli_home_empty: "Nog geen stageplaatsen in {}. Druk op n om er een toe te voegen.",
-    cli_home_new: "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
     // placements and exports
     moment_name_start: "startgesprek",
     moment_name_midway: "tussentijds gesprek",

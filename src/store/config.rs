@@ -65,10 +65,19 @@ impl Settings {
     /// `stagegesprek` in the user's documents folder, else in the home folder, where a
     /// teacher looks for a file. It may not exist yet.
     pub fn export_dir(&self) -> PathBuf {
+        Self::export_dir_for(self.configured_export_dir.as_deref())
+    }
+
+    /// The export folder when nothing is configured.
+    pub fn default_export_dir() -> PathBuf {
+        Self::export_dir_for(None)
+    }
+
+    fn export_dir_for(configured: Option<&Path>) -> PathBuf {
         let user = UserDirs::new();
         let home = user.as_ref().map(|u| u.home_dir().to_path_buf());
         export_dir_from(
-            self.configured_export_dir.as_deref(),
+            configured,
             user.as_ref().and_then(UserDirs::document_dir),
             home.as_deref(),
         )

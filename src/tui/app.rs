@@ -84,7 +84,8 @@ impl App {
         let mut app = Self::bare(store, guides, lang, theme);
         app.open_meeting(id, moment);
         if app.screens.is_empty() {
-            app.screens.push(app.pick_screen(id));
+            let pick = app.pick_screen(id);
+            app.screens.push(pick);
         }
         app
     }
@@ -110,7 +111,7 @@ impl App {
             viewport: None,
             exit_notes: Vec::new(),
             stale_placement: None,
-            export_dir: crate::store::config::default_export_dir(),
+            export_dir: crate::store::config::Settings::default_export_dir(),
         };
         for broken in &app.guides.broken {
             let first = broken.lines().into_iter().next().unwrap_or_default();
@@ -143,7 +144,9 @@ impl App {
     }
 
     pub fn screen(&self) -> &Screen {
-        self.screens.last().expect("the screen stack is never empty")
+        self.screens
+            .last()
+            .expect("the screen stack is never empty")
     }
 
     fn screen_mut(&mut self) -> &mut Screen {
@@ -279,17 +282,18 @@ impl App {
         let Some(screen) = self.screens.last_mut() else {
             return;
         };
-        match screen {
-            Screen::Meeting(m) if m.take_dirty() => {
-                m.session.touched = true;
-                m.session.save_status = SaveStatus::Pending;
-                let folder = m.folder.clone();
-                self.saver.save_draft(&folder, m.moment(), m.snapshot());
-            }
-            Screen::PlacementForm(p) if p.form.take_changed() && p.editing.is_none() => {
-                self.saver.save_new_placement(&p.draft());
-            }
-            _ => {}
+        if let Screen::Meeting(m) = screen
+            && m.take_dirty()
+        {
+            m.session.touched = true;
+            m.session.save_status = SaveStatus::Pending;
+            let folder = m.folder.clone();
+            self.saver.save_draft(&folder, m.moment(), m.snapshot());
+        } else if let Screen::PlacementForm(p) = screen
+            && p.form.take_changed()
+            && p.editing.is_none()
+        {
+            self.saver.save_new_placement(&p.draft());
         }
     }
 

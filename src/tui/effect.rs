@@ -22,8 +22,14 @@ pub enum Effect {
     CopyPath,
     /// The moments of a placement, to choose one.
     OpenPick(String),
-    OpenMeeting { id: String, moment: Moment },
-    EditAgain { id: String, moment: Moment },
+    OpenMeeting {
+        id: String,
+        moment: Moment,
+    },
+    EditAgain {
+        id: String,
+        moment: Moment,
+    },
     NewPlacement,
     EditPlacement(String),
     /// Store the placement form that is open.

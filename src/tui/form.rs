@@ -219,7 +219,10 @@ impl Form {
     }
 
     fn field(&self, name: FieldName) -> Option<&FieldValue> {
-        self.fields.iter().find(|f| f.name == name).map(|f| &f.value)
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| &f.value)
     }
 
     /// The text of field `name`, trimmed; empty when the form has no such text field.

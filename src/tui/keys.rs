@@ -36,8 +36,6 @@ pub enum KeyContext {
     GoTo,
     /// Asked before an example or agreement is deleted.
     ConfirmDelete,
-    /// Asked before a placement is moved out of the list.
-    ConfirmRemove,
     /// A question with numbered answers.
     Question,
     /// Quitting while text could not be saved: stay, or put it in a rescue file.
@@ -48,7 +46,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 17] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -61,7 +59,6 @@ impl KeyContext {
         Self::MeetingChoice,
         Self::GoTo,
         Self::ConfirmDelete,
-        Self::ConfirmRemove,
         Self::Question,
         Self::QuitQuestion,
         Self::ReadBack,
@@ -104,9 +101,7 @@ impl Chord {
             // Terminals differ in whether Shift+Tab also carries the Shift modifier.
             (KeyCode::BackTab, KeyCode::BackTab) => !ctrl,
             (KeyCode::Char(a), KeyCode::Char(b)) if self.ctrl => ctrl && a.eq_ignore_ascii_case(&b),
-            (a, b) => {
-                a == b && ctrl == self.ctrl && !key.modifiers.contains(KeyModifiers::ALT)
-            }
+            (a, b) => a == b && ctrl == self.ctrl && !key.modifiers.contains(KeyModifiers::ALT),
         }
     }
 
@@ -197,6 +192,7 @@ const fn ctrl(c: char) -> Chord {
 }
 
 /// The table, in the order the footer shows it.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Lists and questions.
     bind(&[C::Home, C::Pick, C::MeetingList, C::GoTo], key(KeyCode::Up), Action::Up, |t| t.key_choose),
@@ -222,7 +218,9 @@ pub static BINDINGS: &[Binding] = &[
     // The meeting.
     bind(MEETING, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),
     bind(&[C::MeetingLine], key(KeyCode::Enter), Action::NextField, |t| t.key_next_field),
+    bind(&[C::MeetingChoice], key(KeyCode::Down), Action::NextField, |t| t.key_next_field),
     bind(MEETING, key(KeyCode::BackTab), Action::PrevField, |t| t.key_prev_field),
+    bind(&[C::MeetingChoice], key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
     bind(&[C::MeetingList], key(KeyCode::Delete), Action::DeleteSelected, |t| t.key_delete),
     bind(&[C::MeetingChoice], key(KeyCode::Char(' ')), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::MeetingChoice], key(KeyCode::Enter), Action::ChoiceNext, |t| t.key_change),
@@ -249,8 +247,6 @@ pub static BINDINGS: &[Binding] = &[
     // Confirmations.
     bind(&[C::ConfirmDelete], key(KeyCode::Enter), Action::Yes, |t| t.key_delete),
     bind(&[C::ConfirmDelete], key(KeyCode::Esc), Action::No, |t| t.key_keep),
-    bind(&[C::ConfirmRemove], key(KeyCode::Enter), Action::Yes, |t| t.key_remove_placement),
-    bind(&[C::ConfirmRemove], key(KeyCode::Esc), Action::No, |t| t.key_keep),
     // Questions with numbered answers.
     bind(&[C::Question], key(KeyCode::Char('1')), Action::Choose(1), |t| t.key_answer),
     bind(&[C::Question], key(KeyCode::Char('2')), Action::Choose(2), |t| t.key_answer),

@@ -230,7 +230,7 @@ impl App {
             ];
         }
         let mut seen: Vec<String> = Vec::new();
-        for c in contexts {
+        for c in contexts.iter().copied() {
             for hint in hints(c, t, |_| true) {
                 let entry = format!("{:<16} {}", hint.keys, hint.label);
                 if !seen.contains(&entry) {

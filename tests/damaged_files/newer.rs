@@ -116,7 +116,7 @@ fn the_ui_offers_only_back_for_a_newer_record() {
     assert_shows(&app, "Nieuwere versie");
     press(&mut app, Char('1'));
     assert!(
-        matches!(app.screen, Screen::Pick(_)),
+        matches!(app.screen(), Screen::Pick(_)),
         "{}",
         screen(&app, 80, 24)
     );

@@ -16,7 +16,7 @@ use super::fixture::{Fixture, Rng, assert_no_note_text, snapshot};
 
 /// From the home screen, through the pick screen, into `moment` of placement `id`, with keys.
 pub fn open_with_keys(app: &mut App, id: &str, moment: Moment) {
-    let Screen::Home(home) = &app.screen else {
+    let Screen::Home(home) = app.screen() else {
         panic!("not on the home screen:\n{}", screen(app, 80, 24));
     };
     let index = home
@@ -28,7 +28,7 @@ pub fn open_with_keys(app: &mut App, id: &str, moment: Moment) {
         press(app, Down);
     }
     press(app, Enter);
-    let Screen::Pick(pick) = &app.screen else {
+    let Screen::Pick(pick) = app.screen() else {
         panic!("not on the pick screen:\n{}", screen(app, 80, 24));
     };
     for _ in 0..pick.selected {
@@ -37,7 +37,7 @@ pub fn open_with_keys(app: &mut App, id: &str, moment: Moment) {
     for _ in 0..moment.index() {
         press(app, Down);
     }
-    let Screen::Pick(pick) = &app.screen else {
+    let Screen::Pick(pick) = app.screen() else {
         unreachable!()
     };
     assert_eq!(pick.moment(), moment);
@@ -56,7 +56,7 @@ fn set_aside_files(path: &Path) -> Vec<PathBuf> {
 fn set_aside_from_the_ui(fx: &Fixture, id: &str, moment: Moment, path: &Path) {
     let before = snapshot(path);
     let mut app = app_in(&fx.data(), Lang::Nl);
-    let Screen::Home(home) = &app.screen else {
+    let Screen::Home(home) = app.screen() else {
         panic!("home first")
     };
     let summary = home.summaries.iter().find(|s| s.placement.id == id);
@@ -75,7 +75,7 @@ fn set_aside_from_the_ui(fx: &Fixture, id: &str, moment: Moment, path: &Path) {
 
     press(&mut app, Char('1'));
     assert!(
-        matches!(app.screen, Screen::Meeting(_)),
+        matches!(app.screen(), Screen::Meeting(_)),
         "no meeting after setting aside:\n{}",
         screen(&app, 80, 24)
     );
@@ -123,7 +123,7 @@ fn going_back_from_the_question_moves_nothing() {
     open_with_keys(&mut app, &id, Moment::Start);
     assert_shows(&app, "Beschadigd bestand");
     press(&mut app, Char('2'));
-    assert!(matches!(app.screen, Screen::Pick(_)));
+    assert!(matches!(app.screen(), Screen::Pick(_)));
     assert_not_shows(&app, "Beschadigd bestand");
     assert_eq!(snapshot(&path), before);
     assert!(set_aside_files(&path).is_empty());

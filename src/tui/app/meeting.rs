@@ -4,7 +4,7 @@ use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
 use crate::domain::{MeetingRecord, RecordStatus};
 use crate::export::Variant;
-use crate::export::file::export_record;
+use crate::export::export_record;
 use crate::i18n::fill;
 use crate::store::lock::MeetingLock;
 use crate::tui::meeting::{MeetingState, Phase, SaveStatus, Session};
@@ -12,7 +12,12 @@ use crate::tui::meeting::{MeetingState, Phase, SaveStatus, Session};
 impl App {
     /// Opens `record` for editing, holding `lock`; it is saved into the folder of placement
     /// `id`. It takes the place of a question about it, or comes on top.
-    pub(super) fn start_meeting(&mut self, id: &str, record: MeetingRecord, lock: Option<MeetingLock>) {
+    pub(super) fn start_meeting(
+        &mut self,
+        id: &str,
+        record: MeetingRecord,
+        lock: Option<MeetingLock>,
+    ) {
         let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {
             if let Some(lock) = lock {
                 lock.release();
@@ -135,4 +140,3 @@ impl App {
         });
     }
 }
-

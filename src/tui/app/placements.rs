@@ -14,7 +14,8 @@ use crate::tui::screens::placement_form::PlacementFormState;
 
 impl App {
     pub(super) fn new_placement(&mut self) {
-        let form = PlacementFormState::new(&PlacementDraft::default(), None, self.texts, &self.theme);
+        let form =
+            PlacementFormState::new(&PlacementDraft::default(), None, self.texts, &self.theme);
         self.push(Screen::PlacementForm(Box::new(form)));
     }
 
@@ -48,7 +49,8 @@ impl App {
                     end: show(placement.end),
                     end_of_file: true,
                 };
-                let form = PlacementFormState::new(&draft, Some(placement), self.texts, &self.theme);
+                let form =
+                    PlacementFormState::new(&draft, Some(placement), self.texts, &self.theme);
                 self.push(Screen::PlacementForm(Box::new(form)));
             }
             Err(e) => self.message = Some((e.describe(self.texts), true)),
@@ -70,10 +72,10 @@ impl App {
         };
         let typed = state.draft();
         let mut dates = [None, None];
-        for (slot, (field, text)) in dates
-            .iter_mut()
-            .zip([(FieldName::Start, &typed.start), (FieldName::End, &typed.end)])
-        {
+        for (slot, (field, text)) in dates.iter_mut().zip([
+            (FieldName::Start, &typed.start),
+            (FieldName::End, &typed.end),
+        ]) {
             match parse_date(text, today) {
                 Ok(date) => *slot = date,
                 Err(()) => {

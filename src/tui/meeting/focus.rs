@@ -64,7 +64,10 @@ impl DetailRow {
 
     /// A row typed into, rather than chosen.
     pub const fn is_text(self) -> bool {
-        matches!(self, Self::Others | Self::Date | Self::Time | Self::Duration)
+        matches!(
+            self,
+            Self::Others | Self::Date | Self::Time | Self::Duration
+        )
     }
 
     /// A stable name, kept in a draft to reopen at this row.

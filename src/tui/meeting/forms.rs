@@ -136,7 +136,13 @@ pub fn agreement_form_as_typed(typed: &TypedAgreement, t: &Texts, theme: &Theme)
     let fields = vec![
         Field::text(FieldName::What, t.agreement_what, &typed.what, "", 2),
         role_choice(FieldName::Who, t.agreement_who, typed.who, t),
-        Field::text(FieldName::Due, t.agreement_due, &typed.due, t.form_date_hint, 1),
+        Field::text(
+            FieldName::Due,
+            t.agreement_due,
+            &typed.due,
+            t.form_date_hint,
+            1,
+        ),
         Field::choice(FieldName::Status, t.agreement_status, statuses, status),
         Field::text(FieldName::Note, t.agreement_note, &typed.note, "", 1),
     ];

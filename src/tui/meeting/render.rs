@@ -227,17 +227,24 @@ impl MeetingScreen<'_> {
             self.theme.border
         };
         let width = area.width.saturating_sub(2);
-        let rows: u16 = area_text
-            .lines()
-            .iter()
-            .map(|l| wrapped_height(l, width))
-            .sum();
+        let visible = area.height.saturating_sub(2);
+        // Counted only as far as the box reaches: huge notes must not slow down each frame.
+        let mut rows: u16 = 0;
+        for line in area_text.lines() {
+            rows = rows.saturating_add(wrapped_height(line, width));
+            if rows > visible {
+                break;
+            }
+        }
         // Long notes say where the cursor is, so text above or below the box is not
         // mistaken for lost.
-        let title = if rows > area.height.saturating_sub(2) {
+        let title = if rows > visible {
             let line = (area_text.cursor().0 + 1).to_string();
             let total = area_text.lines().len().to_string();
-            format!(" {title} · {} ", fill(self.texts.label_line_of, &[&line, &total]))
+            format!(
+                " {title} · {} ",
+                fill(self.texts.label_line_of, &[&line, &total])
+            )
         } else {
             format!(" {title} ")
         };
@@ -323,12 +330,13 @@ impl MeetingScreen<'_> {
         let panel_needed: u16 = panel
             .iter()
             .map(|l| wrapped_height(&heading_text(l), width))
-            .sum();
+            .fold(0, u16::saturating_add);
         let examples = &s.record.keys.get(key).examples;
         let example_rows: u16 = examples
             .iter()
+            .take(6)
             .map(|e| wrapped_height(&self.example_text(e), width.saturating_sub(2)))
-            .sum();
+            .fold(0, u16::saturating_add);
         let examples_h = if examples.is_empty() {
             1
         } else {
@@ -352,14 +360,19 @@ impl MeetingScreen<'_> {
             .height
             .saturating_sub(heading_h + examples_h + prep_h + min_notes + 1);
         let panel_h = panel_needed.min(room);
-        let [heading_area, panel_area, prep_area, notes_area, examples_area] =
-            area.layout(&Layout::vertical([
-                Constraint::Length(heading_h),
-                Constraint::Length(panel_h + 1),
-                Constraint::Length(prep_h),
-                Constraint::Fill(1),
-                Constraint::Length(examples_h),
-            ]));
+        let [
+            heading_area,
+            panel_area,
+            prep_area,
+            notes_area,
+            examples_area,
+        ] = area.layout(&Layout::vertical([
+            Constraint::Length(heading_h),
+            Constraint::Length(panel_h + 1),
+            Constraint::Length(prep_h),
+            Constraint::Fill(1),
+            Constraint::Length(examples_h),
+        ]));
         Paragraph::new(heading)
             .wrap(Wrap { trim: true })
             .render(heading_area, buf);
@@ -368,11 +381,18 @@ impl MeetingScreen<'_> {
         let mut title = format!("─ {panel_title} ");
         if hidden > 0 {
             let shown_to = (scroll + panel_h).to_string();
-            title.push_str(&fill(t.label_panel_more, &[&shown_to, &panel_needed.to_string()]));
+            title.push_str(&fill(
+                t.label_panel_more,
+                &[&shown_to, &panel_needed.to_string()],
+            ));
             title.push(' ');
         }
         if s.has_earlier() {
-            let other = if s.show_earlier { t.label_prompts } else { t.label_earlier };
+            let other = if s.show_earlier {
+                t.label_prompts
+            } else {
+                t.label_earlier
+            };
             title.push_str(&fill(t.label_panel_toggle, &[other]));
         }
         Paragraph::new(panel)
@@ -424,7 +444,11 @@ impl MeetingScreen<'_> {
             })
             .title(Span::styled(
                 format!(" {} ({}) ", t.label_examples, examples.len()),
-                if focused { self.theme.title } else { self.theme.dim },
+                if focused {
+                    self.theme.title
+                } else {
+                    self.theme.dim
+                },
             ));
         let inner = block.inner(area);
         block.render(area, buf);

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::render::{MeetingScreen, heading_text, wrapped_height};
 use super::focus::Part;
+use super::render::{MeetingScreen, heading_text, wrapped_height};
 use super::state::Popup;
 use crate::domain::Role;
 use crate::i18n::fill;

@@ -68,11 +68,17 @@ impl MeetingScreen<'_> {
                 Span::styled(about, self.theme.dim),
             ];
             if a.is_overdue(s.record.date) {
-                spans.push(Span::styled(format!(" {}", t.label_overdue), self.theme.warning));
+                spans.push(Span::styled(
+                    format!(" {}", t.label_overdue),
+                    self.theme.warning,
+                ));
             }
             lines.push(Line::from(spans));
             if !a.note.trim().is_empty() {
-                lines.push(Line::styled(format!("    {}", a.note.trim()), self.theme.dim));
+                lines.push(Line::styled(
+                    format!("    {}", a.note.trim()),
+                    self.theme.dim,
+                ));
             }
         }
         Paragraph::new(lines)
@@ -106,8 +112,16 @@ impl MeetingScreen<'_> {
             let (label, value) = match row {
                 DetailRow::Place => (t.label_place, format!("‹ {} ›", t.place(r.place))),
                 DetailRow::Present(role) => {
-                    let mark = if r.present.is_present(role) { "[x]" } else { "[ ]" };
-                    let label = if role == Role::Student { t.label_present } else { "" };
+                    let mark = if r.present.is_present(role) {
+                        "[x]"
+                    } else {
+                        "[ ]"
+                    };
+                    let label = if role == Role::Student {
+                        t.label_present
+                    } else {
+                        ""
+                    };
                     (label, format!("{mark} {}", t.role(role)))
                 }
                 DetailRow::Others => (t.label_others, String::new()),
@@ -115,17 +129,27 @@ impl MeetingScreen<'_> {
                 DetailRow::Time => (t.label_time, String::new()),
                 DetailRow::Duration => (t.label_duration, String::new()),
             };
-            lines.push((row, Line::from(vec![
-                Span::styled(format!("{marker}{label:<w$}", w = label_width), self.theme.dim),
-                Span::styled(value, style),
-            ])));
+            lines.push((
+                row,
+                Line::from(vec![
+                    Span::styled(
+                        format!("{marker}{label:<w$}", w = label_width),
+                        self.theme.dim,
+                    ),
+                    Span::styled(value, style),
+                ]),
+            ));
         }
         let mut y = rows.y;
         for (row, line) in lines {
             if y >= rows.bottom() {
                 break;
             }
-            let line_area = Rect { y, height: 1, ..rows };
+            let line_area = Rect {
+                y,
+                height: 1,
+                ..rows
+            };
             Paragraph::new(line).render(line_area, buf);
             if let Some(text) = s.detail_area(row) {
                 let offset = u16::try_from(label_width + 2).unwrap_or(18);
@@ -139,7 +163,11 @@ impl MeetingScreen<'_> {
             y += 1;
         }
         if y + 1 < rows.bottom() {
-            let hint = Rect { y: y + 1, height: 2, ..rows };
+            let hint = Rect {
+                y: y + 1,
+                height: 2,
+                ..rows
+            };
             Paragraph::new(Span::styled(t.details_hint, self.theme.dim))
                 .wrap(Wrap { trim: true })
                 .render(hint, buf);

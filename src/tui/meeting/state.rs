@@ -296,7 +296,9 @@ impl MeetingState {
     }
 
     fn resume(&self) -> Resume {
-        let (line, column) = self.text_area().map_or((0, 0), |a| (a.cursor().0, a.cursor().1));
+        let (line, column) = self
+            .text_area()
+            .map_or((0, 0), |a| (a.cursor().0, a.cursor().1));
         Resume {
             at: self.focus.code(),
             line,

@@ -168,10 +168,8 @@ impl MeetingState {
         let t = cx.t;
         match action {
             Action::Type(key) => self.type_key(key),
-            Action::NextField | Action::PrevField => {
-                if self.leave_field(cx) {
-                    self.step_focus(action == Action::NextField);
-                }
+            Action::NextField | Action::PrevField if self.leave_field(cx) => {
+                self.step_focus(action == Action::NextField);
             }
             Action::GoToPart => {
                 self.popup = Some(Popup::GoTo {
@@ -180,18 +178,20 @@ impl MeetingState {
             }
             Action::Up | Action::Down => self.move_row(action == Action::Down),
             Action::Open => self.open_selected(cx),
-            Action::DeleteSelected if self.list_len() > 0 => self.popup = Some(Popup::ConfirmDelete),
-            Action::ChoiceNext | Action::ChoicePrev => self.change_detail(action == Action::ChoiceNext),
+            Action::DeleteSelected if self.list_len() > 0 => {
+                self.popup = Some(Popup::ConfirmDelete)
+            }
+            Action::ChoiceNext | Action::ChoicePrev => {
+                self.change_detail(action == Action::ChoiceNext)
+            }
             Action::AddExample => {
                 if let Part::Key(key) = self.part() {
                     self.open_example(key, None, cx);
                 }
             }
-            Action::AddAgreement => {
-                if self.leave_field(cx) {
-                    let form = forms::agreement_form(None, t, cx.theme, |d| dates::show_date(t, d));
-                    self.popup = Some(Popup::Agreement { index: None, form });
-                }
+            Action::AddAgreement if self.leave_field(cx) => {
+                let form = forms::agreement_form(None, t, cx.theme, |d| dates::show_date(t, d));
+                self.popup = Some(Popup::Agreement { index: None, form });
             }
             Action::ToggleEarlier => {
                 self.show_earlier = !self.show_earlier;
@@ -255,7 +255,11 @@ impl MeetingState {
         let order = self.focus_order();
         let n = order.len();
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+        let next = if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        };
         if order[next].part() != self.part() {
             self.panel_scroll = 0;
         }
@@ -342,12 +346,10 @@ impl MeetingState {
             }
             Focus::Agreements => {
                 let row = self.agreement_row;
-                let form = forms::agreement_form(
-                    self.record.agreements.get(row),
-                    t,
-                    cx.theme,
-                    |d| dates::show_date(t, d),
-                );
+                let form =
+                    forms::agreement_form(self.record.agreements.get(row), t, cx.theme, |d| {
+                        dates::show_date(t, d)
+                    });
                 self.popup = Some(Popup::Agreement {
                     index: Some(row),
                     form,
@@ -465,7 +467,11 @@ impl MeetingState {
                     .iter()
                     .position(|p| *p == self.record.place)
                     .unwrap_or(0);
-                let next = if forward { (i + 1) % n } else { (i + n - 1) % n };
+                let next = if forward {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
                 self.record.place = Place::ALL[next];
             }
             Focus::Detail(DetailRow::Present(role)) => self.record.present.toggle(role),

@@ -86,9 +86,7 @@ impl HomeState {
                 let key = |s: &PlacementSummary| {
                     (s.placement.student.to_lowercase(), s.placement.id.clone())
                 };
-                let i = self
-                    .summaries
-                    .partition_point(|s| key(s) < key(&summary));
+                let i = self.summaries.partition_point(|s| key(s) < key(&summary));
                 self.summaries.insert(i, summary);
             }
             (None, None) => {}

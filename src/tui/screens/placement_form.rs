@@ -32,7 +32,12 @@ impl PlacementFormState {
             text(FieldName::Company, t.form_company, &draft.company, ""),
             text(FieldName::Trainer, t.form_trainer, &draft.trainer, ""),
             text(FieldName::Teacher, t.form_teacher, &draft.teacher, ""),
-            text(FieldName::Start, t.form_start, &draft.start, t.form_date_hint),
+            text(
+                FieldName::Start,
+                t.form_start,
+                &draft.start,
+                t.form_date_hint,
+            ),
             text(FieldName::End, t.form_end, &draft.end, t.form_date_hint),
         ];
         let title = if editing.is_some() {
@@ -61,11 +66,7 @@ impl PlacementFormState {
             Action::Back if self.form.may_discard(cx.t.form_unsaved) => return Effect::Back,
             Action::NextField => self.form.focus_next(theme),
             Action::PrevField => self.form.focus_prev(theme),
-            Action::Type(key) => {
-                if self.form.type_key(key) {
-                    self.similar_seen = false;
-                }
-            }
+            Action::Type(key) if self.form.type_key(key) => self.similar_seen = false,
             Action::SaveForm => return Effect::SavePlacement,
             _ => {}
         }

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::domain::{Guide, MeetingRecord};
 use crate::domain::RecordStatus;
+use crate::domain::{Guide, MeetingRecord};
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
