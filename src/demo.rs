@@ -270,7 +270,7 @@ fn held_record(
             due: Some(when.date() + Duration::weeks(2)),
             status: AgreementStatus::Open,
             carried_from: None,
-        note: String::new(),
+            note: String::new(),
         });
         r.agreements.push(Agreement {
             what: "Inschatting voorbereiden voor het volgende gesprek.".into(),
@@ -278,7 +278,7 @@ fn held_record(
             due: None,
             status: AgreementStatus::Open,
             carried_from: None,
-        note: String::new(),
+            note: String::new(),
         });
     }
     r.private_notes =

@@ -2,6 +2,9 @@
 //! guide files; everything else a person reads comes from here. A struct rather than a map so
 //! that a missing translation is a compile error, not a blank on screen.
 
+use chrono::{Datelike as _, NaiveDate};
+
+use crate::domain::dates::DateProblem;
 use crate::domain::placement::PlacementProblem;
 use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
 use crate::domain::summary::MomentState;
@@ -135,9 +138,38 @@ texts! {
     moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, choice_hints, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
     cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
+    // records and dates
+    date_format, weekdays, date_not_a_date, date_no_such_day, time_not_a_time,
+    time_no_such_time, duration_not_a_duration,
 }
 
 impl Texts {
+    /// A date as people of this language write it: `4-12-2026`, `4 Dec 2026`.
+    pub fn date(&self, day: NaiveDate) -> String {
+        day.format(self.date_format).to_string()
+    }
+
+    /// A date with a short weekday before it: `vr 4-12-2026`, `Fri 4 Dec 2026`.
+    pub fn weekday_date(&self, day: NaiveDate) -> String {
+        let index = day.weekday().num_days_from_monday() as usize;
+        let weekday = self
+            .weekdays
+            .split_whitespace()
+            .nth(index)
+            .unwrap_or_default();
+        format!("{weekday} {}", self.date(day))
+    }
+
+    pub const fn date_problem(&self, problem: DateProblem) -> &'static str {
+        match problem {
+            DateProblem::NotADate => self.date_not_a_date,
+            DateProblem::NoSuchDay => self.date_no_such_day,
+            DateProblem::NotATime => self.time_not_a_time,
+            DateProblem::NoSuchTime => self.time_no_such_time,
+            DateProblem::NotADuration => self.duration_not_a_duration,
+        }
+    }
+
     /// "1 minute" or "N minutes" for a number of seconds, rounded up.
     pub fn minutes(&self, seconds: u64) -> String {
         match seconds.div_ceil(60) {

@@ -230,4 +230,12 @@ pub static EN: Texts = Texts {
     cli_err_no_terminal: "this only works in a terminal window, and input or output is not a terminal now; start stagegesprek in a terminal window, or use 'stagegesprek list' for a list of the placements",
     cli_home_empty: "No placements yet in {}. Press n to add one.",
     cli_home_new: "No placements yet: the folder {} has just been created. Press n to add one.",
+    // records and dates
+    date_format: "%-d %b %Y",
+    weekdays: "Mon Tue Wed Thu Fri Sat Sun",
+    date_not_a_date: "This is not a date. Write for example 4-12-2026, 4 Dec or tomorrow.",
+    date_no_such_day: "That day does not exist; check the day and the month.",
+    time_not_a_time: "This is not a time. Write for example 9:30 or 14.",
+    time_no_such_time: "That time does not exist; hours go up to 23, minutes up to 59.",
+    duration_not_a_duration: "This is not a length of time. Write for example 45 min, 1 hour or 1:15.",
 };

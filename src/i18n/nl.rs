@@ -230,4 +230,12 @@ pub static NL: Texts = Texts {
     cli_err_no_terminal: "dit werkt alleen in een terminalvenster, en de invoer of uitvoer is nu geen terminal; start stagegesprek in een terminalvenster, of gebruik 'stagegesprek list' voor een lijst van de stageplaatsen",
     cli_home_empty: "Nog geen stageplaatsen in {}. Druk op n om er een toe te voegen.",
     cli_home_new: "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
+    // records and dates
+    date_format: "%-d-%-m-%Y",
+    weekdays: "ma di wo do vr za zo",
+    date_not_a_date: "Dit is geen datum. Schrijf bijvoorbeeld 4-12-2026, 4 dec of morgen.",
+    date_no_such_day: "Die dag bestaat niet; kijk de dag en de maand na.",
+    time_not_a_time: "Dit is geen tijd. Schrijf bijvoorbeeld 9:30 of 14 uur.",
+    time_no_such_time: "Die tijd bestaat niet; uren gaan tot 23, minuten tot 59.",
+    duration_not_a_duration: "Dit is geen duur. Schrijf bijvoorbeeld 45 min, 1 uur of 1:15.",
 };
