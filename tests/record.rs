@@ -9,7 +9,7 @@ use stagegesprek::domain::{
     Recognition, Role, Strategy,
 };
 use stagegesprek::export::{Variant, to_markdown};
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::{Store, to_yaml};
 

@@ -22,7 +22,7 @@ use crate::domain::summary::MomentState;
 use crate::domain::text::printable;
 use crate::domain::{MeetingRecord, Moment};
 use crate::export::{Variant, to_markdown};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
 use crate::store::guides::{Guides, check_file};
 use crate::store::rescue::rescue_dirs;

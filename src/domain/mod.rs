@@ -4,12 +4,14 @@
 pub mod dates;
 pub mod guide;
 pub mod guide_check;
+pub mod lang;
 pub mod placement;
 pub mod record;
 pub mod summary;
 pub mod text;
 
 pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
+pub use lang::Lang;
 pub use placement::{Placement, PlacementDraft};
 pub use record::{
     Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, OpenForm,

@@ -22,7 +22,7 @@ use super::theme::Theme;
 use crate::domain::placement::PlacementProblem;
 use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::{Moment, Placement, PlacementDraft};
-use crate::i18n::{Lang, Texts, fill};
+use crate::i18n::{Lang, LangExt as _, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
 use crate::store::lock::MeetingLock;
