@@ -122,7 +122,7 @@ texts! {
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
     // records and dates
     date_format, weekdays, date_not_a_date, date_no_such_day, time_not_a_time,
-    time_no_such_time, duration_not_a_duration,
+    time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
 }
 
 impl Texts {

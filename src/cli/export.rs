@@ -39,7 +39,7 @@ pub fn export(
     } else {
         Variant::Full
     };
-    let mut text = to_markdown(&record, guide, t, variant);
+    let mut text = to_markdown(&record, guide, variant);
     text.push('\n');
     match target {
         Target::Stdout => say(&text, t),

@@ -228,7 +228,7 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
             let guide = guides
                 .for_record(&record.guide.id, settings.lang)
                 .ok_or_else(|| Failure(t.err_no_guide.into()))?;
-            to_markdown(&record, guide, t, Variant::Full)
+            to_markdown(&record, guide, Variant::Full)
         }
     };
     let mut text = text;

@@ -238,4 +238,6 @@ pub static EN: Texts = Texts {
     time_not_a_time: "This is not a time. Write for example 9:30 or 14.",
     time_no_such_time: "That time does not exist; hours go up to 23, minutes up to 59.",
     duration_not_a_duration: "This is not a length of time. Write for example 45 min, 1 hour or 1:15.",
+    md_prepared_on: "prepared on {}",
+    agreement_overdue: "overdue",
 };

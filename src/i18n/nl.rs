@@ -238,4 +238,6 @@ pub static NL: Texts = Texts {
     time_not_a_time: "Dit is geen tijd. Schrijf bijvoorbeeld 9:30 of 14 uur.",
     time_no_such_time: "Die tijd bestaat niet; uren gaan tot 23, minuten tot 59.",
     duration_not_a_duration: "Dit is geen duur. Schrijf bijvoorbeeld 45 min, 1 uur of 1:15.",
+    md_prepared_on: "voorbereid op {}",
+    agreement_overdue: "te laat",
 };

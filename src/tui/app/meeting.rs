@@ -148,7 +148,7 @@ impl App {
         let Some(guide) = self.guides.for_record(&record.guide.id, self.lang) else {
             return;
         };
-        let text = to_markdown(record, guide, self.texts, Variant::Shared) + "\n";
+        let text = to_markdown(record, guide, Variant::Shared) + "\n";
         let dir = self.store.placement_dir(&record.placement.id);
         let path = dir.join(format!("{}.shared.md", record.moment.code()));
         self.saver.write_file(path, text);
