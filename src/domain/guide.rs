@@ -30,6 +30,24 @@ impl Moment {
         Self::ALL.into_iter().find(|m| m.code() == code)
     }
 
+    /// The other names people type for a moment, Dutch first: `tussentijds` for midway.
+    pub const fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::Start => &["startgesprek"],
+            Self::Midway => &["tussentijds", "midden", "tussengesprek"],
+            Self::Final => &["eind", "eindgesprek"],
+        }
+    }
+
+    /// A moment as typed on the command line or in a record id: its code or one of its
+    /// aliases, in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim().to_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|m| m.code() == name || m.aliases().contains(&name.as_str()))
+    }
+
     pub const fn index(self) -> usize {
         self as usize
     }
