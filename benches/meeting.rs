@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stagegesprek::demo::write_demo;
 use stagegesprek::domain::{KeyId, MeetingRecord, Moment};
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::{Store, to_yaml};
 use stagegesprek::tui::App;

@@ -3,47 +3,32 @@
 //! that a missing translation is a compile error, not a blank on screen.
 
 use crate::domain::Moment;
+use chrono::{Datelike as _, NaiveDate};
+
+use crate::domain::dates::DateProblem;
+use crate::domain::guide_check::GuideProblem;
 use crate::domain::placement::PlacementProblem;
 use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
 use crate::domain::summary::MomentState;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
+pub use crate::domain::Lang;
+
+/// The interface text of a language.
+pub const fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
 }
 
-impl Lang {
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code.to_ascii_lowercase().as_str() {
-            "nl" => Some(Self::Nl),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
+/// `lang.texts()`, for code that holds a `Lang`.
+pub trait LangExt {
+    fn texts(self) -> &'static Texts;
+}
 
-    /// Reads a locale string such as `en_GB.UTF-8`; anything not English stays Dutch.
-    pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("en") {
-            Self::En
-        } else {
-            Self::Nl
-        }
-    }
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Nl => "nl",
-            Self::En => "en",
-        }
-    }
-
-    pub const fn texts(self) -> &'static Texts {
-        match self {
-            Self::Nl => &NL,
-            Self::En => &EN,
-        }
+impl LangExt for Lang {
+    fn texts(self) -> &'static Texts {
+        texts(self)
     }
 }
 
@@ -142,9 +127,65 @@ texts! {
     err_meeting_open, err_placement_id_taken, err_not_removed,
     removed_none, removed_unreadable, restore_done,
     export_name_shared, export_name_draft,
+    // records and dates
+    date_format, weekdays, date_not_a_date, date_no_such_day, time_not_a_time,
+    time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
 }
 
 impl Texts {
+    /// A date as people of this language write it: `4-12-2026`, `4 Dec 2026`.
+    pub fn date(&self, day: NaiveDate) -> String {
+        day.format(self.date_format).to_string()
+    }
+
+    /// A date with a short weekday before it: `vr 4-12-2026`, `Fri 4 Dec 2026`.
+    pub fn weekday_date(&self, day: NaiveDate) -> String {
+        let index = day.weekday().num_days_from_monday() as usize;
+        let weekday = self
+            .weekdays
+            .split_whitespace()
+            .nth(index)
+            .unwrap_or_default();
+        format!("{weekday} {}", self.date(day))
+    }
+
+    /// A guide problem in words, without its place (the caller gives `FILE:LINE:COLUMN`).
+    pub fn guide_problem(&self, problem: &GuideProblem) -> String {
+        match problem {
+            GuideProblem::EmptyField(field) => fill(self.guide_empty_field, &[field]),
+            GuideProblem::MissingKey(key) => fill(self.guide_missing_key, &[key.code()]),
+            GuideProblem::MissingKeyInMoment { key, moment } => self
+                .guide_missing_key_in_moment
+                .replace("{key}", key.code())
+                .replace("{moment}", moment.code()),
+            GuideProblem::MissingMoment(moment) => {
+                fill(self.guide_missing_moment, &[moment.code()])
+            }
+            GuideProblem::UnknownName(name) => fill(self.guide_unknown_name, &[name]),
+            GuideProblem::PromptCount { count, min, max } => self
+                .guide_prompt_count
+                .replace("{min}", &min.to_string())
+                .replace("{max}", &max.to_string())
+                .replace("{count}", &count.to_string()),
+            GuideProblem::UnknownCapture(name) => fill(self.guide_unknown_capture, &[name]),
+            GuideProblem::CaptureNeedsExamples => self.guide_capture_needs_examples.to_string(),
+            GuideProblem::BadId(id) => fill(self.guide_bad_id, &[id]),
+            GuideProblem::BadLanguage(code) => fill(self.guide_bad_language, &[code]),
+            GuideProblem::BadVersion => self.guide_bad_version.to_string(),
+            GuideProblem::Yaml(message) | GuideProblem::Unreadable(message) => message.clone(),
+        }
+    }
+
+    pub const fn date_problem(&self, problem: DateProblem) -> &'static str {
+        match problem {
+            DateProblem::NotADate => self.date_not_a_date,
+            DateProblem::NoSuchDay => self.date_no_such_day,
+            DateProblem::NotATime => self.time_not_a_time,
+            DateProblem::NoSuchTime => self.time_no_such_time,
+            DateProblem::NotADuration => self.duration_not_a_duration,
+        }
+    }
+
     /// "1 minute" or "N minutes" for a number of seconds, rounded up.
     pub fn minutes(&self, seconds: u64) -> String {
         match seconds.div_ceil(60) {

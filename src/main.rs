@@ -6,6 +6,7 @@ use chrono::Local;
 use clap::Parser;
 use stagegesprek::cli::{self, Args, Command, Failure, GuideCommand};
 use stagegesprek::demo::write_demo;
+use stagegesprek::i18n::LangExt as _;
 use stagegesprek::store::config::Settings;
 use stagegesprek::store::guides::Guides;
 use stagegesprek::tui::{self, App, guard::Ending, theme::Theme};

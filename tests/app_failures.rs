@@ -13,7 +13,7 @@ use std::time::Duration;
 use common::{assert_not_shows, assert_shows, keys, press, press_ctrl, screen, type_text};
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::domain::Moment;
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
 use stagegesprek::store::disk::{Disk, FailingDisk};
 use stagegesprek::store::guides::Guides;

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyCode::{self, BackTab, Down, Enter, Esc, Right,
 use stagegesprek::domain::{
     AgreementStatus, KeyId, Moment, Place, Recognition, RecordStatus, Role, Strategy,
 };
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
 use stagegesprek::store::guides::Guides;
 

@@ -14,7 +14,7 @@ use std::time::Duration;
 use common::{assert_not_shows, assert_shows, keys, press, press_ctrl, screen, type_text};
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Esc};
 use stagegesprek::domain::Moment;
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::disk::{Disk, FailingDisk, RealDisk};
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::lock::Claim;

@@ -127,7 +127,68 @@ fn show_and_export_a_held_record() {
             "md",
         ],
     ));
-    assert!(md_en.contains("## Agreements"), "{md_en}");
+    // The record was held in Dutch, so it reads in Dutch whatever the interface language.
+    assert!(md_en.starts_with("# Eindgesprek: "), "{md_en}");
+    assert!(md_en.contains("## Afspraken"), "{md_en}");
+    assert!(!md_en.contains("## Agreements"), "{md_en}");
+}
+
+#[test]
+fn moments_can_be_named_in_dutch() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&run(tmp.path(), &["list", "--json"]))).unwrap();
+    let held = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["moments_held"] == 3)
+        .unwrap();
+    let id = held["id"].as_str().unwrap();
+    for (name, title) in [
+        ("start", "# Startgesprek: "),
+        ("startgesprek", "# Startgesprek: "),
+        ("midway", "# Tussentijds gesprek: "),
+        ("tussentijds", "# Tussentijds gesprek: "),
+        ("Tussentijds", "# Tussentijds gesprek: "),
+        ("midden", "# Tussentijds gesprek: "),
+        ("final", "# Eindgesprek: "),
+        ("eind", "# Eindgesprek: "),
+        ("eindgesprek", "# Eindgesprek: "),
+    ] {
+        let out = run(
+            tmp.path(),
+            &["show", &format!("{id}/{name}"), "--format", "md"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with(title), "{name}: {}", stdout(&out));
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("eind.md");
+    let out = run(
+        tmp.path(),
+        &[
+            "export",
+            &format!("{id}/eind"),
+            "--shared",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&out_file)
+            .unwrap()
+            .starts_with("# Eindgesprek: ")
+    );
+    // `meet` takes the Dutch names too: without a terminal it fails (1), not on usage (2).
+    for moment in ["tussentijds", "eind", "startgesprek", "midway"] {
+        let out = run(tmp.path(), &["meet", id, "--moment", moment]);
+        assert_eq!(out.status.code(), Some(1), "{moment}: {}", stderr(&out));
+    }
+    let out = run(tmp.path(), &["show", &format!("{id}/later")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
 
 #[test]

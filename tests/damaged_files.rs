@@ -21,7 +21,7 @@ use std::sync::Arc;
 use fixture::{Fixture, Rng, assert_no_note_text, snapshot};
 use stagegesprek::domain::Moment;
 use stagegesprek::domain::summary::MomentState;
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::disk::FailingDisk;
 use stagegesprek::store::read::MAX_FILE_BYTES;
 use stagegesprek::store::{Damage, Store, StoreError};

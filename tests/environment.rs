@@ -12,7 +12,7 @@ use std::time::Duration;
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stagegesprek::domain::Moment;
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
 use stagegesprek::store::disk::RealDisk;
 use stagegesprek::store::guides::Guides;

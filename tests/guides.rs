@@ -3,16 +3,16 @@
 
 use stagegesprek::domain::guide_check::parse_guide;
 use stagegesprek::domain::{CaptureKind, KeyId, Moment};
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::{BUILT_IN, Guides};
 
 const EN: &str = include_str!("../guides/en.yaml");
 
 fn issues_of(source: &str) -> Vec<(u64, u64, String)> {
-    parse_guide(source, Lang::En.texts())
+    parse_guide(source)
         .expect_err("guide should be refused")
         .into_iter()
-        .map(|i| (i.line, i.column, i.message))
+        .map(|i| (i.line, i.column, Lang::En.texts().guide_problem(&i.problem)))
         .collect()
 }
 
@@ -135,6 +135,7 @@ fn too_few_prompts_and_a_missing_moment_are_refused() {
 #[test]
 fn a_bad_id_is_refused_in_dutch_too() {
     let broken = EN.replacen("id: standard-en", "id: Mijn Gids", 1);
-    let issues = parse_guide(&broken, Lang::Nl.texts()).unwrap_err();
-    assert!(issues[0].message.contains("kleine letters"), "{issues:?}");
+    let issues = parse_guide(&broken).unwrap_err();
+    let message = Lang::Nl.texts().guide_problem(&issues[0].problem);
+    assert!(message.contains("kleine letters"), "{issues:?}");
 }

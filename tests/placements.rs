@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use chrono::{NaiveDate, NaiveDateTime};
 use stagegesprek::domain::{MeetingRecord, Moment, Placement, RecordStatus, Role};
 use stagegesprek::export::{Variant, export_file_name, export_record};
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::config::Settings;
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::lock::Claim;
@@ -257,8 +257,7 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
     let dir = settings(store.root(), Some(wanted.clone())).export_dir();
     assert_eq!(dir, wanted);
 
-    let t = Lang::Nl.texts();
-    let full = export_record(&store, &dir, &record, guide, t, Variant::Full).unwrap();
+    let full = export_record(&store, &dir, &record, guide, Variant::Full).unwrap();
     assert_eq!(
         full,
         wanted.join("anna-de-vries-startgesprek-2026-12-04.md")
@@ -271,7 +270,7 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
             .contains("thuis speelt iets")
     );
 
-    let shared = export_record(&store, &dir, &record, guide, t, Variant::Shared).unwrap();
+    let shared = export_record(&store, &dir, &record, guide, Variant::Shared).unwrap();
     assert_eq!(
         shared.file_name().unwrap(),
         "anna-de-vries-startgesprek-2026-12-04-gedeeld.md"
@@ -284,7 +283,7 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
 
     // Exporting again replaces the earlier export in one step.
     fs::write(&full, "oud").unwrap();
-    export_record(&store, &dir, &record, guide, t, Variant::Full).unwrap();
+    export_record(&store, &dir, &record, guide, Variant::Full).unwrap();
     assert!(
         fs::read_to_string(&full)
             .unwrap()
@@ -324,7 +323,7 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
     let t = Lang::Nl.texts();
 
     let inside = store.root().join("exports");
-    let error = export_record(&store, &inside, &record, guide, t, Variant::Full).unwrap_err();
+    let error = export_record(&store, &inside, &record, guide, Variant::Full).unwrap_err();
     assert!(
         matches!(
             error,
@@ -343,7 +342,7 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
         link.join("placements"),
         store.root().join("placements/../x"),
     ] {
-        assert!(export_record(&store, &dir, &record, guide, t, Variant::Full).is_err());
+        assert!(export_record(&store, &dir, &record, guide, Variant::Full).is_err());
     }
 
     // A link with the export's name is refused, and its target is left alone.
@@ -353,7 +352,7 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
     fs::write(&target, "blijf af").unwrap();
     let name = export_file_name(&record, t, Variant::Full);
     std::os::unix::fs::symlink(&target, dir.join(&name)).unwrap();
-    let error = export_record(&store, &dir, &record, guide, t, Variant::Full).unwrap_err();
+    let error = export_record(&store, &dir, &record, guide, Variant::Full).unwrap_err();
     assert!(
         matches!(
             error,

@@ -9,7 +9,7 @@ use stagegesprek::domain::{
     Recognition, Role, Strategy,
 };
 use stagegesprek::export::{Variant, to_markdown};
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::{Store, to_yaml};
 
@@ -129,8 +129,8 @@ fn markdown_has_every_part_and_the_shared_version_leaves_private_notes_out() {
     let guides = Guides::load(None, Lang::Nl.texts());
     let guide = guides.for_language(Lang::Nl).unwrap();
     let record = full_record("Notitie");
-    let full = to_markdown(&record, guide, Lang::Nl.texts(), Variant::Full);
-    let shared = to_markdown(&record, guide, Lang::Nl.texts(), Variant::Shared);
+    let full = to_markdown(&record, guide, Variant::Full);
+    let shared = to_markdown(&record, guide, Variant::Shared);
     assert!(
         full.starts_with("# Tussentijds gesprek: Zoë Çelik-Testnaam\n"),
         "{full}"
@@ -155,7 +155,7 @@ fn markdown_has_every_part_and_the_shared_version_leaves_private_notes_out() {
     // A pipe in a cell is escaped so the table keeps its columns.
     assert!(
         full.contains(
-            "| Patroon \\| maat 38 afmaken *(uit startgesprek)* | student | 2026-11-20 | open |"
+            "| Patroon \\| maat 38 afmaken *(uit startgesprek)* | student | 20-11-2026 | open |"
         ),
         "{full}"
     );
@@ -170,7 +170,7 @@ fn markdown_has_every_part_and_the_shared_version_leaves_private_notes_out() {
 fn markdown_in_english_uses_the_english_labels() {
     let guides = Guides::load(None, Lang::En.texts());
     let guide = guides.for_language(Lang::En).unwrap();
-    let md = to_markdown(&full_record("Note"), guide, Lang::En.texts(), Variant::Full);
+    let md = to_markdown(&full_record("Note"), guide, Variant::Full);
     assert!(md.starts_with("# Midway conversation: "), "{md}");
     assert!(md.contains("## 4. Guidance choices"));
     assert!(md.contains("strategy: stimulating participation"));

@@ -28,7 +28,8 @@ pub enum Command {
     Meet {
         /// The placement's id (see `list`)
         placement: String,
-        #[arg(long, value_enum)]
+        /// start, midway or final (also startgesprek, tussentijds, eind, eindgesprek)
+        #[arg(long, value_enum, ignore_case = true)]
         moment: MomentArg,
     },
     /// Write fictional demo data into a new or empty folder
@@ -42,7 +43,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a meeting record (an id such as `placement-id/start`, or a path)
+    /// Print a meeting record (an id such as `placement-id/start` or
+    /// `placement-id/tussentijds`, or a path)
     Show {
         record: String,
         #[arg(long, value_enum, default_value_t = Format::Yaml)]
@@ -96,8 +98,11 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum MomentArg {
+    #[value(alias = "startgesprek")]
     Start,
+    #[value(aliases = ["tussentijds", "midden", "tussengesprek"])]
     Midway,
+    #[value(aliases = ["eind", "eindgesprek"])]
     Final,
 }
 

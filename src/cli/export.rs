@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::output::say;
 use super::{Failure, Outcome, load_record, open_store};
 use crate::export::{Variant, to_markdown};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
 use crate::store::durable;
 use crate::store::guides::Guides;
@@ -39,7 +39,7 @@ pub fn export(
     } else {
         Variant::Full
     };
-    let mut text = to_markdown(&record, guide, t, variant);
+    let mut text = to_markdown(&record, guide, variant);
     text.push('\n');
     match target {
         Target::Stdout => say(&text, t),

@@ -24,7 +24,7 @@ use crate::domain::summary::MomentState;
 use crate::domain::text::printable;
 use crate::domain::{MeetingRecord, Moment};
 use crate::export::{Variant, to_markdown};
-use crate::i18n::{Texts, fill};
+use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
 use crate::store::guides::{Guides, check_file};
 use crate::store::rescue::rescue_dirs;
@@ -230,7 +230,7 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
             let guide = guides
                 .for_record(&record.guide.id, settings.lang)
                 .ok_or_else(|| Failure(t.err_no_guide.into()))?;
-            to_markdown(&record, guide, t, Variant::Full)
+            to_markdown(&record, guide, Variant::Full)
         }
     };
     let mut text = text;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::output::say;
 use super::{Failure, Outcome, open_store};
 use crate::domain::text::printable;
-use crate::i18n::fill;
+use crate::i18n::{LangExt as _, fill};
 use crate::store::config::Settings;
 
 /// One line per removed placement: the folder name `restore` takes, the student, and when.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use super::lang::Lang;
 
 /// The three contact moments of a placement, in the order they happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -28,6 +28,24 @@ impl Moment {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// The other names people type for a moment, Dutch first: `tussentijds` for midway.
+    pub const fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::Start => &["startgesprek"],
+            Self::Midway => &["tussentijds", "midden", "tussengesprek"],
+            Self::Final => &["eind", "eindgesprek"],
+        }
+    }
+
+    /// A moment as typed on the command line or in a record id: its code or one of its
+    /// aliases, in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim().to_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|m| m.code() == name || m.aliases().contains(&name.as_str()))
     }
 
     pub const fn index(self) -> usize {

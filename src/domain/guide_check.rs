@@ -7,18 +7,52 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment, MomentGuide};
-use crate::i18n::{Lang, Texts};
+use super::lang::Lang;
 
 /// One mistake in a guide file, at a 1-based line and column (0 when the place is unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuideIssue {
     pub line: u64,
     pub column: u64,
-    pub message: String,
+    pub problem: GuideProblem,
 }
 
-const MIN_PROMPTS: usize = 3;
-const MAX_PROMPTS: usize = 6;
+/// What is wrong, with what is needed to say so; the words come from the translation table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GuideProblem {
+    /// A text field (`title`, `purpose`, `prompt`) is empty.
+    EmptyField(&'static str),
+    /// The title of a key is missing from `keys:`.
+    MissingKey(KeyId),
+    /// A moment lacks one of the four keys.
+    MissingKeyInMoment {
+        key: KeyId,
+        moment: Moment,
+    },
+    MissingMoment(Moment),
+    /// A name that is not a key or moment, as written.
+    UnknownName(String),
+    /// Too few or too many prompts under a key.
+    PromptCount {
+        count: usize,
+        min: usize,
+        max: usize,
+    },
+    /// A `capture:` item that is not known, as written.
+    UnknownCapture(String),
+    /// `strategy` or `recognition` without `examples`.
+    CaptureNeedsExamples,
+    BadId(String),
+    BadLanguage(String),
+    BadVersion,
+    /// The file is not YAML of the right shape; the parser's message, on one line.
+    Yaml(String),
+    /// The file could not be read at all; the reason, as the system gives it.
+    Unreadable(String),
+}
+
+pub const MIN_PROMPTS: usize = 3;
+pub const MAX_PROMPTS: usize = 6;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,24 +88,23 @@ struct RawKey {
 }
 
 /// Collects issues while a raw guide is turned into a checked one.
-struct Checker<'t> {
-    texts: &'t Texts,
+struct Checker {
     issues: Vec<GuideIssue>,
 }
 
-impl Checker<'_> {
-    fn report<T>(&mut self, at: &Spanned<T>, message: String) {
+impl Checker {
+    fn report<T>(&mut self, at: &Spanned<T>, problem: GuideProblem) {
         self.issues.push(GuideIssue {
             line: at.referenced.line(),
             column: at.referenced.column(),
-            message,
+            problem,
         });
     }
 
-    fn text(&mut self, value: &Spanned<String>, field: &str) -> String {
+    fn text(&mut self, value: &Spanned<String>, field: &'static str) -> String {
         let text = value.value.trim();
         if text.is_empty() {
-            self.report(value, self.texts.guide_empty_field.replace("{}", field));
+            self.report(value, GuideProblem::EmptyField(field));
         }
         text.to_string()
     }
@@ -81,7 +114,7 @@ impl Checker<'_> {
         KeyId::ALL.map(|key| match keys.value.get(key.code()) {
             Some(raw) => self.text(&raw.value.title, "title"),
             None => {
-                self.report(keys, self.texts.guide_missing_key.replace("{}", key.code()));
+                self.report(keys, GuideProblem::MissingKey(key));
                 String::new()
             }
         })
@@ -90,8 +123,7 @@ impl Checker<'_> {
     fn unknown_names<T>(&mut self, map: &Spanned<BTreeMap<String, Spanned<T>>>, known: &[&str]) {
         for (name, value) in &map.value {
             if !known.contains(&name.as_str()) {
-                let message = self.texts.guide_unknown_name.replace("{}", name);
-                self.report(value, message);
+                self.report(value, GuideProblem::UnknownName(name.clone()));
             }
         }
     }
@@ -102,10 +134,7 @@ impl Checker<'_> {
         moment: Moment,
     ) -> MomentGuide {
         let Some(raw) = moments.value.get(moment.code()) else {
-            self.report(
-                moments,
-                self.texts.guide_missing_moment.replace("{}", moment.code()),
-            );
+            self.report(moments, GuideProblem::MissingMoment(moment));
             return MomentGuide {
                 title: String::new(),
                 purpose: String::new(),
@@ -119,12 +148,7 @@ impl Checker<'_> {
         let keys = KeyId::ALL.map(|key| match raw.keys.value.get(key.code()) {
             Some(raw_key) => self.key(&raw_key.value),
             None => {
-                let message = self
-                    .texts
-                    .guide_missing_key_in_moment
-                    .replace("{key}", key.code())
-                    .replace("{moment}", moment.code());
-                self.report(&raw.keys, message);
+                self.report(&raw.keys, GuideProblem::MissingKeyInMoment { key, moment });
                 empty_key()
             }
         });
@@ -139,13 +163,12 @@ impl Checker<'_> {
         let purpose = self.text(&raw.purpose, "purpose");
         let count = raw.prompts.value.len();
         if !(MIN_PROMPTS..=MAX_PROMPTS).contains(&count) {
-            let message = self
-                .texts
-                .guide_prompt_count
-                .replace("{min}", &MIN_PROMPTS.to_string())
-                .replace("{max}", &MAX_PROMPTS.to_string())
-                .replace("{count}", &count.to_string());
-            self.report(&raw.prompts, message);
+            let problem = GuideProblem::PromptCount {
+                count,
+                min: MIN_PROMPTS,
+                max: MAX_PROMPTS,
+            };
+            self.report(&raw.prompts, problem);
         }
         let prompts = raw
             .prompts
@@ -159,8 +182,7 @@ impl Checker<'_> {
                 Some(kind) if !capture.contains(&kind) => capture.push(kind),
                 Some(_) => {}
                 None => {
-                    let message = self.texts.guide_unknown_capture.replace("{}", &item.value);
-                    self.report(item, message);
+                    self.report(item, GuideProblem::UnknownCapture(item.value.clone()));
                 }
             }
         }
@@ -168,10 +190,7 @@ impl Checker<'_> {
             .iter()
             .any(|k| capture.contains(k));
         if needs_examples && !capture.contains(&CaptureKind::Examples) {
-            self.report(
-                &raw.capture,
-                self.texts.guide_capture_needs_examples.to_string(),
-            );
+            self.report(&raw.capture, GuideProblem::CaptureNeedsExamples);
         }
         KeyGuide {
             purpose,
@@ -207,26 +226,21 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// Parses and checks one guide. `texts` gives the language of the messages.
-pub fn parse_guide(source: &str, texts: &Texts) -> Result<Guide, Vec<GuideIssue>> {
+/// Parses and checks one guide; a refused guide comes back with every issue found.
+pub fn parse_guide(source: &str) -> Result<Guide, Vec<GuideIssue>> {
     let raw: RawGuide = serde_saphyr::from_str(source).map_err(|e| vec![yaml_issue(&e)])?;
-    let mut checker = Checker {
-        texts,
-        issues: Vec::new(),
-    };
+    let mut checker = Checker { issues: Vec::new() };
     let id = raw.id.value.trim().to_string();
     if !valid_id(&id) {
-        checker.report(&raw.id, texts.guide_bad_id.replace("{}", &id));
+        checker.report(&raw.id, GuideProblem::BadId(id.clone()));
     }
     let language = Lang::from_code(raw.language.value.trim());
     if language.is_none() {
-        checker.report(
-            &raw.language,
-            texts.guide_bad_language.replace("{}", &raw.language.value),
-        );
+        let problem = GuideProblem::BadLanguage(raw.language.value.clone());
+        checker.report(&raw.language, problem);
     }
     if raw.version.value == 0 {
-        checker.report(&raw.version, texts.guide_bad_version.to_string());
+        checker.report(&raw.version, GuideProblem::BadVersion);
     }
     let title = checker.text(&raw.title, "title");
     let key_titles = checker.key_title(&raw.keys);
@@ -256,7 +270,7 @@ pub fn yaml_issue(error: &serde_saphyr::Error) -> GuideIssue {
     GuideIssue {
         line,
         column,
-        message: plain_yaml_message(error),
+        problem: GuideProblem::Yaml(plain_yaml_message(error)),
     }
 }
 

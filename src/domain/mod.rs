@@ -1,14 +1,17 @@
 //! The placement-conversation domain: guides, placements, meeting records and what follows
 //! from them. Pure data and rules: nothing here touches a terminal or a file.
 
+pub mod dates;
 pub mod guide;
 pub mod guide_check;
+pub mod lang;
 pub mod placement;
 pub mod record;
 pub mod summary;
 pub mod text;
 
 pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
+pub use lang::Lang;
 pub use placement::{Placement, PlacementDraft};
 pub use record::{
     Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, OpenForm,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Variant, to_markdown};
 use crate::domain::placement::slug;
 use crate::domain::{Guide, MeetingRecord, RecordStatus};
-use crate::i18n::Texts;
+use crate::i18n::{LangExt as _, Texts};
 use crate::store::{Store, StoreError};
 
 /// The file name of an export: `<student>-<moment>-<date>.md`, as in
@@ -29,18 +29,17 @@ pub fn export_file_name(record: &MeetingRecord, t: &Texts, variant: Variant) -> 
     format!("{}.md", parts.join("-"))
 }
 
-/// Renders `record` as Markdown (labels from `t`, titles from `guide`) and writes it into
-/// `dir` under `export_file_name` in the guide's language; returns the full path. See
+/// Renders `record` as Markdown in its own language and writes it into `dir` under
+/// `export_file_name`; returns the full path. See
 /// `Store::write_export` for what is refused.
 pub fn export_record(
     store: &Store,
     dir: &Path,
     record: &MeetingRecord,
     guide: &Guide,
-    t: &Texts,
     variant: Variant,
 ) -> Result<PathBuf, StoreError> {
-    let mut text = to_markdown(record, guide, t, variant);
+    let mut text = to_markdown(record, guide, variant);
     text.push('\n');
     let name = export_file_name(record, guide.language.texts(), variant);
     store.write_export(dir, &name, &text)

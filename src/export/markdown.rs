@@ -1,54 +1,97 @@
+//! The outline of a record as Markdown. Everything a person typed is escaped so that it
+//! prints as typed: a note starting with `#` or `1.` stays a line of text, `<b>` stays
+//! visible, and a `|` does not split a table cell.
+
 use std::fmt::Write as _;
 
-use crate::domain::{Example, Guide, KeyId, MeetingRecord, RecordStatus, Role};
-use crate::i18n::{Texts, fill};
+use super::outline::{Block, Outline, Variant, outline};
+use crate::domain::{Guide, MeetingRecord};
 
-/// Which readers the Markdown is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Variant {
-    /// Everything, including the teacher's private notes.
-    Full,
-    /// For the student and the trainer: private notes are never included.
-    Shared,
+/// Renders a record in the language of `guide`, the guide it was held with.
+pub fn to_markdown(record: &MeetingRecord, guide: &Guide, variant: Variant) -> String {
+    render(&outline(record, guide, variant))
 }
 
-/// Renders a record. Key and moment titles come from `guide`, all other labels from `t`.
-pub fn to_markdown(record: &MeetingRecord, guide: &Guide, t: &Texts, variant: Variant) -> String {
+/// Renders an outline.
+pub fn render(outline: &Outline) -> String {
+    let t = outline.texts;
     let mut md = String::new();
-    let moment = &guide.moment(record.moment).title;
-    let p = &record.placement;
-    let _ = writeln!(md, "# {moment}: {}\n", inline(&p.student));
-    if record.status == RecordStatus::Draft {
-        let _ = writeln!(md, "> {}\n", t.md_draft_notice);
-    }
-    if variant == Variant::Shared {
-        let _ = writeln!(md, "*{}*\n", t.md_shared_notice);
-    }
-    facts(&mut md, record, guide, t);
-    if let Some(prep) = record
-        .trainer_preparation
-        .as_ref()
-        .filter(|p| !p.judgement.trim().is_empty() || !p.examples.is_empty())
-    {
-        let _ = writeln!(md, "## {}\n", t.md_preparation);
-        paragraphs(&mut md, &prep.judgement, t);
-        examples(&mut md, &prep.examples, t);
-    }
-    for (n, key) in KeyId::ALL.into_iter().enumerate() {
-        let _ = writeln!(md, "## {}. {}\n", n + 1, guide.key_title(key));
-        let capture = record.keys.get(key);
-        if capture.is_empty() {
-            let _ = writeln!(md, "*{}*\n", t.md_nothing);
-            continue;
+    for block in &outline.blocks {
+        match block {
+            Block::Title {
+                moment, student, ..
+            } => {
+                let _ = writeln!(md, "# {}: {}\n", escape(moment), inline(student));
+            }
+            Block::Notice { kind, text } => match kind {
+                super::outline::Notice::Draft => {
+                    let _ = writeln!(md, "> {text}\n");
+                }
+                super::outline::Notice::Shared => {
+                    let _ = writeln!(md, "*{text}*\n");
+                }
+            },
+            Block::Facts(facts) => {
+                let _ = writeln!(md, "| | |\n|---|---|");
+                for fact in facts {
+                    let _ = writeln!(md, "| {} | {} |", fact.label, inline(&fact.value));
+                }
+                md.push('\n');
+            }
+            Block::Heading { text, .. } => {
+                let _ = writeln!(md, "## {}\n", escape(text));
+            }
+            Block::Remark(text) => {
+                let _ = writeln!(md, "*{}*\n", inline(text));
+            }
+            Block::Nothing(text) => {
+                let _ = writeln!(md, "*{text}*\n");
+            }
+            Block::Notes { label, text } => {
+                let _ = writeln!(md, "**{label}**\n");
+                paragraphs(&mut md, text);
+            }
+            Block::Examples { label, items } => {
+                let _ = writeln!(md, "**{label}**\n");
+                for (n, item) in items.iter().enumerate() {
+                    let about = item.about.join("; ");
+                    let _ = writeln!(md, "{}. {} *({about})*", n + 1, inline(&item.text));
+                }
+                md.push('\n');
+            }
+            Block::Agreements { columns, items } => {
+                let with_notes = items.iter().any(|a| !a.note.is_empty());
+                let shown = if with_notes { 5 } else { 4 };
+                let _ = writeln!(
+                    md,
+                    "| {} |\n|{}",
+                    columns[..shown].join(" | "),
+                    "---|".repeat(shown)
+                );
+                for a in items {
+                    let mut what = inline(&a.what);
+                    if let Some(from) = &a.carried_from {
+                        what = format!("{what} *({from})*");
+                    }
+                    let mut due = a.due.clone().unwrap_or_default();
+                    if a.overdue {
+                        due = format!("{due} **{}**", t.agreement_overdue);
+                    }
+                    let _ = write!(md, "| {what} | {} | {due} | {} |", a.who, a.status_text);
+                    if with_notes {
+                        let _ = write!(md, " {} |", inline(&a.note));
+                    }
+                    md.push('\n');
+                }
+                md.push('\n');
+            }
+            Block::Consent(items) => {
+                for c in items {
+                    let _ = writeln!(md, "- {}: {}", c.who, c.at);
+                }
+                md.push('\n');
+            }
         }
-        paragraphs(&mut md, &capture.notes, t);
-        examples(&mut md, &capture.examples, t);
-    }
-    agreements(&mut md, record, guide, t);
-    consent(&mut md, record, t);
-    if variant == Variant::Full && !record.private_notes.trim().is_empty() {
-        let _ = writeln!(md, "## {}\n", t.md_private);
-        paragraphs(&mut md, &record.private_notes, t);
     }
     while md.ends_with("\n\n") {
         md.pop();
@@ -56,149 +99,80 @@ pub fn to_markdown(record: &MeetingRecord, guide: &Guide, t: &Texts, variant: Va
     md
 }
 
-fn facts(md: &mut String, record: &MeetingRecord, guide: &Guide, t: &Texts) {
-    let p = &record.placement;
-    let programme = match (p.programme.trim(), p.level.trim()) {
-        ("", "") => String::new(),
-        (prog, "") => prog.to_string(),
-        ("", level) => format!("{} {level}", t.md_level),
-        (prog, level) => format!("{prog}, {} {level}", t.md_level.to_lowercase()),
-    };
-    let period = match (p.start, p.end) {
-        (Some(s), Some(e)) => format!("{s} – {e}"),
-        (Some(s), None) => format!("{s} –"),
-        (None, Some(e)) => format!("– {e}"),
-        (None, None) => String::new(),
-    };
-    let mut present: Vec<&str> = Role::ALL
-        .into_iter()
-        .filter(|r| record.present.is_present(*r))
-        .map(|r| t.role(r))
-        .collect();
-    let others = record.present.others.trim();
-    if !others.is_empty() {
-        present.push(others);
-    }
-    let rows = [
-        (t.md_student, p.student.clone()),
-        (t.md_programme, programme),
-        (t.md_company, p.company.clone()),
-        (t.md_trainer, p.trainer.clone()),
-        (t.md_teacher, p.teacher.clone()),
-        (t.md_period, period),
-        (
-            t.md_date,
-            format!("{} {}", record.date, record.time.format("%H:%M")),
-        ),
-        (t.md_place, t.place(record.place).to_string()),
-        (t.md_present, present.join(", ")),
-        (t.md_time_spent, t.minutes(record.time_spent_seconds)),
-        (
-            t.md_guide,
-            format!(
-                "{} ({} {})",
-                guide.title, record.guide.id, record.guide.version
-            ),
-        ),
-        (t.md_status, t.record_status(record.status).to_string()),
-    ];
-    let _ = writeln!(md, "| | |\n|---|---|");
-    for (label, value) in rows.iter().filter(|(_, v)| !v.trim().is_empty()) {
-        let _ = writeln!(md, "| {label} | {} |", cell(value));
-    }
-    md.push('\n');
-}
-
-fn paragraphs(md: &mut String, text: &str, t: &Texts) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    let _ = writeln!(md, "**{}**\n", t.md_notes);
-    // Two trailing spaces keep the teacher's line breaks when the Markdown is rendered.
+/// Notes as typed, line by line; two trailing spaces keep the teacher's line breaks when
+/// the Markdown is rendered.
+fn paragraphs(md: &mut String, text: &str) {
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
             md.push('\n');
         } else {
-            let _ = writeln!(md, "{line}  ");
+            let _ = writeln!(md, "{}  ", escape_line(line));
         }
     }
     md.push('\n');
 }
 
-fn examples(md: &mut String, examples: &[Example], t: &Texts) {
-    if examples.is_empty() {
-        return;
-    }
-    let _ = writeln!(md, "**{}**\n", t.md_examples);
-    for (n, example) in examples.iter().enumerate() {
-        let mut about = vec![format!("{} {}", t.md_given_by, t.role(example.given_by))];
-        if let Some(s) = example.strategy {
-            about.push(format!("{}: {}", t.md_strategy, t.strategy(s)));
-        }
-        if let Some(r) = example.recognised {
-            about.push(format!("{} {}", t.md_recognised, t.recognition(r)));
-        }
-        let _ = writeln!(
-            md,
-            "{}. {} *({})*",
-            n + 1,
-            inline(&example.text),
-            about.join("; ")
-        );
-    }
-    md.push('\n');
-}
-
-fn agreements(md: &mut String, record: &MeetingRecord, guide: &Guide, t: &Texts) {
-    let _ = writeln!(md, "## {}\n", t.md_agreements);
-    if record.agreements.is_empty() {
-        let _ = writeln!(md, "*{}*\n", t.md_nothing);
-        return;
-    }
-    let _ = writeln!(
-        md,
-        "| {} | {} | {} | {} |\n|---|---|---|---|",
-        t.agreement_what, t.md_who, t.md_due, t.md_status
-    );
-    for a in &record.agreements {
-        let mut what = cell(&a.what);
-        if let Some(from) = a.carried_from {
-            let from = fill(
-                t.label_carried_from,
-                &[&guide.moment(from).title.to_lowercase()],
-            );
-            what = format!("{what} *({from})*");
-        }
-        let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-        let _ = writeln!(
-            md,
-            "| {what} | {} | {due} | {} |",
-            t.role(a.who),
-            t.agreement_status(a.status)
-        );
-    }
-    md.push('\n');
-}
-
-fn consent(md: &mut String, record: &MeetingRecord, t: &Texts) {
-    let _ = writeln!(md, "## {}\n", t.md_agreed);
-    if record.agreed.is_empty() {
-        let _ = writeln!(md, "{}\n", t.md_not_agreed);
-        return;
-    }
-    for c in &record.agreed {
-        let _ = writeln!(md, "- {}: {}", t.role(c.who), c.at.format("%Y-%m-%d %H:%M"));
-    }
-    md.push('\n');
-}
-
-/// Text inside a table cell: one line, and no `|` that would split the cell.
-fn cell(text: &str) -> String {
-    inline(text).replace('|', "\\|")
-}
-
+/// Typed text on one line, for a table cell, a title or a list item: white space collapsed
+/// and every character that Markdown would read as markup escaped.
 fn inline(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Escapes the characters that are markup anywhere in a line: emphasis, code, links, HTML,
+/// tables, strike-through and entities.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `&amp;` and `&#42;` would be read as entities; a lone `&` is left alone.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A whole line of typed text: what `escape` does, plus what is markup only at the start of
+/// a line (headings, list markers, quotes, rules) and indentation that would make a code
+/// block, which is kept as non-breaking spaces.
+fn escape_line(line: &str) -> String {
+    let body = line.trim_start();
+    let indent: String = line[..line.len() - body.len()]
+        .chars()
+        .map(|c| {
+            if c == '\t' {
+                "\u{a0}\u{a0}\u{a0}\u{a0}"
+            } else {
+                "\u{a0}"
+            }
+        })
+        .collect();
+    let escaped = escape(body);
+    let marked = match body.chars().next() {
+        Some('#' | '-' | '+' | '=') => format!("\\{escaped}"),
+        Some(c) if c.is_ascii_digit() => escape_ordered_marker(&escaped),
+        _ => escaped,
+    };
+    format!("{indent}{marked}")
+}
+
+/// `1. lijst` and `1) lijst` would start a numbered list; the dot or bracket is escaped.
+fn escape_ordered_marker(text: &str) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let rest = &text[digits..];
+    match rest.chars().next() {
+        Some(c @ ('.' | ')')) if digits <= 9 => format!("{}\\{c}{}", &text[..digits], &rest[1..]),
+        _ => text.to_string(),
+    }
 }

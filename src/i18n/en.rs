@@ -311,4 +311,14 @@ pub static EN: Texts = Texts {
     restore_done: "Restored: {} ({})",
     export_name_shared: "shared",
     export_name_draft: "draft",
+    // records and dates
+    date_format: "%-d %b %Y",
+    weekdays: "Mon Tue Wed Thu Fri Sat Sun",
+    date_not_a_date: "This is not a date. Write for example 4-12-2026, 4 Dec or tomorrow.",
+    date_no_such_day: "That day does not exist; check the day and the month.",
+    time_not_a_time: "This is not a time. Write for example 9:30 or 14.",
+    time_no_such_time: "That time does not exist; hours go up to 23, minutes up to 59.",
+    duration_not_a_duration: "This is not a length of time. Write for example 45 min, 1 hour or 1:15.",
+    md_prepared_on: "prepared on {}",
+    agreement_overdue: "overdue",
 };

@@ -311,4 +311,14 @@ pub static NL: Texts = Texts {
     restore_done: "Teruggezet: {} ({})",
     export_name_shared: "gedeeld",
     export_name_draft: "concept",
+    // records and dates
+    date_format: "%-d-%-m-%Y",
+    weekdays: "ma di wo do vr za zo",
+    date_not_a_date: "Dit is geen datum. Schrijf bijvoorbeeld 4-12-2026, 4 dec of morgen.",
+    date_no_such_day: "Die dag bestaat niet; kijk de dag en de maand na.",
+    time_not_a_time: "Dit is geen tijd. Schrijf bijvoorbeeld 9:30 of 14 uur.",
+    time_no_such_time: "Die tijd bestaat niet; uren gaan tot 23, minuten tot 59.",
+    duration_not_a_duration: "Dit is geen duur. Schrijf bijvoorbeeld 45 min, 1 uur of 1:15.",
+    md_prepared_on: "voorbereid op {}",
+    agreement_overdue: "te laat",
 };

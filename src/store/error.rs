@@ -168,12 +168,13 @@ impl StoreError {
 
     pub fn parse(path: PathBuf, error: &serde_saphyr::Error) -> Self {
         let issue = crate::domain::guide_check::yaml_issue(error);
+        let plain = crate::domain::guide_check::plain_yaml_message(error);
         // The parser names the duplicated key unquoted, and in a hand-edited record that key
         // can be a line of a note; the line and column are enough to find it.
         let message = if is_duplicate_key(error) {
             DUPLICATE_KEY.to_string()
         } else {
-            redact_values(&issue.message)
+            redact_values(&plain)
         };
         Self::Parse {
             path,
@@ -251,7 +252,7 @@ mod tests {
         let yaml = "a: 1\ngeheime zin van de student: 1\ngeheime zin van de student: 2\n";
         let error = serde_saphyr::from_str::<BTreeMap<String, u32>>(yaml).unwrap_err();
         let error = StoreError::parse("start.yaml".into(), &error);
-        let t = crate::i18n::Lang::Nl.texts();
+        let t = crate::i18n::texts(crate::i18n::Lang::Nl);
         assert_eq!(error.describe(t), "start.yaml:3:1: duplicate mapping key");
     }
 
@@ -261,7 +262,7 @@ mod tests {
             "placement.mentor_room".to_string(),
             "keys.learning.Kiki zei: ik stop".to_string(),
         ];
-        let t = crate::i18n::Lang::En.texts();
+        let t = crate::i18n::texts(crate::i18n::Lang::En);
         let shown = field_list(&fields, t);
         assert_eq!(shown, "placement.mentor_room, and 1 more");
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::config::SMALL_FILE;
 use super::files::read_plain_text;
 use crate::domain::Guide;
-use crate::domain::guide_check::{GuideIssue, parse_guide};
+use crate::domain::guide_check::{GuideIssue, GuideProblem, parse_guide};
 use crate::i18n::{Lang, Texts};
 
 pub const BUILT_IN: [(&str, &str); 2] = [
@@ -20,6 +20,8 @@ pub const BUILT_IN: [(&str, &str); 2] = [
 pub struct BrokenGuide {
     pub path: PathBuf,
     pub issues: Vec<GuideIssue>,
+    /// The language the issues are told in.
+    pub texts: &'static Texts,
 }
 
 impl BrokenGuide {
@@ -33,7 +35,7 @@ impl BrokenGuide {
                     self.path.display(),
                     i.line,
                     i.column,
-                    i.message
+                    self.texts.guide_problem(&i.problem)
                 )
             })
             .collect()
@@ -49,7 +51,7 @@ pub struct Guides {
 
 impl Guides {
     /// Loads the built-in guides and every `*.yaml` in `config_dir/guides`.
-    pub fn load(config_dir: Option<&Path>, texts: &Texts) -> Self {
+    pub fn load(config_dir: Option<&Path>, texts: &'static Texts) -> Self {
         let mut available = Vec::new();
         let mut broken = Vec::new();
         if let Some(dir) = config_dir.map(|d| d.join("guides")) {
@@ -61,11 +63,12 @@ impl Guides {
             }
         }
         for (name, source) in BUILT_IN {
-            match parse_guide(source, texts) {
+            match parse_guide(source) {
                 Ok(guide) => available.push(guide),
                 Err(issues) => broken.push(BrokenGuide {
                     path: name.into(),
                     issues,
+                    texts,
                 }),
             }
         }
@@ -102,7 +105,7 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Reads and checks one guide file.
-pub fn check_file(path: &Path, texts: &Texts) -> Result<Guide, BrokenGuide> {
+pub fn check_file(path: &Path, texts: &'static Texts) -> Result<Guide, BrokenGuide> {
     // Only a plain file is read: a FIFO would hang every command, and a link could point
     // anywhere.
     let source = read_plain_text(path, SMALL_FILE).map_err(|e| BrokenGuide {
@@ -110,11 +113,13 @@ pub fn check_file(path: &Path, texts: &Texts) -> Result<Guide, BrokenGuide> {
         issues: vec![GuideIssue {
             line: 0,
             column: 0,
-            message: e.to_string(),
+            problem: GuideProblem::Unreadable(e.to_string()),
         }],
+        texts,
     })?;
-    parse_guide(&source, texts).map_err(|issues| BrokenGuide {
+    parse_guide(&source).map_err(|issues| BrokenGuide {
         path: path.to_path_buf(),
         issues,
+        texts,
     })
 }

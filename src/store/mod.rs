@@ -440,14 +440,15 @@ impl Store {
         (summaries, errors)
     }
 
-    /// Resolves a record named on the command line: a path to a file, or `placement/moment`.
+    /// Resolves a record named on the command line: a path to a file, or `placement/moment`
+    /// where the moment may also be named in Dutch (`placement/tussentijds`).
     pub fn resolve_record(&self, name: &str) -> Option<PathBuf> {
         let as_path = Path::new(name);
         if exists(as_path) && !as_path.is_dir() {
             return Some(as_path.to_path_buf());
         }
         let (id, moment) = name.rsplit_once('/')?;
-        let moment = Moment::from_code(moment.trim_end_matches(".yaml"))?;
+        let moment = Moment::from_name(moment.trim_end_matches(".yaml"))?;
         [self.record_path(id, moment), self.draft_path(id, moment)]
             .into_iter()
             .find(|p| exists(p))

@@ -22,7 +22,7 @@ use super::meeting::{Cx, Phase, SaveStatus};
 use super::screens::home::HomeState;
 use super::theme::Theme;
 use crate::domain::Moment;
-use crate::i18n::{Lang, Texts, fill};
+use crate::i18n::{Lang, LangExt as _, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
 use crate::store::saver::{DraftSaver, Rescued, SaveEvent, SaverHandle};

@@ -1,29 +1,30 @@
-//! Dates and times as people type and read them in the interface.
-// TODO(merge): delegate to crate::domain::dates once it lands.
+//! Dates, times and durations as people type and read them in the interface: read by the
+//! domain's forgiving parser, shown the way the interface's language writes them. A value
+//! that cannot be read is told with an example of what can (see the callers).
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Local, NaiveDate, NaiveTime};
 
+use crate::domain::dates;
 use crate::i18n::Texts;
 
-/// An optional date as typed; empty is none.
-pub fn parse_date(text: &str, _today: NaiveDate) -> Result<Option<NaiveDate>, ()> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ())
+/// An optional date as typed (`4-12-2026`, `4 dec`, `morgen`, ISO); empty is none.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, ()> {
+    dates::parse_date(text, today).map_err(|_| ())
+}
+
+/// Today, for words such as `vandaag` and `morgen`.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
 }
 
 pub fn parse_time(text: &str) -> Result<NaiveTime, ()> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| ())
+    dates::parse_time(text).map_err(|_| ())
 }
 
 pub fn parse_minutes(text: &str) -> Result<u32, ()> {
-    text.trim().parse().map_err(|_| ())
+    dates::parse_duration_minutes(text).map_err(|_| ())
 }
 
-pub fn show_date(_t: &Texts, date: NaiveDate) -> String {
-    date.to_string()
+pub fn show_date(t: &Texts, date: NaiveDate) -> String {
+    t.date(date)
 }

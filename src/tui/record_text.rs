@@ -1,126 +1,127 @@
 //! A record as styled lines for the screen: the read-back at the end of a meeting and the view
-//! of a held one. Same content as the Markdown export, laid out for a terminal.
+//! of a held one. It renders the same outline as the Markdown export, laid out for a terminal
+//! and, like the export, in the record's own language.
 
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::domain::{Example, Guide, KeyId, MeetingRecord, Role};
+use crate::domain::{Guide, MeetingRecord};
+use crate::export::outline::{Block, FactKind, Outline, Section, Variant, outline};
 use crate::i18n::Texts;
 
+/// The record's lines; with `private` the teacher's private notes are included. The labels
+/// follow the language of `guide` (the guide the record was held with), not the interface:
+/// `_interface` is kept so that callers need not change.
 pub fn record_lines(
     record: &MeetingRecord,
     guide: &Guide,
-    t: &Texts,
+    _interface: &Texts,
     theme: &Theme,
     private: bool,
 ) -> Vec<Line<'static>> {
+    let variant = if private {
+        Variant::Full
+    } else {
+        Variant::Shared
+    };
+    outline_lines(&outline(record, guide, variant), theme)
+}
+
+/// Any outline as lines for the screen.
+pub fn outline_lines(outline: &Outline, theme: &Theme) -> Vec<Line<'static>> {
+    let t = outline.texts;
     let mut lines = Vec::new();
-    let p = &record.placement;
-    lines.push(Line::styled(
-        format!(
-            "{}: {} · {}",
-            guide.moment(record.moment).title,
-            p.student,
-            p.company
-        ),
-        theme.title,
-    ));
-    let mut present: Vec<&str> = Role::ALL
-        .into_iter()
-        .filter(|r| record.present.is_present(*r))
-        .map(|r| t.role(r))
-        .collect();
-    if !record.present.others.trim().is_empty() {
-        present.push(record.present.others.trim());
-    }
-    lines.push(Line::styled(
-        format!(
-            "{} {} {} · {} · {}: {} · {}",
-            record.date,
-            record.time.format("%H:%M"),
-            t.place(record.place),
-            t.minutes(record.time_spent_seconds),
-            t.md_present,
-            present.join(", "),
-            t.record_status(record.status),
-        ),
-        theme.dim,
-    ));
-    if let Some(prep) = &record.trainer_preparation {
-        lines.push(Line::default());
-        lines.push(Line::styled(t.md_preparation.to_string(), theme.title));
-        text_lines(&mut lines, &prep.judgement);
-        example_lines(&mut lines, &prep.examples, t, theme);
-    }
-    for (n, key) in KeyId::ALL.into_iter().enumerate() {
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("{}. {}", n + 1, guide.key_title(key)),
-            theme.title,
-        ));
-        let capture = record.keys.get(key);
-        if capture.is_empty() {
-            lines.push(Line::styled(t.md_nothing.to_string(), theme.empty));
+    let mut section = None;
+    for block in &outline.blocks {
+        match block {
+            Block::Title {
+                moment,
+                student,
+                company,
+            } => {
+                let mut title = format!("{moment}: {student}");
+                if !company.trim().is_empty() {
+                    title = format!("{title} · {company}");
+                }
+                lines.push(Line::styled(title, theme.title));
+            }
+            // The status is among the facts; the notices are for readers of a file.
+            Block::Notice { .. } => {}
+            Block::Facts(facts) => {
+                let shown: Vec<String> = facts
+                    .iter()
+                    .filter_map(|f| match f.kind {
+                        FactKind::When | FactKind::Place | FactKind::TimeSpent => {
+                            Some(f.value.clone())
+                        }
+                        FactKind::Present => Some(format!("{}: {}", f.label, f.value)),
+                        FactKind::Status => Some(f.value.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                lines.push(Line::styled(shown.join(" · "), theme.dim));
+            }
+            Block::Heading { section: s, text } => {
+                section = Some(*s);
+                if *s == Section::Consent {
+                    continue;
+                }
+                let style = if *s == Section::Private {
+                    theme.private
+                } else {
+                    theme.title
+                };
+                lines.push(Line::default());
+                lines.push(Line::styled(text.clone(), style));
+            }
+            Block::Remark(text) => lines.push(Line::styled(text.clone(), theme.dim)),
+            Block::Nothing(text) => match section {
+                Some(Section::Consent) => {}
+                Some(Section::Key(_)) => lines.push(Line::styled(*text, theme.empty)),
+                _ => lines.push(Line::styled(*text, theme.dim)),
+            },
+            Block::Notes { text, .. } => {
+                lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
+            }
+            Block::Examples { items, .. } => {
+                for item in items {
+                    lines.push(Line::from(vec![
+                        Span::raw(format!("  ▸ {} ", item.text)),
+                        Span::styled(format!("({})", item.about.join(", ")), theme.dim),
+                    ]));
+                }
+            }
+            Block::Agreements { items, .. } => {
+                for a in items {
+                    let due = a.due.as_deref().unwrap_or(t.agreement_none_due);
+                    let mut spans = vec![
+                        Span::raw(format!("• {} ", a.what)),
+                        Span::styled(format!("({}, {due}, {})", a.who, a.status_text), theme.dim),
+                    ];
+                    if let Some(from) = &a.carried_from {
+                        spans.push(Span::styled(format!(" {from}"), theme.dim));
+                    }
+                    if a.overdue {
+                        spans.push(Span::styled(
+                            format!(" {}", t.agreement_overdue),
+                            theme.warning,
+                        ));
+                    }
+                    if !a.note.is_empty() {
+                        spans.push(Span::raw(format!(" — {}", a.note)));
+                    }
+                    lines.push(Line::from(spans));
+                }
+            }
+            Block::Consent(items) => {
+                let who: Vec<&str> = items.iter().map(|c| c.who).collect();
+                lines.push(Line::default());
+                lines.push(Line::styled(
+                    format!("{}: {}", t.md_agreed, who.join(", ")),
+                    theme.ok,
+                ));
+            }
         }
-        text_lines(&mut lines, &capture.notes);
-        example_lines(&mut lines, &capture.examples, t, theme);
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(t.md_agreements.to_string(), theme.title));
-    if record.agreements.is_empty() {
-        lines.push(Line::styled(t.md_nothing.to_string(), theme.dim));
-    }
-    for a in &record.agreements {
-        let due = a
-            .due
-            .map_or_else(|| t.agreement_none_due.to_string(), |d| d.to_string());
-        lines.push(Line::from(vec![
-            Span::raw(format!("• {} ", a.what)),
-            Span::styled(
-                format!(
-                    "({}, {due}, {})",
-                    t.role(a.who),
-                    t.agreement_status(a.status)
-                ),
-                theme.dim,
-            ),
-        ]));
-    }
-    if !record.agreed.is_empty() {
-        lines.push(Line::default());
-        let who: Vec<&str> = record.agreed.iter().map(|c| t.role(c.who)).collect();
-        lines.push(Line::styled(
-            format!("{}: {}", t.md_agreed, who.join(", ")),
-            theme.ok,
-        ));
-    }
-    if private && !record.private_notes.trim().is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(t.md_private.to_string(), theme.private));
-        text_lines(&mut lines, &record.private_notes);
     }
     lines
-}
-
-fn text_lines(lines: &mut Vec<Line<'static>>, text: &str) {
-    if text.trim().is_empty() {
-        return;
-    }
-    lines.extend(text.trim_end().lines().map(|l| Line::raw(l.to_string())));
-}
-
-fn example_lines(lines: &mut Vec<Line<'static>>, examples: &[Example], t: &Texts, theme: &Theme) {
-    for example in examples {
-        let mut about = vec![t.role(example.given_by).to_string()];
-        about.extend(example.strategy.map(|s| t.strategy(s).to_string()));
-        about.extend(
-            example
-                .recognised
-                .map(|r| format!("{} {}", t.md_recognised, t.recognition(r))),
-        );
-        lines.push(Line::from(vec![
-            Span::raw(format!("  ▸ {} ", example.text)),
-            Span::styled(format!("({})", about.join(", ")), theme.dim),
-        ]));
-    }
 }

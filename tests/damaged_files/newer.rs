@@ -7,7 +7,7 @@ use std::path::Path;
 use ratatui::crossterm::event::KeyCode::Char;
 use stagegesprek::domain::Moment;
 use stagegesprek::domain::record::SCHEMA_VERSION;
-use stagegesprek::i18n::Lang;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::StoreError;
 use stagegesprek::tui::app::Screen;
 

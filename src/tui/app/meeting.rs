@@ -96,7 +96,6 @@ impl App {
             &self.export_dir,
             &record,
             &guide,
-            guide.language.texts(),
             Variant::Shared,
         );
         match written {

@@ -61,7 +61,7 @@ impl App {
     /// exists, said once before a second folder is made for it.
     pub(super) fn save_placement(&mut self) {
         let (t, theme) = (self.texts, self.theme);
-        let today = chrono::Local::now().date_naive();
+        let today = crate::tui::dates::today();
         let existing = if matches!(self.screen(), Screen::PlacementForm(p) if !p.similar_seen) {
             self.store.placements().0
         } else {
