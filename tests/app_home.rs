@@ -21,7 +21,7 @@ fn a_folder_the_program_just_made_is_named_as_new() {
     let folder = tmp.path().join("nieuw");
     let app = app_in(&folder, Lang::Nl);
     let expected = format!(
-        "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op n om er een toe te voegen.",
+        "Nog geen stageplaatsen: de map {} is zojuist nieuw aangemaakt. Druk op Ctrl+N om er een toe te voegen.",
         folder.display()
     );
     assert!(words(&app).contains(&expected), "{}", screen(&app, 80, 24));
@@ -32,7 +32,7 @@ fn an_existing_folder_without_placements_is_named_as_empty() {
     let tmp = tempfile::tempdir().unwrap();
     let app = app_in(tmp.path(), Lang::En);
     let expected = format!(
-        "No placements yet in {}. Press n to add one.",
+        "No placements yet in {}. Press Ctrl+N to add one.",
         tmp.path().display()
     );
     assert!(words(&app).contains(&expected), "{}", screen(&app, 80, 24));

@@ -77,3 +77,56 @@ pub fn assert_not_shows(app: &App, needle: &str) {
         "did not expect {needle:?} on screen:\n{shown}"
     );
 }
+
+/// The footer as shown at 80×24: the lines below the screen's own area.
+pub fn footer(app: &App) -> String {
+    let shown = screen(app, 80, 24);
+    let lines: Vec<&str> = shown.lines().collect();
+    lines[lines.len().saturating_sub(3)..].join("\n")
+}
+
+/// Presses a command the way a first-time user finds it: only after checking the footer
+/// names it. `name` is as the footer writes it: `Ctrl+E`, `Tab`, `Esc`, `Enter`, `1…7`.
+#[track_caller]
+pub fn press_shown(app: &mut App, name: &str) {
+    let shown = footer(app);
+    let listed = shown
+        .lines()
+        .flat_map(|line| line.split("  "))
+        .flat_map(|entry| entry.split(' ').next())
+        .flat_map(|keys| keys.split('/'))
+        .any(|k| k.trim() == name);
+    assert!(listed, "the footer does not show {name}:\n{shown}");
+    let key = match name {
+        "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+        "Shift+Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+        "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+        "Del" => KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE),
+        "↑" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+        "↓" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+        "→" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+        "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
+        "Spatie" | "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+        "F1" => KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE),
+        other => match other.strip_prefix("Ctrl+") {
+            Some(c) => KeyEvent::new(
+                KeyCode::Char(c.to_lowercase().chars().next().expect("a letter")),
+                KeyModifiers::CONTROL,
+            ),
+            None => panic!("no key named {other}"),
+        },
+    };
+    app.handle_key(key);
+}
+
+/// A digit from a run the footer shows as `1…7`.
+#[track_caller]
+pub fn press_digit_shown(app: &mut App, digit: char) {
+    let shown = footer(app);
+    assert!(
+        shown.contains('…') || shown.contains(digit),
+        "the footer shows no digits:\n{shown}"
+    );
+    press(app, KeyCode::Char(digit));
+}
