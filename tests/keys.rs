@@ -1,0 +1,116 @@
+//! The one key table, walked context by context: a key that types text is never a command
+//! where the cursor is in text, no key means two things at once, and every command is named
+//! in the footer, in full, at 80 columns, in both languages.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::tui::action::Action;
+use stagegesprek::tui::keys::{BINDINGS, Chord, KeyContext, action_for, hints};
+
+fn event(chord: Chord) -> KeyEvent {
+    let modifiers = match (chord.ctrl, chord.code) {
+        (true, _) => KeyModifiers::CONTROL,
+        (false, KeyCode::BackTab) => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    KeyEvent::new(chord.code, modifiers)
+}
+
+#[test]
+fn in_text_every_key_that_types_types() {
+    let mut checked = 0;
+    for context in KeyContext::ALL {
+        let Some(kind) = context.text() else { continue };
+        for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+            assert!(
+                !kind.types(event(binding.chord)),
+                "{:?} is a command in {context:?}, where it should type",
+                binding.chord
+            );
+        }
+        // And the other way round: every printable key reaches the text.
+        for c in ('a'..='z')
+            .chain('A'..='Z')
+            .chain('0'..='9')
+            .chain(" ?!-.,;:'\"".chars())
+        {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(
+                action_for(context, key, |_| true),
+                Some(Action::Type(key)),
+                "{c:?} in {context:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "the text contexts were walked");
+}
+
+#[test]
+fn no_key_means_two_things_in_one_place() {
+    for context in KeyContext::ALL {
+        let here: Vec<_> = BINDINGS
+            .iter()
+            .filter(|b| b.contexts.contains(&context))
+            .collect();
+        for (i, a) in here.iter().enumerate() {
+            for b in &here[i + 1..] {
+                assert!(
+                    a.chord != b.chord || a.action == b.action,
+                    "{:?} means {:?} and {:?} in {context:?}",
+                    a.chord,
+                    a.action,
+                    b.action
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_command_is_named_in_a_footer_that_fits_80_columns() {
+    for lang in [Lang::Nl, Lang::En] {
+        let t = lang.texts();
+        for context in KeyContext::ALL {
+            let shown = hints(context, t, |_| true);
+            assert!(!shown.is_empty(), "{context:?} shows no keys");
+            for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+                let label = (binding.label)(t);
+                let name = binding.chord.name(t);
+                assert!(
+                    !label.trim().is_empty(),
+                    "{:?} has no label",
+                    binding.action
+                );
+                assert!(
+                    shown.iter().any(|h| h.label == label
+                        && (h.keys.split('/').any(|k| k == name) || h.keys.contains('…'))),
+                    "{name} ({label}) is not in the footer of {context:?}"
+                );
+            }
+            // The footer wraps entries whole over at most three lines of 80 columns.
+            let mut lines = 1;
+            let mut used = 0;
+            for hint in &shown {
+                let width = hint.keys.chars().count() + 1 + hint.label.chars().count();
+                if used > 0 && used + 2 + width > 80 {
+                    lines += 1;
+                    used = 0;
+                }
+                used += width + if used > 0 { 2 } else { 0 };
+            }
+            assert!(
+                lines <= 3,
+                "{context:?} needs {lines} footer lines in {lang:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_never_types_and_always_reaches_the_app() {
+    let key = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    for context in KeyContext::ALL {
+        assert_eq!(action_for(context, key, |_| false), Some(Action::Interrupt));
+    }
+}
