@@ -27,24 +27,36 @@ fn placement_dir(data: &Path) -> PathBuf {
 fn hold_a_whole_meeting_in_a_real_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
+    // The teacher chose where exports go; the screen must say where the file went.
+    let exports = tmp.path().join("Documenten").join("stage");
+    std::fs::create_dir_all(data.join("config")).unwrap();
+    std::fs::write(
+        data.join("config").join("config.yaml"),
+        format!("export_dir: {}\n", exports.display()),
+    )
+    .unwrap();
     let tmux = Tmux::start(&data, &[]);
     tmux.wait_for("Nog geen stageplaatsen");
 
-    tmux.keys(&["n"]);
+    tmux.wait_for("Ctrl+N nieuwe stageplaats");
+    tmux.keys(&["C-n"]);
     tmux.wait_for("Nieuwe stageplaats");
     tmux.type_text("Robin Eindtest");
     tmux.keys(&["Tab", "Tab", "Tab"]);
     tmux.type_text("Fietsenwinkel De Testrit");
+    tmux.keys(&["Tab", "Tab", "Tab"]);
+    tmux.type_text("1-9-2026");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Welk gesprek?");
     tmux.keys(&["Enter"]);
     tmux.wait_for("1. Leerprocessen");
 
+    // Digits and letters that are commands elsewhere all type.
     let notes = [
-        "Wil leren repareren.",
-        "Veel klanten, veel meekijken.",
-        "Eerste indruk: rustig.",
-        "Voordoen bij wielen richten.",
+        "Wil leren repareren: 3 fietsen per dag (a, e, f, q).",
+        "Veel klanten, 12 per uur, veel meekijken.",
+        "Eerste indruk: rustig, 8 van 10.",
+        "Voordoen bij wielen richten, stap 1 tot 7.",
     ];
     for (i, note) in notes.iter().enumerate() {
         if i > 0 {
@@ -53,18 +65,21 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
         tmux.type_text(note);
     }
     tmux.wait_for("● 4 Begeleidingskeuzes");
-    tmux.escape();
-    tmux.keys(&["e"]);
+    tmux.wait_for("Ctrl+E voorbeeld");
+    tmux.keys(&["C-e"]);
     tmux.wait_for("Voorbeeld: Begeleidingskeuzes");
     tmux.type_text("Liet een band plakken onder toezicht");
     tmux.keys(&["Tab", "Right", "Tab", "Right", "Right", "Right", "Enter"]);
     tmux.wait_for("Voorbeelden (1)");
-    tmux.keys(&["a"]);
+    tmux.keys(&["C-n"]);
     tmux.wait_for("Afspraak");
     tmux.type_text("Werkschoenen regelen");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.type_text("1 dec 2026");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Afspraken (1 open)");
-    tmux.keys(&["f"]);
+    tmux.wait_for("1-12-2026");
+    tmux.keys(&["C-f"]);
     tmux.wait_for("Afronden: voorlezen en akkoord");
     // Nobody has agreed until marked: student, trainer and teacher agree.
     tmux.wait_for("[ ] student");
@@ -72,11 +87,28 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
     tmux.wait_for("[x] docent");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Verslag definitief opgeslagen");
-    tmux.keys(&["x"]);
+    tmux.wait_for("Ctrl+P exporteren");
+    tmux.keys(&["C-p"]);
     tmux.wait_for("Gedeelde versie geschreven");
+    // The path as the screen gives it, whole, lines joined where a long one wrapped.
+    let shown: String = tmux.screen().split_whitespace().collect();
+    let said = shown
+        .split("geschreven:")
+        .nth(1)
+        .and_then(|rest| rest.split(".md").next())
+        .map(|path| format!("{path}.md"))
+        .expect("the screen names the file");
+    let said = PathBuf::from(said);
+    assert!(said.starts_with(&exports), "{said:?} is not in {exports:?}");
+    let shared = std::fs::read_to_string(&said).unwrap();
+    assert!(
+        shared.contains("## 4. Begeleidingskeuzes")
+            && shared.contains("Voordoen bij wielen richten, stap 1 tot 7."),
+        "{shared}"
+    );
     tmux.escape();
     tmux.escape();
-    tmux.keys(&["q"]);
+    tmux.escape();
     assert_eq!(tmux.wait_for_exit(), "0");
 
     let dir = placement_dir(&data);
@@ -91,18 +123,13 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
         "strategy: entrusting",
         "given_by: trainer",
         "Werkschoenen regelen",
+        "due: \"2026-12-01\"",
     ]) {
         assert!(
             record.contains(expected),
             "{expected:?} not in record:\n{record}"
         );
     }
-    let shared = std::fs::read_to_string(dir.join("start.shared.md")).unwrap();
-    assert!(
-        shared.contains("## 4. Begeleidingskeuzes")
-            && shared.contains("Voordoen bij wielen richten."),
-        "{shared}"
-    );
 }
 
 #[test]

@@ -151,11 +151,11 @@ impl Tmux {
         }
     }
 
-    /// Presses `q` until the program has quit (each screen goes back one step), and returns
+    /// Presses Esc until the program has quit (each screen goes back one step), and returns
     /// its exit status.
     pub fn quit(&self) -> String {
         for _ in 0..6 {
-            self.keys(&["q"]);
+            self.keys(&["Escape"]);
             sleep(Duration::from_millis(250));
             if self.status_file.exists() {
                 break;

@@ -100,8 +100,9 @@ impl App {
         );
         match written {
             Ok(path) => {
-                let shown = path.display().to_string();
-                self.message = Some((fill(t.finish_exported, &[&shown]), false));
+                // The screen shows the path whole, under the record; not again in the
+                // status line, where a long one would be cut.
+                self.message = None;
                 match self.screen_mut() {
                     Screen::Meeting(m) => {
                         if let Phase::Finished { exported, .. } = &mut m.phase {
