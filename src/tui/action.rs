@@ -12,7 +12,6 @@ pub enum Action {
     Interrupt,
     Back,
     ToggleHelp,
-    About,
     Up,
     Down,
     PageUp,

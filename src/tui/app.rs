@@ -13,7 +13,7 @@ mod open;
 mod placements;
 mod stack;
 
-pub use stack::Screen;
+pub use stack::{Screen, ViewCx};
 
 use super::action::Action;
 use super::effect::Effect;
@@ -426,7 +426,7 @@ impl App {
             Effect::SavePlacement => self.save_placement(),
             Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
             Effect::Answer(intent) => self.answer(intent),
-            Effect::About => self.push(Screen::About(Box::default())),
+            Effect::Push(screen) => self.push(*screen),
         }
     }
 
@@ -559,7 +559,13 @@ impl App {
             };
             self.message = Some((text, true));
         }
-        Screen::Home(HomeState::new(summaries))
+        let mut home = HomeState::new(
+            summaries,
+            self.store.root().to_path_buf(),
+            self.store.created(),
+        );
+        home.demo = self.demo;
+        Screen::Home(home)
     }
 
     /// Shows the list of placements, read afresh (after demo data was written).

@@ -1,10 +1,10 @@
 //! What a screen asks of the application after handling an action: the work that needs the
 //! shared services (the store, the saver, the terminal) or another screen.
 
+use super::app::Screen;
 use super::screens::choice::Intent;
 use crate::domain::Moment;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     /// A line in the status bar, and whether it is a warning.
@@ -37,5 +37,6 @@ pub enum Effect {
     AskRemovePlacement(String),
     /// The answer to a question, carried out.
     Answer(Intent),
-    About,
+    /// A screen that needs nothing from the services, on top of this one.
+    Push(Box<Screen>),
 }

@@ -4,17 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, Screen};
-use super::form::FormWidget;
+use super::app::{App, ViewCx};
 use super::keys::{BINDINGS, KeyContext, hints};
-use super::meeting::{MeetingScreen, Phase};
-use super::screens::about::AboutScreen;
-use super::screens::choice::ChoiceScreen;
-use super::screens::home::HomeScreen;
-use super::screens::pick::PickScreen;
-use super::screens::view::ViewScreen;
 use crate::i18n::fill;
 
 pub const MIN_WIDTH: u16 = 40;
@@ -63,79 +56,13 @@ impl Widget for &App {
 
 impl App {
     fn render_screen(&self, area: Rect, buf: &mut Buffer) {
-        let (t, theme) = (self.texts, &self.theme);
-        match self.screen() {
-            Screen::Home(state) => HomeScreen {
-                state,
-                texts: t,
-                theme,
-                banner: self.demo.then_some(t.home_demo_banner),
-                folder: self.store.root(),
-                created: self.store.created(),
-            }
-            .render(area, buf),
-            Screen::PlacementForm(state) => {
-                let form = &state.form;
-                let block = Block::bordered()
-                    .border_style(theme.focused_border)
-                    .title(Span::styled(format!(" {} ", form.title), theme.title));
-                let inner = block.inner(area);
-                block.render(area, buf);
-                FormWidget { form, theme }.render(inner, buf);
-            }
-            Screen::Pick(state) => {
-                if let Some(guide) = self.guides.for_language(self.lang) {
-                    PickScreen {
-                        state,
-                        guide,
-                        texts: t,
-                        theme,
-                    }
-                    .render(area, buf);
-                }
-            }
-            Screen::View(state) => {
-                if let Some(guide) = self.guides.for_record(&state.record.guide.id, self.lang) {
-                    ViewScreen {
-                        state,
-                        guide,
-                        texts: t,
-                        theme,
-                    }
-                    .render(area, buf);
-                }
-            }
-            Screen::Choice(state) => ChoiceScreen { state, theme }.render(area, buf),
-            Screen::Meeting(state) => MeetingScreen {
-                state,
-                texts: t,
-                theme,
-            }
-            .render(area, buf),
-            Screen::About(state) => AboutScreen {
-                state,
-                places: self.places(),
-                texts: t,
-                theme,
-            }
-            .render(area, buf),
-        }
-    }
-
-    /// Where the program keeps and puts things, for the about screen.
-    fn places(&self) -> Vec<(&'static str, String)> {
-        let t = self.texts;
-        let shown = |p: &std::path::Path| {
-            std::path::absolute(p)
-                .unwrap_or_else(|_| p.to_path_buf())
-                .display()
-                .to_string()
+        let cx = ViewCx {
+            texts: self.texts,
+            theme: &self.theme,
+            guides: &self.guides,
+            lang: self.lang,
         };
-        vec![
-            (t.about_data, shown(self.store.root())),
-            (t.about_exports, shown(&self.export_dir)),
-            (t.about_rescue, shown(&self.store.rescue_dir_shown())),
-        ]
+        self.screen().render(area, buf, &cx);
     }
 
     /// A failed save outranks any other message: it stays until a save succeeds.
@@ -186,28 +113,14 @@ impl App {
         lines
     }
 
-    /// What the screen is for, in a few sentences; the keys follow from the table.
-    fn help_intro(&self) -> &'static str {
-        let t = self.texts;
-        match self.screen() {
-            Screen::Home(_) => t.help_home,
-            Screen::PlacementForm(_) => t.help_form,
-            Screen::Pick(_) => t.help_pick,
-            Screen::View(_) => t.help_view,
-            Screen::Choice(_) => t.help_choice,
-            Screen::About(_) => t.about_purpose,
-            Screen::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
-            Screen::Meeting(_) => t.help_meeting,
-        }
-    }
-
     /// The help: what the screen is for, then every key of the screen's context, from the
     /// same table as the footer, and how typing works where there is text.
     pub fn help_lines(&self) -> Vec<Line<'static>> {
         let t = self.texts;
         let context = self.screen().context();
         let mut lines: Vec<Line> = self
-            .help_intro()
+            .screen()
+            .help(t)
             .lines()
             .map(|l| Line::raw(l.to_string()))
             .collect();

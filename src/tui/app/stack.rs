@@ -1,17 +1,38 @@
 //! The screens the user can be on, and what each one offers. Every screen module owns its
 //! context, its key handling and its widget; this only routes to them.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
+
 use crate::domain::Moment;
+use crate::i18n::{Lang, Texts};
+use crate::store::guides::Guides;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
+use crate::tui::form::FormWidget;
 use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
-use crate::tui::screens::about::AboutState;
+use crate::tui::meeting::{MeetingScreen, Phase};
+use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
+use crate::tui::screens::home::HomeScreen;
 use crate::tui::screens::home::HomeState;
+use crate::tui::screens::pick::PickScreen;
 use crate::tui::screens::pick::PickState;
 use crate::tui::screens::placement_form::PlacementFormState;
+use crate::tui::screens::view::ViewScreen;
 use crate::tui::screens::view::ViewState;
+use crate::tui::theme::Theme;
+
+/// What drawing a screen may read besides its own state.
+pub struct ViewCx<'a> {
+    pub texts: &'static Texts,
+    pub theme: &'a Theme,
+    pub guides: &'a Guides,
+    pub lang: Lang,
+}
 
 pub enum Screen {
     Home(HomeState),
@@ -20,7 +41,6 @@ pub enum Screen {
     Meeting(Box<MeetingState>),
     View(Box<ViewState>),
     Choice(Box<ChoiceState>),
-    About(Box<AboutState>),
 }
 
 impl Screen {
@@ -32,7 +52,6 @@ impl Screen {
             Self::Meeting(m) => m.context(),
             Self::View(_) => KeyContext::View,
             Self::Choice(_) => KeyContext::Question,
-            Self::About(_) => KeyContext::About,
         }
     }
 
@@ -42,7 +61,7 @@ impl Screen {
             Self::Meeting(m) => m.offers(action),
             Self::View(v) => v.offers(action),
             Self::Choice(c) => c.offers(action),
-            Self::PlacementForm(_) | Self::Pick(_) | Self::About(_) => true,
+            Self::PlacementForm(_) | Self::Pick(_) => true,
         }
     }
 
@@ -54,7 +73,69 @@ impl Screen {
             Self::Meeting(m) => m.update(action, cx),
             Self::View(v) => v.update(action, cx.t),
             Self::Choice(c) => c.update(action),
-            Self::About(a) => a.update(action),
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        let (texts, theme) = (cx.texts, cx.theme);
+        match self {
+            Self::Home(state) => HomeScreen {
+                state,
+                texts,
+                theme,
+            }
+            .render(area, buf),
+            Self::PlacementForm(state) => {
+                let form = &state.form;
+                let block = Block::bordered()
+                    .border_style(theme.focused_border)
+                    .title(Span::styled(format!(" {} ", form.title), theme.title));
+                let inner = block.inner(area);
+                block.render(area, buf);
+                FormWidget { form, theme }.render(inner, buf);
+            }
+            Self::Pick(state) => {
+                if let Some(guide) = cx.guides.for_language(cx.lang) {
+                    PickScreen {
+                        state,
+                        guide,
+                        texts,
+                        theme,
+                    }
+                    .render(area, buf);
+                }
+            }
+            Self::View(state) => {
+                if let Some(guide) = cx.guides.for_record(&state.record.guide.id, cx.lang) {
+                    ViewScreen {
+                        state,
+                        guide,
+                        texts,
+                        theme,
+                    }
+                    .render(area, buf);
+                }
+            }
+            Self::Choice(state) => ChoiceScreen { state, theme }.render(area, buf),
+            Self::Meeting(state) => MeetingScreen {
+                state,
+                texts,
+                theme,
+            }
+            .render(area, buf),
+        }
+    }
+
+    /// What the screen is for, in a few sentences; the help lists its keys below this.
+    pub fn help(&self, t: &'static Texts) -> &'static str {
+        match self {
+            Self::Home(_) => t.help_home,
+            Self::PlacementForm(_) => t.help_form,
+            Self::Pick(_) => t.help_pick,
+            Self::View(_) => t.help_view,
+            Self::Choice(_) => t.help_choice,
+            Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
+            Self::Meeting(_) => t.help_meeting,
         }
     }
 
@@ -66,7 +147,7 @@ impl Screen {
             Self::View(v) => Some(&v.record.placement.id),
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
-            Self::Home(_) | Self::About(_) => None,
+            Self::Home(_) => None,
         }
     }
 

@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -15,13 +15,22 @@ use crate::tui::theme::Theme;
 pub struct HomeState {
     pub summaries: Vec<PlacementSummary>,
     pub selected: usize,
+    /// The data folder, named when it holds nothing yet so a wrong folder stands out.
+    pub folder: PathBuf,
+    /// Whether the program made the folder just now.
+    pub created: bool,
+    /// Shown on fictional demo data.
+    pub demo: bool,
 }
 
 impl HomeState {
-    pub const fn new(summaries: Vec<PlacementSummary>) -> Self {
+    pub const fn new(summaries: Vec<PlacementSummary>, folder: PathBuf, created: bool) -> Self {
         Self {
             summaries,
             selected: 0,
+            folder,
+            created,
+            demo: false,
         }
     }
 
@@ -66,7 +75,6 @@ impl HomeState {
                     return Effect::AskRemovePlacement(id);
                 }
             }
-            Action::About => return Effect::About,
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -111,24 +119,22 @@ pub struct HomeScreen<'a> {
     pub state: &'a HomeState,
     pub texts: &'a Texts,
     pub theme: &'a Theme,
-    pub banner: Option<&'a str>,
-    /// The data folder, named when it holds nothing yet so a wrong folder stands out.
-    pub folder: &'a Path,
-    pub created: bool,
 }
 
 impl Widget for HomeScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
         let mut block = self.theme.screen_block(t.home_title);
-        if let Some(banner) = self.banner {
+        if self.state.demo {
+            let banner = t.home_demo_banner;
             block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
         }
         let inner = block.inner(area);
         block.render(area, buf);
         if self.state.summaries.is_empty() {
-            let folder = std::path::absolute(self.folder).unwrap_or_else(|_| self.folder.into());
-            let template = if self.created {
+            let shown = &self.state.folder;
+            let folder = std::path::absolute(shown).unwrap_or_else(|_| shown.clone());
+            let template = if self.state.created {
                 t.cli_home_new
             } else {
                 t.cli_home_empty

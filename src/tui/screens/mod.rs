@@ -1,7 +1,6 @@
 //! The screens around a meeting: the list of placements, the placement form, choosing a
-//! moment, questions, viewing a held record, and about the program.
+//! moment, questions, and viewing a held record.
 
-pub mod about;
 pub mod choice;
 pub mod home;
 pub mod pick;
