@@ -61,6 +61,9 @@ impl App {
             theme: &self.theme,
             guides: &self.guides,
             lang: self.lang,
+            data_dir: self.store.root(),
+            export_dir: &self.export_dir,
+            rescue_dir: self.store.rescue_dir_shown(),
         };
         self.screen().render(area, buf, &cx);
     }

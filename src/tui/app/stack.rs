@@ -1,6 +1,8 @@
 //! The screens the user can be on, and what each one offers. Every screen module owns its
 //! context, its key handling and its widget; this only routes to them.
 
+use std::path::{Path, PathBuf};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -32,6 +34,10 @@ pub struct ViewCx<'a> {
     pub theme: &'a Theme,
     pub guides: &'a Guides,
     pub lang: Lang,
+    /// Where the program keeps and puts things, for the screens that name them.
+    pub data_dir: &'a Path,
+    pub export_dir: &'a Path,
+    pub rescue_dir: PathBuf,
 }
 
 pub enum Screen {
