@@ -123,6 +123,7 @@ texts! {
     // records and dates
     date_format, weekdays, date_not_a_date, date_no_such_day, time_not_a_time,
     time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
+    key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
 }
 
 impl Texts {

@@ -37,3 +37,18 @@ fn an_existing_folder_without_placements_is_named_as_empty() {
     );
     assert!(words(&app).contains(&expected), "{}", screen(&app, 80, 24));
 }
+
+#[test]
+fn the_about_screen_names_where_the_files_are_and_esc_goes_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    let exports = tmp.path().join("Documenten");
+    app.export_dir = exports.clone();
+    common::press_shown(&mut app, "Ctrl+O");
+    let shown = words(&app);
+    assert!(shown.contains("Over stagegesprek"), "{shown}");
+    assert!(shown.contains(&exports.display().to_string()), "{shown}");
+    assert!(shown.contains(&tmp.path().display().to_string()), "{shown}");
+    common::press_shown(&mut app, "Esc");
+    assert!(words(&app).contains("Stageplaatsen"));
+}

@@ -298,4 +298,10 @@ pub static EN: Texts = Texts {
     duration_not_a_duration: "This is not a length of time. Write for example 45 min, 1 hour or 1:15.",
     md_prepared_on: "prepared on {}",
     agreement_overdue: "overdue",
+    key_about: "about",
+    about_title: "About stagegesprek",
+    about_purpose: "Guides the three contact moments of a placement: start, midway and final, with the four keys.",
+    about_data: "Data folder (placements and records)",
+    about_exports: "Export folder (shared records)",
+    about_rescue: "Rescue files (when saving failed)",
 };

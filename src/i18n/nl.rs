@@ -298,4 +298,10 @@ pub static NL: Texts = Texts {
     duration_not_a_duration: "Dit is geen duur. Schrijf bijvoorbeeld 45 min, 1 uur of 1:15.",
     md_prepared_on: "voorbereid op {}",
     agreement_overdue: "te laat",
+    key_about: "over dit programma",
+    about_title: "Over stagegesprek",
+    about_purpose: "Begeleidt de drie contactmomenten van een stage: start, tussentijds en eind, met de vier sleutels.",
+    about_data: "Gegevensmap (stageplaatsen en verslagen)",
+    about_exports: "Exportmap (gedeelde verslagen)",
+    about_rescue: "Noodbestanden (als bewaren niet lukte)",
 };

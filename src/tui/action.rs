@@ -12,6 +12,7 @@ pub enum Action {
     Interrupt,
     Back,
     ToggleHelp,
+    About,
     Up,
     Down,
     PageUp,

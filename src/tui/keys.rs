@@ -18,6 +18,7 @@ use crate::i18n::Texts;
 pub enum KeyContext {
     Help,
     Home,
+    About,
     Pick,
     /// A text field in a form (the placement form, the example and agreement pop-ups).
     FormText,
@@ -45,9 +46,10 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::Help,
         Self::Home,
+        Self::About,
         Self::Pick,
         Self::FormText,
         Self::FormChoice,
@@ -151,6 +153,7 @@ const FORM: &[KeyContext] = &[C::FormText, C::FormChoice];
 /// Everywhere help can be opened from.
 const HELPED: &[KeyContext] = &[
     C::Home,
+    C::About,
     C::Pick,
     C::FormText,
     C::FormChoice,
@@ -164,7 +167,7 @@ const HELPED: &[KeyContext] = &[
     C::Finished,
     C::View,
 ];
-const SCROLLED: &[KeyContext] = &[C::Help, C::ReadBack, C::Finished, C::View];
+const SCROLLED: &[KeyContext] = &[C::Help, C::About, C::ReadBack, C::Finished, C::View];
 
 const fn bind(
     contexts: &'static [KeyContext],
@@ -200,6 +203,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
+    bind(&[C::Home], ctrl('o'), Action::About, |t| t.key_about),
     // Forms.
     bind(FORM, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),
     bind(FORM, key(KeyCode::Down), Action::NextField, |t| t.key_next_field),
@@ -266,7 +270,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::View], ctrl('e'), Action::EditAgain, |t| t.key_edit_again),
     bind(&[C::Finished, C::View], ctrl('p'), Action::Export, |t| t.key_export),
     bind(&[C::Finished, C::View], ctrl('k'), Action::CopyPath, |t| t.key_copy),
-    bind(&[C::Finished, C::View, C::Pick], key(KeyCode::Esc), Action::Back, |t| t.key_back),
+    bind(&[C::Finished, C::View, C::Pick, C::About], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::Home], key(KeyCode::Esc), Action::Quit, |t| t.key_quit),
     // Help, last so that it ends every footer.
     bind(HELPED, key(KeyCode::F(1)), Action::ToggleHelp, |t| t.key_help),

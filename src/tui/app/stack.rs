@@ -17,6 +17,7 @@ use crate::tui::form::FormWidget;
 use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
 use crate::tui::meeting::{MeetingScreen, Phase};
+use crate::tui::screens::about::AboutState;
 use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
 use crate::tui::screens::home::HomeScreen;
@@ -47,6 +48,7 @@ pub enum Screen {
     Meeting(Box<MeetingState>),
     View(Box<ViewState>),
     Choice(Box<ChoiceState>),
+    About(AboutState),
 }
 
 impl Screen {
@@ -58,6 +60,7 @@ impl Screen {
             Self::Meeting(m) => m.context(),
             Self::View(_) => KeyContext::View,
             Self::Choice(_) => KeyContext::Question,
+            Self::About(_) => KeyContext::About,
         }
     }
 
@@ -67,7 +70,7 @@ impl Screen {
             Self::Meeting(m) => m.offers(action),
             Self::View(v) => v.offers(action),
             Self::Choice(c) => c.offers(action),
-            Self::PlacementForm(_) | Self::Pick(_) => true,
+            Self::PlacementForm(_) | Self::Pick(_) | Self::About(_) => true,
         }
     }
 
@@ -79,6 +82,7 @@ impl Screen {
             Self::Meeting(m) => m.update(action, cx),
             Self::View(v) => v.update(action, cx.t),
             Self::Choice(c) => c.update(action),
+            Self::About(a) => a.update(action),
         }
     }
 
@@ -129,6 +133,7 @@ impl Screen {
                 theme,
             }
             .render(area, buf),
+            Self::About(state) => state.render(area, buf, cx),
         }
     }
 
@@ -142,6 +147,7 @@ impl Screen {
             Self::Choice(_) => t.help_choice,
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
+            Self::About(_) => t.about_purpose,
         }
     }
 
@@ -153,7 +159,7 @@ impl Screen {
             Self::View(v) => Some(&v.record.placement.id),
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
-            Self::Home(_) => None,
+            Self::Home(_) | Self::About(_) => None,
         }
     }
 

@@ -9,7 +9,9 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 use crate::domain::summary::PlacementSummary;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
+use crate::tui::app::Screen;
 use crate::tui::effect::Effect;
+use crate::tui::screens::about::AboutState;
 use crate::tui::theme::Theme;
 
 pub struct HomeState {
@@ -75,6 +77,7 @@ impl HomeState {
                     return Effect::AskRemovePlacement(id);
                 }
             }
+            Action::About => return Effect::Push(Box::new(Screen::About(AboutState::default()))),
             Action::Quit => return Effect::Quit,
             _ => {}
         }

@@ -1,6 +1,7 @@
 //! The screens around a meeting: the list of placements, the placement form, choosing a
-//! moment, questions, and viewing a held record.
+//! moment, questions, viewing a held record, and about the program.
 
+pub mod about;
 pub mod choice;
 pub mod home;
 pub mod pick;
