@@ -1,0 +1,97 @@
+//! Placements from the interface: changing one, one that looks like an existing one, and
+//! taking one out of the list so that it can be brought back.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use stagegesprek::i18n::Lang;
+use stagegesprek::store::Store;
+use stagegesprek::tui::App;
+
+fn add(app: &mut App, student: &str, company: &str, start: &str) {
+    press_shown(app, "Ctrl+N");
+    type_text(app, student);
+    for _ in 0..3 {
+        press_shown(app, "Tab");
+    }
+    type_text(app, company);
+    for _ in 0..3 {
+        press_shown(app, "Tab");
+    }
+    type_text(app, start);
+    press_shown(app, "Enter");
+}
+
+#[test]
+fn a_placement_is_changed_with_dutch_dates_and_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    add(
+        &mut app,
+        "Fenna Voorbeeld",
+        "Garage De Proefrit",
+        "1-9-2026",
+    );
+    assert_shows(&app, "Welk gesprek?");
+    // From the moments, the details can be changed; the end date typed as people do.
+    press_shown(&mut app, "Ctrl+E");
+    assert_shows(&app, "Stageplaats wijzigen");
+    assert_shows(&app, "1-9-2026");
+    press_shown(&mut app, "Tab");
+    type_text(&mut app, "Motorvoertuigentechniek");
+    for _ in 0..6 {
+        press_shown(&mut app, "Tab");
+    }
+    type_text(&mut app, "31 jan 2027");
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "Gegevens van de stageplaats opgeslagen");
+    let store = Store::open(tmp.path()).unwrap();
+    let placement = store
+        .placement("fenna-voorbeeld-garage-de-proefrit")
+        .unwrap();
+    assert_eq!(placement.programme, "Motorvoertuigentechniek");
+    assert_eq!(placement.end.unwrap().to_string(), "2027-01-31");
+    assert_eq!(placement.start.unwrap().to_string(), "2026-09-01");
+}
+
+#[test]
+fn a_placement_that_looks_like_one_that_exists_is_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    add(&mut app, "Fenna Voorbeeld", "Garage De Proefrit", "");
+    press_shown(&mut app, "Esc");
+    add(&mut app, "voorbeeld, fenna", "Garage de Proefrit", "");
+    assert_shows(&app, "lijkt op een bestaande");
+    assert_shows(&app, "Fenna Voorbeeld (Garage De Proefrit)");
+    let store = Store::open(tmp.path()).unwrap();
+    assert_eq!(store.placements().0.len(), 1, "nothing stored yet");
+    // A second Enter stores it anyway: sometimes a student does come back.
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "Welk gesprek?");
+    assert_eq!(store.placements().0.len(), 2);
+}
+
+#[test]
+fn removing_names_the_student_asks_first_and_keeps_everything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    add(&mut app, "Fenna Voorbeeld", "Garage De Proefrit", "");
+    press_shown(&mut app, "Esc");
+    assert_shows(&app, "Fenna Voorbeeld");
+    press_shown(&mut app, "Del");
+    assert_shows(&app, "Fenna Voorbeeld verwijderen?");
+    // Enter is the safe answer.
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "Fenna Voorbeeld");
+    let store = Store::open(tmp.path()).unwrap();
+    assert_eq!(store.placements().0.len(), 1);
+    press_shown(&mut app, "Del");
+    press(&mut app, KeyCode::Char('2'));
+    assert_shows(&app, "stagegesprek restore");
+    assert_not_shows(&app, "Garage De Proefrit");
+    assert!(store.placements().0.is_empty());
+    let removed = store.removed_placements();
+    assert_eq!(removed.len(), 1);
+    assert!(removed[0].path.join("placement.yaml").exists());
+}
