@@ -69,7 +69,7 @@ impl MeetingScreen<'_> {
             ];
             if a.is_overdue(s.record.date) {
                 spans.push(Span::styled(
-                    format!(" {}", t.label_overdue),
+                    format!(", {}", t.label_overdue),
                     self.theme.warning,
                 ));
             }
