@@ -95,3 +95,19 @@ fn removing_names_the_student_asks_first_and_keeps_everything() {
     assert_eq!(removed.len(), 1);
     assert!(removed[0].path.join("placement.yaml").exists());
 }
+
+#[test]
+fn a_new_placement_form_thrown_away_does_not_come_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "Ctrl+N");
+    type_text(&mut app, "Weg Ermee");
+    press_shown(&mut app, "Esc");
+    assert_shows(&app, "Nog niet opgeslagen");
+    press_shown(&mut app, "Esc");
+    app.end_session();
+    drop(app);
+    let app = app_in(tmp.path(), Lang::Nl);
+    assert_not_shows(&app, "Weg Ermee");
+    assert_shows(&app, "Nog geen stageplaatsen");
+}

@@ -1,19 +1,10 @@
 //! The command-line contract, run on the real binary: output, files and exit codes.
 
+#[path = "common/cli.rs"]
+mod cli_common;
+use cli_common::run;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
-        .args(args)
-        .env("STAGEGESPREK_DATA_DIR", data)
-        .env("STAGEGESPREK_CONFIG_DIR", data.join("no-config"))
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("binary runs")
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -21,6 +12,18 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A placement of the demo data with all three meetings held, as `list --json` gives it.
+fn fully_held(data: &Path) -> serde_json::Value {
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&run(data, &["list", "--json"]))).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["moments_held"] == 3)
+        .cloned()
+        .unwrap()
 }
 
 fn demo(dir: &Path, n: usize) {
@@ -80,14 +83,7 @@ fn demo_data_refuses_a_folder_that_is_not_empty() {
 fn show_and_export_a_held_record() {
     let tmp = tempfile::tempdir().unwrap();
     demo(tmp.path(), 6);
-    let list: serde_json::Value =
-        serde_json::from_str(&stdout(&run(tmp.path(), &["list", "--json"]))).unwrap();
-    let held = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["moments_held"] == 3)
-        .unwrap();
+    let held = fully_held(tmp.path());
     let id = format!("{}/start", held["id"].as_str().unwrap());
 
     let yaml = run(tmp.path(), &["show", &id]);
@@ -137,14 +133,7 @@ fn show_and_export_a_held_record() {
 fn moments_can_be_named_in_dutch() {
     let tmp = tempfile::tempdir().unwrap();
     demo(tmp.path(), 6);
-    let list: serde_json::Value =
-        serde_json::from_str(&stdout(&run(tmp.path(), &["list", "--json"]))).unwrap();
-    let held = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["moments_held"] == 3)
-        .unwrap();
+    let held = fully_held(tmp.path());
     let id = held["id"].as_str().unwrap();
     for (name, title) in [
         ("start", "# Startgesprek: "),

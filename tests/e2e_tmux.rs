@@ -60,7 +60,8 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
     ];
     for (i, note) in notes.iter().enumerate() {
         if i > 0 {
-            tmux.keys(&["Tab"]);
+            // Past the key's examples to the next key's notes.
+            tmux.keys(&["Tab", "Tab"]);
         }
         tmux.type_text(note);
     }

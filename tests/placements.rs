@@ -1,10 +1,12 @@
 //! Changing placements after they were made (editing, removing, bringing back) and exports
 //! that land where a teacher looks. All names are fictional.
 
+#[path = "common/cli.rs"]
+mod cli_common;
+use cli_common::run;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use stagegesprek::domain::{MeetingRecord, Moment, Placement, RecordStatus, Role};
@@ -364,18 +366,6 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
         "{error:?}"
     );
     assert_eq!(fs::read_to_string(&target).unwrap(), "blijf af");
-}
-
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
-        .args(args)
-        .env("STAGEGESPREK_DATA_DIR", data)
-        .env("STAGEGESPREK_CONFIG_DIR", data.join("no-config"))
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("binary runs")
 }
 
 #[test]

@@ -353,7 +353,8 @@ pub struct MeetingRecord {
 
 impl MeetingRecord {
     /// A fresh draft for `moment`, with the unsettled agreements of the previous record
-    /// carried over so they can be checked off: open again, without last time's note.
+    /// carried over so they can be checked off, with how they stood last time (partly done,
+    /// and the note on it) until the teacher changes that.
     pub fn new(
         placement: &Placement,
         moment: Moment,
@@ -368,8 +369,6 @@ impl MeetingRecord {
                     .filter(|a| !a.status.is_settled())
                     .map(|a| Agreement {
                         carried_from: a.carried_from.or(Some(prev.moment)),
-                        status: AgreementStatus::Open,
-                        note: String::new(),
                         ..a.clone()
                     })
                     .collect()

@@ -98,8 +98,17 @@ fn export_dir_from(
             Err(_) if dir.is_relative() => home.join(dir),
             Err(_) => dir.to_path_buf(),
         },
+        // Without the desktop's own setting, a Documents folder that exists is still where a
+        // teacher looks first.
         None => documents
-            .map_or(home, Path::to_path_buf)
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                ["Documenten", "Documents"]
+                    .into_iter()
+                    .map(|name| home.join(name))
+                    .find(|dir| dir.is_dir())
+            })
+            .unwrap_or(home)
             .join("stagegesprek"),
     }
 }
@@ -142,6 +151,16 @@ mod tests {
             Path::new("/h/Bureaublad/stage")
         );
         assert_eq!(dir(Some("verslagen"), None), Path::new("/h/verslagen"));
+    }
+
+    #[test]
+    fn a_documents_folder_that_exists_is_used_when_the_desktop_names_none() {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir(home.path().join("Documents")).unwrap();
+        assert_eq!(
+            export_dir_from(None, None, Some(home.path())),
+            home.path().join("Documents").join("stagegesprek")
+        );
     }
 
     #[test]

@@ -505,6 +505,12 @@ impl App {
             return;
         };
         top.release_lock();
+        if let Screen::PlacementForm(form) = &top
+            && form.editing.is_none()
+        {
+            // Thrown away on purpose (a second Esc): it must not come back at the next start.
+            self.saver.discard_new_placement();
+        }
         if let Some(id) = top.placement_id() {
             self.stale_placement = Some(id.to_string());
         }

@@ -103,6 +103,8 @@ pub struct Form {
     discard_armed: bool,
     /// Something was typed or chosen since the last `take_changed`.
     changed: bool,
+    /// Something was typed or chosen since the form opened: only then does leaving it ask.
+    edited: bool,
 }
 
 impl Form {
@@ -114,6 +116,7 @@ impl Form {
             error: None,
             discard_armed: false,
             changed: false,
+            edited: false,
         };
         form.refresh_focus(theme);
         form
@@ -129,12 +132,27 @@ impl Form {
 
     pub fn focus_next(&mut self, theme: &Theme) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
-        self.refresh_focus(theme);
+        self.arrive(theme);
     }
 
     pub fn focus_prev(&mut self, theme: &Theme) {
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
+        self.arrive(theme);
+    }
+
+    /// Arriving in a date field selects what is in it, so typing replaces it, as in any
+    /// form people know.
+    fn arrive(&mut self, theme: &Theme) {
+        if let Some(Field {
+            name: FieldName::Start | FieldName::End | FieldName::Due,
+            value: FieldValue::Text(area),
+            ..
+        }) = self.fields.get_mut(self.focus)
+            && !area.is_empty()
+        {
+            area.select_all();
+        }
         self.refresh_focus(theme);
     }
 
@@ -162,7 +180,13 @@ impl Form {
             let n = options.len().max(1).cast_signed();
             *index = (index.cast_signed() + step).rem_euclid(n).cast_unsigned();
             self.changed = true;
+            self.edited = true;
         }
+    }
+
+    /// Counts the form as holding unsaved text, as one brought back from a draft does.
+    pub fn mark_edited(&mut self) {
+        self.edited = true;
     }
 
     /// True once after the form's content changed, so the caller can hand it to the saver.
@@ -177,7 +201,7 @@ impl Form {
             FieldValue::Text(area) => area.is_empty(),
             FieldValue::Choice { .. } => true,
         });
-        if blank || self.discard_armed {
+        if blank || !self.edited || self.discard_armed {
             return true;
         }
         self.discard_armed = true;
@@ -193,6 +217,7 @@ impl Form {
             _ => false,
         };
         self.changed |= changed;
+        self.edited |= changed;
         changed
     }
 
@@ -215,6 +240,7 @@ impl Form {
             _ => false,
         };
         self.changed |= changed;
+        self.edited |= changed;
         changed
     }
 

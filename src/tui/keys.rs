@@ -218,9 +218,9 @@ pub static BINDINGS: &[Binding] = &[
     // The meeting.
     bind(MEETING, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),
     bind(&[C::MeetingLine], key(KeyCode::Enter), Action::NextField, |t| t.key_next_field),
-    bind(&[C::MeetingChoice], key(KeyCode::Down), Action::NextField, |t| t.key_next_field),
+    bind(&[C::MeetingChoice, C::MeetingLine], key(KeyCode::Down), Action::NextField, |t| t.key_next_field),
     bind(MEETING, key(KeyCode::BackTab), Action::PrevField, |t| t.key_prev_field),
-    bind(&[C::MeetingChoice], key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
+    bind(&[C::MeetingChoice, C::MeetingLine], key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
     bind(&[C::MeetingList], key(KeyCode::Delete), Action::DeleteSelected, |t| t.key_delete),
     bind(&[C::MeetingChoice], key(KeyCode::Char(' ')), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::MeetingChoice], key(KeyCode::Enter), Action::ChoiceNext, |t| t.key_change),

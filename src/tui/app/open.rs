@@ -203,7 +203,7 @@ impl App {
         if let Some(session) = unclean {
             let started = session.started.map_or_else(
                 || t.unknown.to_string(),
-                |s| s.format("%Y-%m-%d %H:%M").to_string(),
+                |s| format!("{} {}", t.date(s.date()), s.format("%H:%M")),
             );
             lines.push(fill(t.recover_unclean, &[&started]));
         }
@@ -212,11 +212,11 @@ impl App {
         }
         lines.push(fill(
             t.recover_saved_at,
-            &[&modified_text(&self.store.draft_path(id, moment))
+            &[&modified_text(t, &self.store.draft_path(id, moment))
                 .unwrap_or_else(|| t.unknown.into())],
         ));
         if let Some(record) = record {
-            lines.push(fill(t.recover_record_at, &[&record.date.to_string()]));
+            lines.push(fill(t.recover_record_at, &[&t.date(record.date)]));
         }
         let answers = vec![
             answer(t.recover_continue, Intent::ContinueDraft),
@@ -340,7 +340,11 @@ fn answer(label: &'static str, intent: Intent) -> Answer {
     Answer { label, intent }
 }
 
-fn modified_text(path: &Path) -> Option<String> {
+fn modified_text(t: &crate::i18n::Texts, path: &Path) -> Option<String> {
     let time: DateTime<Local> = Store::modified(path)?.into();
-    Some(time.format("%Y-%m-%d %H:%M:%S").to_string())
+    Some(format!(
+        "{} {}",
+        t.date(time.date_naive()),
+        time.format("%H:%M:%S")
+    ))
 }

@@ -23,7 +23,8 @@ impl App {
     pub(super) fn offer_unfinished_placement(&mut self) {
         match self.store.placement_form() {
             Ok(Some(draft)) => {
-                let form = PlacementFormState::new(&draft, None, self.texts, &self.theme);
+                let mut form = PlacementFormState::new(&draft, None, self.texts, &self.theme);
+                form.form.mark_edited();
                 self.push(Screen::PlacementForm(Box::new(form)));
                 self.message = Some((self.texts.form_restored.into(), false));
             }

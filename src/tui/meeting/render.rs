@@ -378,13 +378,23 @@ impl MeetingScreen<'_> {
             .render(heading_area, buf);
         let hidden = panel_needed.saturating_sub(panel_h);
         let scroll = s.panel_scroll.min(hidden);
+        // Short enough for 80 columns: which part is shown, which way there is more, and
+        // the key that switches between questions and last time.
         let mut title = format!("─ {panel_title} ");
         if hidden > 0 {
-            let shown_to = (scroll + panel_h).to_string();
+            let from = (scroll + 1).to_string();
+            let to = (scroll + panel_h).to_string();
             title.push_str(&fill(
-                t.label_panel_more,
-                &[&shown_to, &panel_needed.to_string()],
+                t.label_panel_lines,
+                &[&from, &to, &panel_needed.to_string()],
             ));
+            let more = match (scroll > 0, scroll < hidden) {
+                (true, true) => " PgUp/PgDn",
+                (false, true) => " PgDn",
+                (true, false) => " PgUp",
+                (false, false) => "",
+            };
+            title.push_str(more);
             title.push(' ');
         }
         if s.has_earlier() {

@@ -151,6 +151,9 @@ impl MeetingState {
         }
         if let Some(open) = open_form {
             state.reopen_form(&open, texts, theme);
+            if let Some(form) = state.popup_form() {
+                form.mark_edited();
+            }
         }
         state.refresh_focus(theme);
         state
@@ -313,7 +316,8 @@ impl MeetingState {
 
     /// The fields in Tab order as the record stands now.
     pub fn focus_order(&self) -> Vec<Focus> {
-        Focus::order(|k| !self.record.keys.get(k).examples.is_empty())
+        // Every key's examples are a stop, empty or not, so Tab does the same on every key.
+        Focus::order(|_| true)
     }
 
     /// The text area that has the cursor, if the focus is on one.
@@ -326,7 +330,7 @@ impl MeetingState {
         }
     }
 
-    fn text_area_mut(&mut self) -> Option<&mut TextArea<'static>> {
+    pub(super) fn text_area_mut(&mut self) -> Option<&mut TextArea<'static>> {
         match self.focus {
             Focus::Notes(k) => Some(&mut self.notes[k.index()]),
             Focus::Private => Some(&mut self.private),

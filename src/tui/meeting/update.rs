@@ -264,6 +264,12 @@ impl MeetingState {
             self.panel_scroll = 0;
         }
         self.focus = order[next];
+        // Arriving in the date, time or duration selects it, so typing replaces it.
+        if let Focus::Detail(DetailRow::Date | DetailRow::Time | DetailRow::Duration) = self.focus
+            && let Some(area) = self.text_area_mut()
+        {
+            area.select_all();
+        }
     }
 
     /// Reads a typed date, time or duration into the record as the teacher moves on. False
