@@ -230,7 +230,7 @@ pub static EN: Texts = Texts {
     key_add_example: "example",
     key_add_agreement: "agreement",
     key_earlier: "last time",
-    key_prompts: "more questions",
+    key_prompts: "scroll the box above",
     key_finish: "finish",
     key_save_now: "save",
     key_leave_meeting: "leave",

@@ -230,7 +230,7 @@ pub static NL: Texts = Texts {
     key_add_example: "voorbeeld",
     key_add_agreement: "afspraak",
     key_earlier: "vorige keer",
-    key_prompts: "meer vragen",
+    key_prompts: "vak erboven scrollen",
     key_finish: "afronden",
     key_save_now: "bewaren",
     key_leave_meeting: "verlaten",
