@@ -122,6 +122,7 @@ fn demo_placement(n: usize, today: NaiveDate) -> Placement {
         teacher: TEACHERS[n % TEACHERS.len()].into(),
         start: Some(start),
         end: Some(start + Duration::weeks(20)),
+        ..Placement::default()
     }
 }
 
@@ -183,6 +184,7 @@ fn demo_records(
                     strategy: Some(Strategy::Entrusting),
                     recognised: None,
                 }],
+                guidance: Vec::new(),
             });
             records.push(draft);
         }

@@ -36,6 +36,7 @@ fn record_with(notes: &str, private: &str) -> MeetingRecord {
         teacher: "Ria Proef".into(),
         start: NaiveDate::from_ymd_opt(2026, 9, 1),
         end: NaiveDate::from_ymd_opt(2027, 1, 29),
+        ..Placement::default()
     };
     let now = NaiveDate::from_ymd_opt(2026, 9, 15)
         .unwrap()

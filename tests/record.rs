@@ -33,6 +33,7 @@ fn full_record(notes: &str) -> MeetingRecord {
         teacher: "Hans Testdocent".into(),
         start: NaiveDate::from_ymd_opt(2026, 9, 1),
         end: NaiveDate::from_ymd_opt(2027, 1, 31),
+        ..Placement::default()
     };
     let mut r = MeetingRecord::new(&placement, Moment::Midway, guide, when(), None);
     r.place = Place::AtSchool;
@@ -60,6 +61,7 @@ fn full_record(notes: &str) -> MeetingRecord {
             strategy: None,
             recognised: None,
         }],
+        guidance: Vec::new(),
     });
     r.agreements.push(Agreement {
         what: "Patroon | maat 38 afmaken".into(),

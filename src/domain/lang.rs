@@ -1,7 +1,10 @@
 //! The languages the program speaks. Guides and records name theirs; the interface has one.
 //! The words themselves live in the translation table; this is only the choice.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Nl,

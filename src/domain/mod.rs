@@ -12,8 +12,9 @@ pub mod text;
 
 pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
 pub use lang::Lang;
-pub use placement::{Placement, PlacementDraft};
+pub use placement::{Placement, PlacementDraft, Planned};
 pub use record::{
-    Agreement, AgreementStatus, Consent, Example, GuideRef, KeyCapture, MeetingRecord, OpenForm,
-    Place, Present, Quality, Recognition, RecordStatus, Resume, Role, Strategy,
+    Agreement, AgreementStatus, Concern, ConcernKind, Consent, Example, GuidanceExample, GuideRef,
+    KeyCapture, MeetingRecord, OpenForm, Place, Present, Quality, Recognition, RecordStatus,
+    Resume, Role, Strategy, StudentPreparation, TrainerPreparation,
 };

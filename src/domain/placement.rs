@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Lang;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Placement {
     pub id: String,
@@ -21,6 +23,41 @@ pub struct Placement {
     pub start: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
+    /// Where the preparation form for the trainer can be sent.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub trainer_email: String,
+    /// The language the trainer is addressed in; the interface's when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer_language: Option<Lang>,
+    /// Dates agreed for the three meetings, where the school set its own; otherwise they
+    /// follow from the period.
+    #[serde(default, skip_serializing_if = "Planned::is_empty")]
+    pub planned: Planned,
+}
+
+/// The dates planned for the meetings, by moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Planned {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub midway: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "final")]
+    pub final_: Option<NaiveDate>,
+}
+
+impl Planned {
+    pub const fn is_empty(&self) -> bool {
+        self.start.is_none() && self.midway.is_none() && self.final_.is_none()
+    }
+
+    pub const fn get(&self, moment: super::Moment) -> Option<NaiveDate> {
+        match moment {
+            super::Moment::Start => self.start,
+            super::Moment::Midway => self.midway,
+            super::Moment::Final => self.final_,
+        }
+    }
 }
 
 /// What was typed into the new-placement form, as typed (a date may not be valid yet), kept

@@ -229,7 +229,8 @@ pub struct GuideRef {
 }
 
 /// The trainer's judgement prepared before the meeting, so the meeting can go straight to
-/// what matters.
+/// what matters: how the student is developing, backed by concrete examples, and the guidance
+/// choices made, an example each.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct TrainerPreparation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -238,6 +239,77 @@ pub struct TrainerPreparation {
     pub judgement: String,
     #[serde(default)]
     pub examples: Vec<Example>,
+    /// One example per guidance strategy the trainer used; none for a strategy not used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guidance: Vec<GuidanceExample>,
+}
+
+impl TrainerPreparation {
+    pub fn is_empty(&self) -> bool {
+        self.judgement.trim().is_empty() && self.examples.is_empty() && self.guidance.is_empty()
+    }
+}
+
+/// What the trainer did to guide, with a strategy (showing, participating, entrusting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuidanceExample {
+    pub strategy: Strategy,
+    pub example: String,
+}
+
+/// The student's own preparation: what they learned, an example, a question to raise.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StudentPreparation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub learned: String,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    #[serde(default)]
+    pub question: String,
+}
+
+impl StudentPreparation {
+    pub fn is_empty(&self) -> bool {
+        self.learned.trim().is_empty()
+            && self.examples.is_empty()
+            && self.question.trim().is_empty()
+    }
+}
+
+/// Something that needs more than the meeting: a private flag for the teacher, never shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernKind {
+    SocialSafety,
+    Discrimination,
+    /// The student is used as cheap labour, or for chores only.
+    UnfitWork,
+    InsufficientGuidance,
+}
+
+impl ConcernKind {
+    pub const ALL: [Self; 4] = [
+        Self::SocialSafety,
+        Self::Discrimination,
+        Self::UnfitWork,
+        Self::InsufficientGuidance,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Concern {
+    #[serde(default)]
+    pub kinds: Vec<ConcernKind>,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Concern {
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty() && self.note.trim().is_empty()
+    }
 }
 
 /// A pop-up form that was open when the draft was saved, kept as typed so that nothing in it
@@ -326,6 +398,11 @@ pub struct MeetingRecord {
     pub keys: Keys,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trainer_preparation: Option<TrainerPreparation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub student_preparation: Option<StudentPreparation>,
+    /// A private flag; never part of a shared export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concern: Option<Concern>,
     #[serde(default)]
     pub agreements: Vec<Agreement>,
     /// Never part of a shared export.
@@ -390,6 +467,8 @@ impl MeetingRecord {
             time_spent_seconds: 0,
             keys: Keys::default(),
             trainer_preparation: None,
+            student_preparation: None,
+            concern: None,
             agreements,
             private_notes: String::new(),
             agreed: Vec::new(),
@@ -416,10 +495,12 @@ impl MeetingRecord {
             .collect()
     }
 
-    /// A copy fit to share with the student and trainer: private notes left out.
+    /// A copy fit to share with the student and trainer: private notes and any concern
+    /// left out.
     pub fn shared(&self) -> Self {
         Self {
             private_notes: String::new(),
+            concern: None,
             ..self.clone()
         }
     }
