@@ -8,7 +8,9 @@ use chrono::{Datelike as _, NaiveDate};
 use crate::domain::dates::DateProblem;
 use crate::domain::guide_check::GuideProblem;
 use crate::domain::placement::PlacementProblem;
-use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
+use crate::domain::record::{
+    AgreementStatus, ConcernKind, Place, Recognition, RecordStatus, Role, Strategy,
+};
 use crate::domain::summary::MomentState;
 
 pub use crate::domain::Lang;
@@ -125,6 +127,8 @@ texts! {
     time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
     key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
     label_panel_lines,
+    concern_social_safety, concern_discrimination, concern_unfit_work, concern_insufficient_guidance, md_concern, md_student_preparation, md_student_question,
+    key_take_over, prepared_taken, prepared_already_taken, label_prepared_by,
 }
 
 impl Texts {
@@ -225,6 +229,15 @@ impl Texts {
         match status {
             RecordStatus::Draft => self.status_draft,
             RecordStatus::Final => self.status_final,
+        }
+    }
+
+    pub const fn concern_kind(&self, kind: ConcernKind) -> &'static str {
+        match kind {
+            ConcernKind::SocialSafety => self.concern_social_safety,
+            ConcernKind::Discrimination => self.concern_discrimination,
+            ConcernKind::UnfitWork => self.concern_unfit_work,
+            ConcernKind::InsufficientGuidance => self.concern_insufficient_guidance,
         }
     }
 

@@ -3,7 +3,7 @@
 //! drift apart. Every label is in the record's own language (the language of the guide it
 //! was held with), never the interface's, so one record reads in one language throughout.
 
-use crate::domain::record::TrainerPreparation;
+use crate::domain::record::{StudentPreparation, TrainerPreparation};
 use crate::domain::{AgreementStatus, Example, Guide, KeyId, MeetingRecord, RecordStatus, Role};
 use crate::i18n::{LangExt as _, Texts, fill};
 
@@ -164,9 +164,16 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
     if let Some(prep) = record
         .trainer_preparation
         .as_ref()
-        .filter(|p| !p.judgement.trim().is_empty() || !p.examples.is_empty())
+        .filter(|p| !p.is_empty())
     {
         preparation(&mut blocks, prep, t);
+    }
+    if let Some(prep) = record
+        .student_preparation
+        .as_ref()
+        .filter(|p| !p.is_empty())
+    {
+        student_preparation(&mut blocks, prep, t);
     }
     for (n, key) in KeyId::ALL.into_iter().enumerate() {
         blocks.push(Block::Heading {
@@ -199,11 +206,17 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
             .collect();
         blocks.push(Block::Consent(items));
     }
-    if variant == Variant::Full && !record.private_notes.trim().is_empty() {
+    let concern = record.concern.as_ref().filter(|c| !c.is_empty());
+    // Private notes and a concern are for the teacher only: never in the shared version.
+    if variant == Variant::Full && (!record.private_notes.trim().is_empty() || concern.is_some()) {
         blocks.push(Block::Heading {
             section: Section::Private,
             text: t.md_private.to_string(),
         });
+        if let Some(concern) = concern {
+            let kinds: Vec<&str> = concern.kinds.iter().map(|k| t.concern_kind(*k)).collect();
+            blocks.push(Block::Remark(fill(t.md_concern, &[&kinds.join(", ")])));
+        }
         notes(&mut blocks, &record.private_notes, t);
     }
     Outline { texts: t, blocks }
@@ -285,6 +298,36 @@ fn preparation(blocks: &mut Vec<Block>, prep: &TrainerPreparation, t: &'static T
     }
     notes(blocks, &prep.judgement, t);
     examples(blocks, &prep.examples, t);
+    let guidance: Vec<Example> = prep
+        .guidance
+        .iter()
+        .map(|g| Example {
+            text: g.example.clone(),
+            given_by: Role::Trainer,
+            strategy: Some(g.strategy),
+            recognised: None,
+        })
+        .collect();
+    examples(blocks, &guidance, t);
+}
+
+/// The student's own preparation: what they learned, examples, and the question they raised.
+fn student_preparation(blocks: &mut Vec<Block>, prep: &StudentPreparation, t: &'static Texts) {
+    blocks.push(Block::Heading {
+        section: Section::Preparation,
+        text: t.md_student_preparation.to_string(),
+    });
+    if let Some(day) = prep.prepared_on {
+        blocks.push(Block::Remark(fill(t.md_prepared_on, &[&t.date(day)])));
+    }
+    notes(blocks, &prep.learned, t);
+    examples(blocks, &prep.examples, t);
+    if !prep.question.trim().is_empty() {
+        blocks.push(Block::Remark(fill(
+            t.md_student_question,
+            &[prep.question.trim()],
+        )));
+    }
 }
 
 fn notes(blocks: &mut Vec<Block>, text: &str, t: &'static Texts) {

@@ -32,6 +32,8 @@ pub enum Action {
     AddExample,
     AddAgreement,
     DeleteSelected,
+    /// Take a prepared example into the meeting's record.
+    TakeOver,
     ToggleEarlier,
     Finish,
     SaveNow,

@@ -30,6 +30,8 @@ pub enum KeyContext {
     MeetingLine,
     /// The examples of a key or the agreements: a list to choose from.
     MeetingList,
+    /// What the trainer or the student prepared for a key: examples to take over.
+    PreparedList,
     /// A choice in the meeting details (the place, who was present).
     MeetingChoice,
     /// Choosing which part of the meeting to go to.
@@ -46,7 +48,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -56,6 +58,7 @@ impl KeyContext {
         Self::MeetingNotes,
         Self::MeetingLine,
         Self::MeetingList,
+        Self::PreparedList,
         Self::MeetingChoice,
         Self::GoTo,
         Self::ConfirmDelete,
@@ -147,6 +150,7 @@ const MEETING: &[KeyContext] = &[
     C::MeetingNotes,
     C::MeetingLine,
     C::MeetingList,
+    C::PreparedList,
     C::MeetingChoice,
 ];
 const FORM: &[KeyContext] = &[C::FormText, C::FormChoice];
@@ -160,6 +164,7 @@ const HELPED: &[KeyContext] = &[
     C::MeetingNotes,
     C::MeetingLine,
     C::MeetingList,
+    C::PreparedList,
     C::MeetingChoice,
     C::GoTo,
     C::Question,
@@ -195,8 +200,9 @@ const fn ctrl(c: char) -> Chord {
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Lists and questions.
-    bind(&[C::Home, C::Pick, C::MeetingList, C::GoTo], key(KeyCode::Up), Action::Up, |t| t.key_choose),
-    bind(&[C::Home, C::Pick, C::MeetingList, C::GoTo], key(KeyCode::Down), Action::Down, |t| t.key_choose),
+    bind(&[C::Home, C::Pick, C::MeetingList, C::PreparedList, C::GoTo], key(KeyCode::Up), Action::Up, |t| t.key_choose),
+    bind(&[C::Home, C::Pick, C::MeetingList, C::PreparedList, C::GoTo], key(KeyCode::Down), Action::Down, |t| t.key_choose),
+    bind(&[C::PreparedList], key(KeyCode::Enter), Action::TakeOver, |t| t.key_take_over),
     bind(&[C::Home, C::Pick, C::MeetingList, C::GoTo], key(KeyCode::Enter), Action::Open, |t| t.key_open),
     bind(&[C::Home], key(KeyCode::PageUp), Action::PageUp, |t| t.key_page),
     bind(&[C::Home], key(KeyCode::PageDown), Action::PageDown, |t| t.key_page),

@@ -136,11 +136,13 @@ impl App {
             KeyContext::MeetingNotes
                 | KeyContext::MeetingLine
                 | KeyContext::MeetingList
+                | KeyContext::PreparedList
                 | KeyContext::MeetingChoice
         ) {
             contexts = vec![
                 KeyContext::MeetingNotes,
                 KeyContext::MeetingList,
+                KeyContext::PreparedList,
                 KeyContext::MeetingChoice,
                 KeyContext::MeetingLine,
             ];

@@ -89,6 +89,8 @@ impl DetailRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Notes(KeyId),
+    /// What the trainer or the student prepared for a key, to take examples over from.
+    Prepared(KeyId),
     Examples(KeyId),
     Agreements,
     Detail(DetailRow),
@@ -98,21 +100,23 @@ pub enum Focus {
 impl Focus {
     pub const fn part(self) -> Part {
         match self {
-            Self::Notes(k) | Self::Examples(k) => Part::Key(k),
+            Self::Notes(k) | Self::Prepared(k) | Self::Examples(k) => Part::Key(k),
             Self::Agreements => Part::Agreements,
             Self::Detail(_) => Part::Details,
             Self::Private => Part::Private,
         }
     }
 
-    /// Every field in Tab order; `has_examples` says which keys have a list to visit.
-    pub fn order(has_examples: impl Fn(KeyId) -> bool) -> Vec<Self> {
-        let mut order = Vec::with_capacity(20);
+    /// Every field in Tab order; `has_prepared` says which keys have a preparation to take
+    /// examples from.
+    pub fn order(has_prepared: impl Fn(KeyId) -> bool) -> Vec<Self> {
+        let mut order = Vec::with_capacity(24);
         for key in KeyId::ALL {
             order.push(Self::Notes(key));
-            if has_examples(key) {
-                order.push(Self::Examples(key));
+            if has_prepared(key) {
+                order.push(Self::Prepared(key));
             }
+            order.push(Self::Examples(key));
         }
         order.push(Self::Agreements);
         order.extend(DetailRow::ALL.map(Self::Detail));
@@ -125,6 +129,7 @@ impl Focus {
         match self {
             Self::Notes(k) => format!("notes:{}", k.code()),
             Self::Examples(k) => format!("examples:{}", k.code()),
+            Self::Prepared(k) => format!("prepared:{}", k.code()),
             Self::Agreements => "agreements".into(),
             Self::Detail(row) => format!("details:{}", row.code()),
             Self::Private => "private".into(),
@@ -136,6 +141,7 @@ impl Focus {
         match code.split_once(':') {
             Some(("notes", k)) => key(k).map(Self::Notes),
             Some(("examples", k)) => key(k).map(Self::Examples),
+            Some(("prepared", k)) => key(k).map(Self::Prepared),
             Some(("details", r)) => DetailRow::ALL
                 .into_iter()
                 .find(|row| row.code() == r)

@@ -13,5 +13,5 @@ mod update;
 pub use focus::{DetailRow, Focus, Part};
 pub use render::MeetingScreen;
 pub use session::{SaveStatus, Session};
-pub use state::{Finish, MeetingState, Phase, Popup};
+pub use state::{Finish, MeetingState, Phase, Popup, Prepared};
 pub use update::Cx;

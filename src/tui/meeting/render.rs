@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::focus::{Focus, Part};
 use super::session::SaveStatus;
-use super::state::{MeetingState, Phase};
+use super::state::{MeetingState, Phase, Prepared};
 use crate::domain::{Example, KeyId, Quality};
 use crate::i18n::{Texts, fill};
 use crate::tui::dates::show_date;
@@ -342,19 +342,17 @@ impl MeetingScreen<'_> {
         } else {
             example_rows.clamp(1, 5)
         } + 2;
-        let preparation = (key == KeyId::TrainerJudgement)
-            .then_some(s.record.trainer_preparation.as_ref())
-            .flatten()
-            .filter(|p| !p.judgement.trim().is_empty() || !p.examples.is_empty());
-        // The trainer's judgement with the examples that back it, as prepared.
-        let prep_text = preparation.map(|p| {
-            let examples = p.examples.iter().map(|e| format!("\n▸ {}", e.text));
-            p.judgement.trim().to_string() + &examples.collect::<String>()
-        });
-        let prep_h = prep_text.as_ref().map_or(0, |text| {
-            wrapped_height(text, width.saturating_sub(2)).min(4) + 2
-        });
-        let min_notes = 5;
+        let prepared = s.prepared(key);
+        let prep_h = prepared
+            .as_ref()
+            .map_or(0, |p| self.prepared_height(p, width.saturating_sub(2)));
+        // With a preparation, the meeting goes straight to it: it gets the room first, and
+        // the questions keep one line in view (PgDn scrolls them).
+        let min_notes = if prep_h > 0 { 4 } else { 5 };
+        let before_prep = area
+            .height
+            .saturating_sub(heading_h + examples_h + min_notes + 1);
+        let prep_h = prep_h.min(before_prep.saturating_sub(1).max(3 * u16::from(prep_h > 0)));
         // The panel's title row plus its lines, in the room the notes leave.
         let room = area
             .height
@@ -381,7 +379,7 @@ impl MeetingScreen<'_> {
         // Short enough for 80 columns: which part is shown, which way there is more, and
         // the key that switches between questions and last time.
         let mut title = format!("─ {panel_title} ");
-        if hidden > 0 {
+        if hidden > 0 && panel_h > 0 {
             let from = (scroll + 1).to_string();
             let to = (scroll + panel_h).to_string();
             title.push_str(&fill(
@@ -415,17 +413,8 @@ impl MeetingScreen<'_> {
                     .title(Span::styled(title, self.theme.dim)),
             )
             .render(panel_area, buf);
-        if let Some(prep) = prep_text {
-            let block = Block::bordered()
-                .border_style(self.theme.border)
-                .title(Span::styled(
-                    format!(" {} ", t.label_preparation),
-                    self.theme.dim,
-                ));
-            Paragraph::new(prep)
-                .wrap(Wrap { trim: true })
-                .block(block)
-                .render(prep_area, buf);
+        if let Some(prepared) = &prepared {
+            self.render_prepared(key, prepared, prep_area, buf);
         }
         self.render_text_block(
             &s.notes[key.index()],
@@ -435,6 +424,144 @@ impl MeetingScreen<'_> {
             buf,
         );
         self.render_examples(key, examples, examples_area, buf);
+    }
+
+    /// Rows the preparation box wants: each side's words and the examples, within limits so
+    /// the notes keep their room.
+    fn prepared_height(&self, prepared: &Prepared, width: u16) -> u16 {
+        let side_width = if prepared.sides.len() > 1 && width >= 48 {
+            width / 2
+        } else {
+            width
+        };
+        let sides: u16 = prepared
+            .sides
+            .iter()
+            .map(|(_, text)| wrapped_height(text, side_width.saturating_sub(1)) + 1)
+            .fold(0, |a: u16, h| {
+                if side_width < width {
+                    a.max(h)
+                } else {
+                    a.saturating_add(h)
+                }
+            });
+        let examples: u16 = prepared
+            .examples
+            .iter()
+            .take(4)
+            .map(|e| wrapped_height(&self.example_text(e), width))
+            .fold(0, u16::saturating_add);
+        (sides.min(5) + examples.min(4)).max(1) + 2
+    }
+
+    /// The trainer's and the student's preparation for this key: their own words side by
+    /// side where both prepared, then the examples, each of which Enter takes over.
+    fn render_prepared(&self, key: KeyId, prepared: &Prepared, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.texts;
+        let focused = self.has_focus(Focus::Prepared(key));
+        let block = Block::bordered()
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(if focused {
+                self.theme.focused_border
+            } else {
+                self.theme.border
+            })
+            .title(Span::styled(
+                format!(" {} ", t.label_prepared_by),
+                if focused {
+                    self.theme.title
+                } else {
+                    self.theme.dim
+                },
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let side_lines = |role: crate::domain::Role, text: &str| -> Vec<Line<'static>> {
+            let mut lines = vec![Line::styled(format!("{}:", t.role(role)), self.theme.dim)];
+            lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
+            lines
+        };
+        let sides_h = if prepared.sides.is_empty() {
+            0
+        } else {
+            let avail = inner
+                .height
+                .saturating_sub(u16::from(!prepared.examples.is_empty()));
+            let two = prepared.sides.len() > 1 && inner.width >= 48;
+            let side_width = if two { inner.width / 2 } else { inner.width };
+            let heights = prepared
+                .sides
+                .iter()
+                .map(|(_, text)| wrapped_height(text, side_width) + 1);
+            let needed = if two {
+                heights.max().unwrap_or(1)
+            } else {
+                heights.fold(0, u16::saturating_add)
+            };
+            avail.min(needed)
+        };
+        let [sides_area, examples_area] = inner.layout(&Layout::vertical([
+            Constraint::Length(sides_h),
+            Constraint::Fill(1),
+        ]));
+        match prepared.sides.as_slice() {
+            [(a, a_text), (b, b_text)] if inner.width >= 48 => {
+                let [left, right] = sides_area.layout(&Layout::horizontal([
+                    Constraint::Fill(1),
+                    Constraint::Fill(1),
+                ]));
+                Paragraph::new(side_lines(*a, a_text))
+                    .wrap(Wrap { trim: true })
+                    .render(left.inner(ratatui::layout::Margin::new(0, 0)), buf);
+                Paragraph::new(side_lines(*b, b_text))
+                    .wrap(Wrap { trim: true })
+                    .render(right, buf);
+            }
+            sides => {
+                let lines: Vec<Line> = sides
+                    .iter()
+                    .flat_map(|(role, text)| side_lines(*role, text))
+                    .collect();
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: true })
+                    .render(sides_area, buf);
+            }
+        }
+        let taken = &s.record.keys.get(key).examples;
+        let selected = focused.then(|| s.prepared_row[key.index()]);
+        let first = selected.map_or(0, |sel| {
+            sel.saturating_sub(usize::from(examples_area.height.saturating_sub(1)))
+        });
+        let lines: Vec<Line> = prepared
+            .examples
+            .iter()
+            .enumerate()
+            .skip(first)
+            .map(|(i, e)| {
+                let mark = if taken.iter().any(|x| x.text == e.text) {
+                    "✓"
+                } else {
+                    "▸"
+                };
+                let style = if selected == Some(i) {
+                    self.theme.selected
+                } else {
+                    Style::new()
+                };
+                Line::from(vec![
+                    Span::styled(format!("{mark} {}", e.text), style),
+                    Span::styled(format!(" ({})", self.example_about(e)), self.theme.dim),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(examples_area, buf);
     }
 
     fn render_examples(&self, key: KeyId, examples: &[Example], area: Rect, buf: &mut Buffer) {

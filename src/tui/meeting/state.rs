@@ -48,6 +48,12 @@ pub enum Phase {
 }
 
 /// The one-line text fields of the meeting details.
+/// A preparation as a key shows it: each side's own words, and examples to take over.
+pub struct Prepared {
+    pub sides: Vec<(Role, String)>,
+    pub examples: Vec<Example>,
+}
+
 pub struct DetailFields {
     pub others: TextArea<'static>,
     pub date: TextArea<'static>,
@@ -69,8 +75,10 @@ pub struct MeetingState {
     pub notes: [TextArea<'static>; 4],
     pub private: TextArea<'static>,
     pub details: DetailFields,
-    /// The selected example per key, and the selected agreement.
+    /// The selected example per key, the selected prepared example per key, and the
+    /// selected agreement.
     pub example_row: [usize; 4],
+    pub prepared_row: [usize; 4],
     pub agreement_row: usize,
     pub popup: Option<Popup>,
     pub phase: Phase,
@@ -134,6 +142,7 @@ impl MeetingState {
             private,
             details,
             example_row: [0; 4],
+            prepared_row: [0; 4],
             agreement_row: 0,
             popup: None,
             phase: Phase::Conversation,
@@ -316,8 +325,65 @@ impl MeetingState {
 
     /// The fields in Tab order as the record stands now.
     pub fn focus_order(&self) -> Vec<Focus> {
-        // Every key's examples are a stop, empty or not, so Tab does the same on every key.
-        Focus::order(|_| true)
+        // Every key's examples are a stop, empty or not, so Tab does the same on every key; a
+        // preparation is a stop where it has examples to take over.
+        Focus::order(|k| self.prepared(k).is_some_and(|p| !p.examples.is_empty()))
+    }
+
+    /// What was prepared for `key`, if anything: key 1 leads with the student's view, key 3
+    /// with the trainer's judgement (each beside the other where both prepared, so
+    /// differences show), key 4 holds the trainer's guidance examples.
+    pub fn prepared(&self, key: KeyId) -> Option<Prepared> {
+        let trainer = self
+            .record
+            .trainer_preparation
+            .as_ref()
+            .filter(|p| !p.is_empty());
+        let student = self
+            .record
+            .student_preparation
+            .as_ref()
+            .filter(|p| !p.is_empty());
+        let trainer_side = trainer
+            .map(|p| (Role::Trainer, p.judgement.trim().to_string()))
+            .filter(|(_, text)| !text.is_empty());
+        let student_side = student
+            .map(|p| {
+                let mut text = p.learned.trim().to_string();
+                if !p.question.trim().is_empty() {
+                    text.push_str(&format!("\n? {}", p.question.trim()));
+                }
+                (Role::Student, text)
+            })
+            .filter(|(_, text)| !text.is_empty());
+        let prepared = match key {
+            KeyId::LearningProcesses => Prepared {
+                sides: student_side.into_iter().chain(trainer_side).collect(),
+                examples: student.map(|p| p.examples.clone()).unwrap_or_default(),
+            },
+            KeyId::TrainerJudgement => Prepared {
+                sides: trainer_side.into_iter().chain(student_side).collect(),
+                examples: trainer.map(|p| p.examples.clone()).unwrap_or_default(),
+            },
+            KeyId::GuidanceChoices => Prepared {
+                sides: Vec::new(),
+                examples: trainer
+                    .map(|p| {
+                        p.guidance
+                            .iter()
+                            .map(|g| Example {
+                                text: g.example.clone(),
+                                given_by: Role::Trainer,
+                                strategy: Some(g.strategy),
+                                recognised: None,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            },
+            KeyId::LearningPotential => return None,
+        };
+        (!prepared.sides.is_empty() || !prepared.examples.is_empty()).then_some(prepared)
     }
 
     /// The text area that has the cursor, if the focus is on one.
@@ -326,7 +392,7 @@ impl MeetingState {
             Focus::Notes(k) => Some(&self.notes[k.index()]),
             Focus::Private => Some(&self.private),
             Focus::Detail(row) => self.detail_area(row),
-            Focus::Examples(_) | Focus::Agreements => None,
+            Focus::Examples(_) | Focus::Prepared(_) | Focus::Agreements => None,
         }
     }
 
@@ -388,7 +454,7 @@ impl MeetingState {
     /// that part, since pasted text is always meant to be kept.
     pub fn paste(&mut self, text: &str, theme: &Theme) {
         match self.focus {
-            Focus::Examples(k) => self.focus = Focus::Notes(k),
+            Focus::Examples(k) | Focus::Prepared(k) => self.focus = Focus::Notes(k),
             Focus::Agreements => return,
             Focus::Detail(row) if !row.is_text() => self.focus = Focus::Detail(DetailRow::Others),
             _ => {}

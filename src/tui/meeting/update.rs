@@ -46,6 +46,7 @@ impl MeetingState {
                 Focus::Detail(row) if row.is_text() => KeyContext::MeetingLine,
                 Focus::Detail(_) => KeyContext::MeetingChoice,
                 Focus::Examples(_) | Focus::Agreements => KeyContext::MeetingList,
+                Focus::Prepared(_) => KeyContext::PreparedList,
             },
             (Phase::Finishing { .. } | Phase::Saving, _) => KeyContext::ReadBack,
             (Phase::Finished { .. }, _) => KeyContext::Finished,
@@ -61,8 +62,12 @@ impl MeetingState {
             Action::PageUp | Action::PageDown if context == KeyContext::MeetingNotes => {
                 matches!(self.focus, Focus::Notes(_))
             }
-            Action::Up | Action::Down | Action::Open | Action::DeleteSelected
-                if context == KeyContext::MeetingList =>
+            Action::Up
+            | Action::Down
+            | Action::Open
+            | Action::DeleteSelected
+            | Action::TakeOver
+                if matches!(context, KeyContext::MeetingList | KeyContext::PreparedList) =>
             {
                 self.list_len() > 0
             }
@@ -82,6 +87,7 @@ impl MeetingState {
     fn list_len(&self) -> usize {
         match self.focus {
             Focus::Examples(k) => self.record.keys.get(k).examples.len(),
+            Focus::Prepared(k) => self.prepared(k).map_or(0, |p| p.examples.len()),
             Focus::Agreements => self.record.agreements.len(),
             _ => 0,
         }
@@ -178,6 +184,7 @@ impl MeetingState {
             }
             Action::Up | Action::Down => self.move_row(action == Action::Down),
             Action::Open => self.open_selected(cx),
+            Action::TakeOver => return self.take_over(cx),
             Action::DeleteSelected if self.list_len() > 0 => {
                 self.popup = Some(Popup::ConfirmDelete)
             }
@@ -332,6 +339,7 @@ impl MeetingState {
         let len = self.list_len();
         let row = match self.focus {
             Focus::Examples(k) => &mut self.example_row[k.index()],
+            Focus::Prepared(k) => &mut self.prepared_row[k.index()],
             Focus::Agreements => &mut self.agreement_row,
             _ => return,
         };
@@ -363,6 +371,28 @@ impl MeetingState {
             }
             _ => {}
         }
+    }
+
+    /// Takes the selected prepared example into the key's examples, as whoever gave it.
+    fn take_over(&mut self, cx: &Cx) -> Effect {
+        let Focus::Prepared(key) = self.focus else {
+            return Effect::None;
+        };
+        let row = self.prepared_row[key.index()];
+        let Some(example) = self
+            .prepared(key)
+            .and_then(|p| p.examples.get(row).cloned())
+        else {
+            return Effect::None;
+        };
+        let examples = &self.record.keys.get(key).examples;
+        if examples.iter().any(|e| e.text == example.text) {
+            return Effect::Say(cx.t.prepared_already_taken.into(), false);
+        }
+        let at = self.record.upsert_example(key, None, example);
+        self.example_row[key.index()] = at;
+        self.changed();
+        Effect::Say(cx.t.prepared_taken.into(), false)
     }
 
     fn open_example(&mut self, key: KeyId, index: Option<usize>, cx: &Cx) {
