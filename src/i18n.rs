@@ -129,6 +129,7 @@ texts! {
     label_panel_lines,
     concern_social_safety, concern_discrimination, concern_unfit_work, concern_insufficient_guidance, md_concern, md_student_preparation, md_student_question,
     key_take_over, prepared_taken, prepared_already_taken, label_prepared_by,
+    label_concern,
 }
 
 impl Texts {

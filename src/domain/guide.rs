@@ -142,6 +142,12 @@ impl Guide {
         &self.moment(moment).keys[key.index()]
     }
 
+    /// Whom to involve when a meeting raises a concern; empty when the guide says nothing.
+    // TODO(merge): the guides branch gives guides a concern checklist.
+    pub fn concern_checklist(&self) -> &[String] {
+        &[]
+    }
+
     pub fn key_title(&self, key: KeyId) -> &str {
         &self.key_titles[key.index()]
     }

@@ -296,6 +296,10 @@ impl ConcernKind {
         Self::UnfitWork,
         Self::InsufficientGuidance,
     ];
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

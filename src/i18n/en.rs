@@ -306,7 +306,7 @@ pub static EN: Texts = Texts {
     label_panel_lines: "({}–{} of {})",
     concern_social_safety: "social safety",
     concern_discrimination: "discrimination",
-    concern_unfit_work: "unfit work (cheap labour, only chores)",
+    concern_unfit_work: "unfit work: cheap labour, chores only",
     concern_insufficient_guidance: "too little guidance",
     md_concern: "Concern: {}",
     md_student_preparation: "The student's preparation",
@@ -315,4 +315,5 @@ pub static EN: Texts = Texts {
     prepared_taken: "Taken into the examples, as given by whoever gave it.",
     prepared_already_taken: "This example is already among the examples.",
     label_prepared_by: "Prepared",
+    label_concern: "Concern (for you only, never shared)",
 };

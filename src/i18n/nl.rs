@@ -306,7 +306,7 @@ pub static NL: Texts = Texts {
     label_panel_lines: "({}–{} van {})",
     concern_social_safety: "sociale veiligheid",
     concern_discrimination: "discriminatie",
-    concern_unfit_work: "ongeschikt werk (goedkope arbeidskracht, alleen klusjes)",
+    concern_unfit_work: "ongeschikt werk: goedkope kracht, klusjes",
     concern_insufficient_guidance: "te weinig begeleiding",
     md_concern: "Zorgsignaal: {}",
     md_student_preparation: "Voorbereiding van de student",
@@ -315,4 +315,5 @@ pub static NL: Texts = Texts {
     prepared_taken: "Overgenomen in de voorbeelden, als voorbeeld van wie het gaf.",
     prepared_already_taken: "Dit voorbeeld staat al bij de voorbeelden.",
     label_prepared_by: "Voorbereid",
+    label_concern: "Zorgsignaal (alleen voor jou, nooit gedeeld)",
 };

@@ -2,7 +2,7 @@
 //! list, a detail), Tab walks the fields in reading order, and what a key does follows from
 //! the kind of field.
 
-use crate::domain::{KeyId, Role};
+use crate::domain::{ConcernKind, KeyId, Role};
 
 /// The parts of a meeting, as the sidebar lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +95,8 @@ pub enum Focus {
     Agreements,
     Detail(DetailRow),
     Private,
+    /// A kind of concern, ticked or not; under the private notes.
+    Concern(ConcernKind),
 }
 
 impl Focus {
@@ -103,7 +105,7 @@ impl Focus {
             Self::Notes(k) | Self::Prepared(k) | Self::Examples(k) => Part::Key(k),
             Self::Agreements => Part::Agreements,
             Self::Detail(_) => Part::Details,
-            Self::Private => Part::Private,
+            Self::Private | Self::Concern(_) => Part::Private,
         }
     }
 
@@ -121,6 +123,7 @@ impl Focus {
         order.push(Self::Agreements);
         order.extend(DetailRow::ALL.map(Self::Detail));
         order.push(Self::Private);
+        order.extend(ConcernKind::ALL.map(Self::Concern));
         order
     }
 
@@ -132,7 +135,8 @@ impl Focus {
             Self::Prepared(k) => format!("prepared:{}", k.code()),
             Self::Agreements => "agreements".into(),
             Self::Detail(row) => format!("details:{}", row.code()),
-            Self::Private => "private".into(),
+            // A draft reopens a concern row at the private notes above it.
+            Self::Private | Self::Concern(_) => "private".into(),
         }
     }
 

@@ -188,10 +188,12 @@ impl MeetingScreen<'_> {
             Part::Agreements => self.render_agreements(area, buf),
             Part::Details => self.render_details(area, buf),
             Part::Private => {
-                let [title, notes] = area.layout(&Layout::vertical([
+                let [title, notes, concern] = area.layout(&Layout::vertical([
                     Constraint::Length(2),
                     Constraint::Fill(1),
+                    Constraint::Length(self.concern_height()),
                 ]));
+                self.render_concern(concern, buf);
                 Paragraph::new(Span::styled(
                     format!("7. {}", self.texts.section_private),
                     self.theme.private,

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::focus::{DetailRow, Focus};
 use super::render::MeetingScreen;
-use crate::domain::{AgreementStatus, Role};
+use crate::domain::{AgreementStatus, ConcernKind, Role};
 use crate::i18n::fill;
 use crate::tui::dates::show_date;
 
@@ -84,6 +84,52 @@ impl MeetingScreen<'_> {
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(list, buf);
+    }
+
+    /// Rows of the concern block: a title, a row per kind, and the guide's checklist once
+    /// something is ticked.
+    pub(super) fn concern_height(&self) -> u16 {
+        let checklist = if self.state.record.concern.is_some() {
+            self.state.guide.concern_checklist().len()
+        } else {
+            0
+        };
+        u16::try_from(2 + ConcernKind::ALL.len() + checklist).unwrap_or(6)
+    }
+
+    /// The private concern flag: whatever is ticked here is never shared, and the guide says
+    /// whom to involve.
+    pub(super) fn render_concern(&self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.texts;
+        let ticked = s
+            .record
+            .concern
+            .as_ref()
+            .map_or(&[][..], |c| c.kinds.as_slice());
+        let mut lines = vec![Line::styled(t.label_concern, self.theme.private)];
+        for kind in ConcernKind::ALL {
+            let focused = self.has_focus(Focus::Concern(kind));
+            let mark = if ticked.contains(&kind) { "[x]" } else { "[ ]" };
+            let style = if focused {
+                self.theme.selected
+            } else {
+                Style::new()
+            };
+            let marker = if focused { "▸ " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::raw(marker),
+                Span::styled(format!("{mark} {}", t.concern_kind(kind)), style),
+            ]));
+        }
+        if s.record.concern.is_some() {
+            for item in s.guide.concern_checklist() {
+                lines.push(Line::styled(format!("  → {item}"), self.theme.dim));
+            }
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(area.inner(ratatui::layout::Margin::new(0, 1)), buf);
     }
 
     pub(super) fn render_details(&self, area: Rect, buf: &mut Buffer) {

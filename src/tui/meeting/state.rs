@@ -392,7 +392,7 @@ impl MeetingState {
             Focus::Notes(k) => Some(&self.notes[k.index()]),
             Focus::Private => Some(&self.private),
             Focus::Detail(row) => self.detail_area(row),
-            Focus::Examples(_) | Focus::Prepared(_) | Focus::Agreements => None,
+            Focus::Examples(_) | Focus::Prepared(_) | Focus::Agreements | Focus::Concern(_) => None,
         }
     }
 
@@ -455,6 +455,7 @@ impl MeetingState {
     pub fn paste(&mut self, text: &str, theme: &Theme) {
         match self.focus {
             Focus::Examples(k) | Focus::Prepared(k) => self.focus = Focus::Notes(k),
+            Focus::Concern(_) => self.focus = Focus::Private,
             Focus::Agreements => return,
             Focus::Detail(row) if !row.is_text() => self.focus = Focus::Detail(DetailRow::Others),
             _ => {}

@@ -47,6 +47,7 @@ impl MeetingState {
                 Focus::Detail(_) => KeyContext::MeetingChoice,
                 Focus::Examples(_) | Focus::Agreements => KeyContext::MeetingList,
                 Focus::Prepared(_) => KeyContext::PreparedList,
+                Focus::Concern(_) => KeyContext::MeetingChoice,
             },
             (Phase::Finishing { .. } | Phase::Saving, _) => KeyContext::ReadBack,
             (Phase::Finished { .. }, _) => KeyContext::Finished,
@@ -511,6 +512,21 @@ impl MeetingState {
                 self.record.place = Place::ALL[next];
             }
             Focus::Detail(DetailRow::Present(role)) => self.record.present.toggle(role),
+            Focus::Concern(kind) => {
+                let concern = self.record.concern.get_or_insert_default();
+                match concern.kinds.iter().position(|k| *k == kind) {
+                    Some(i) => {
+                        concern.kinds.remove(i);
+                    }
+                    None => {
+                        concern.kinds.push(kind);
+                        concern.kinds.sort_by_key(|k| k.index());
+                    }
+                }
+                if concern.is_empty() {
+                    self.record.concern = None;
+                }
+            }
             _ => return,
         }
         self.changed();
