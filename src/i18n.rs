@@ -130,6 +130,7 @@ texts! {
     concern_social_safety, concern_discrimination, concern_unfit_work, concern_insufficient_guidance, md_concern, md_student_preparation, md_student_question,
     key_take_over, prepared_taken, prepared_already_taken, label_prepared_by,
     label_concern,
+    form_trainer_email, form_trainer_email_hint, form_trainer_language, form_language_same,
 }
 
 impl Texts {

@@ -80,6 +80,10 @@ pub struct PlacementDraft {
     pub start: String,
     #[serde(default)]
     pub end: String,
+    #[serde(default)]
+    pub trainer_email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer_language: Option<Lang>,
     /// Always written last, so a cut-off file is noticed.
     #[serde(default)]
     pub end_of_file: bool,

@@ -316,4 +316,8 @@ pub static EN: Texts = Texts {
     prepared_already_taken: "This example is already among the examples.",
     label_prepared_by: "Prepared",
     label_concern: "Concern (for you only, never shared)",
+    form_trainer_email: "Trainer's e-mail (for the preparation form)",
+    form_trainer_email_hint: "e.g. name@company.com",
+    form_trainer_language: "Language for the trainer",
+    form_language_same: "as the program",
 };

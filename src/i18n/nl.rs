@@ -316,4 +316,8 @@ pub static NL: Texts = Texts {
     prepared_already_taken: "Dit voorbeeld staat al bij de voorbeelden.",
     label_prepared_by: "Voorbereid",
     label_concern: "Zorgsignaal (alleen voor jou, nooit gedeeld)",
+    form_trainer_email: "E-mail praktijkopleider (voor het voorbereidingsformulier)",
+    form_trainer_email_hint: "bijv. naam@bedrijf.nl",
+    form_trainer_language: "Taal voor de praktijkopleider",
+    form_language_same: "zoals het programma",
 };

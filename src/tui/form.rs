@@ -21,6 +21,8 @@ pub enum FieldName {
     Level,
     Company,
     Trainer,
+    TrainerEmail,
+    TrainerLanguage,
     Teacher,
     Start,
     End,
@@ -283,15 +285,43 @@ impl Widget for FormWidget<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // Each field is its label on one row and its value below: long labels (a question)
         // stay readable in a narrow terminal.
+        // A form taller than the window starts at a later field, so the focused one and the
+        // message under the form are always in view.
+        let error_rows = u16::from(self.form.error.is_some()) * 2;
+        let mut first = 0;
+        let height = |from: usize| -> u16 {
+            self.form.fields[from..=self.form.focus.max(from)]
+                .iter()
+                .map(|f| f.rows + 1)
+                .sum::<u16>()
+                + error_rows
+        };
+        while first < self.form.focus && height(first) > area.height {
+            first += 1;
+        }
+        let mut used = error_rows;
         let mut constraints: Vec<Constraint> = self
             .form
             .fields
             .iter()
+            .skip(first)
+            .take_while(|f| {
+                used += f.rows + 1;
+                used <= area.height
+            })
             .map(|f| Constraint::Length(f.rows + 1))
             .collect();
         constraints.push(Constraint::Fill(1));
         let rows = Layout::vertical(constraints).split(area);
-        for (i, (field, row)) in self.form.fields.iter().zip(rows.iter()).enumerate() {
+        for (i, (field, row)) in self
+            .form
+            .fields
+            .iter()
+            .enumerate()
+            .skip(first)
+            .zip(rows.iter())
+            .map(|((i, f), r)| (i, (f, r)))
+        {
             let [label_area, value_area] = row.layout(&Layout::vertical([
                 Constraint::Length(1),
                 Constraint::Fill(1),

@@ -48,6 +48,8 @@ impl App {
                     teacher: placement.teacher.clone(),
                     start: show(placement.start),
                     end: show(placement.end),
+                    trainer_email: placement.trainer_email.clone(),
+                    trainer_language: placement.trainer_language,
                     end_of_file: true,
                 };
                 let form =
@@ -96,6 +98,8 @@ impl App {
             teacher: typed.teacher,
             start: dates[0],
             end: dates[1],
+            trainer_email: typed.trainer_email,
+            trainer_language: typed.trainer_language,
             ..base
         };
         if let Err(problem) = placement.check() {

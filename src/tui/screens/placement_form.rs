@@ -1,6 +1,6 @@
 //! The placement form: a new placement, or the details of one to change.
 
-use crate::domain::{Placement, PlacementDraft};
+use crate::domain::{Lang, Placement, PlacementDraft};
 use crate::i18n::Texts;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -39,6 +39,26 @@ impl PlacementFormState {
                 t.form_date_hint,
             ),
             text(FieldName::End, t.form_end, &draft.end, t.form_date_hint),
+            text(
+                FieldName::TrainerEmail,
+                t.form_trainer_email,
+                &draft.trainer_email,
+                t.form_trainer_email_hint,
+            ),
+            Field::choice(
+                FieldName::TrainerLanguage,
+                t.form_trainer_language,
+                vec![
+                    t.form_language_same.into(),
+                    "Nederlands".into(),
+                    "English".into(),
+                ],
+                match draft.trainer_language {
+                    None => 0,
+                    Some(Lang::Nl) => 1,
+                    Some(Lang::En) => 2,
+                },
+            ),
         ];
         let title = if editing.is_some() {
             t.form_edit_placement
@@ -85,6 +105,12 @@ impl PlacementFormState {
             teacher: f.text(FieldName::Teacher),
             start: f.text(FieldName::Start),
             end: f.text(FieldName::End),
+            trainer_email: f.text(FieldName::TrainerEmail),
+            trainer_language: match f.choice(FieldName::TrainerLanguage) {
+                Some(1) => Some(Lang::Nl),
+                Some(2) => Some(Lang::En),
+                _ => None,
+            },
             end_of_file: true,
         }
     }
