@@ -1,0 +1,145 @@
+//! What the trainer and the student prepared, in the meeting: beside the notes where it
+//! belongs, examples taken over with one key, and said in the read-back.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use stagegesprek::domain::{
+    Example, GuidanceExample, KeyId, MeetingRecord, Moment, Placement, Role, Strategy,
+    StudentPreparation, TrainerPreparation,
+};
+use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::store::Store;
+use stagegesprek::store::guides::Guides;
+
+fn example(text: &str, by: Role) -> Example {
+    Example {
+        text: text.into(),
+        given_by: by,
+        strategy: None,
+        recognised: None,
+    }
+}
+
+/// A placement whose midway draft holds both preparations; returns its id.
+fn prepared_midway(dir: &std::path::Path) -> String {
+    let store = Store::open(dir).unwrap();
+    let placement = store
+        .create_placement(Placement {
+            student: "Fenna Voorbeeld".into(),
+            company: "Garage De Proefrit".into(),
+            ..Placement::default()
+        })
+        .unwrap();
+    let guides = Guides::load(None, Lang::Nl.texts());
+    let guide = guides.for_language(Lang::Nl).unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 20)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let mut record = MeetingRecord::new(&placement, Moment::Midway, guide, now, None);
+    record.trainer_preparation = Some(TrainerPreparation {
+        prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
+        judgement: "Werkt zorgvuldig, vraagt nog weinig uit zichzelf.".into(),
+        examples: vec![example("Stelde zelf de remmen af op bus 7", Role::Trainer)],
+        guidance: vec![GuidanceExample {
+            strategy: Strategy::Participating,
+            example: "Deed mee bij de APK-keuring".into(),
+        }],
+    });
+    record.student_preparation = Some(StudentPreparation {
+        prepared_on: NaiveDate::from_ymd_opt(2026, 11, 19),
+        learned: "Ik durf nu zelf klanten te woord te staan.".into(),
+        examples: vec![example("Legde een klant de factuur uit", Role::Student)],
+        question: "Mag ik ook mee naar de inkoop?".into(),
+    });
+    store
+        .save_draft(&placement.id, Moment::Midway, &record)
+        .unwrap();
+    placement.id
+}
+
+#[test]
+fn the_trainers_judgement_shows_under_key_3_beside_the_students_view_and_an_example_is_taken_over()
+{
+    let tmp = tempfile::tempdir().unwrap();
+    let id = prepared_midway(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(&id, Moment::Midway);
+
+    // Key 1 leads with the student's own words and question.
+    assert_shows(&app, "Ik durf nu zelf klanten");
+    assert_shows(&app, "? Mag ik ook mee naar de");
+
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '3');
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("praktijkopleider:"), "{shown}");
+    assert!(shown.contains("Werkt zorgvuldig"), "{shown}");
+    assert!(
+        shown.contains("student:"),
+        "both views, side by side:\n{shown}"
+    );
+    assert!(shown.contains("▸ Stelde zelf de remmen af"), "{shown}");
+
+    // One key takes the prepared example into the record, as the trainer's.
+    press_shown(&mut app, "Tab");
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "Overgenomen");
+    assert_shows(&app, "✓ Stelde zelf de remmen af");
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "staat al bij de voorbeelden");
+
+    // The guidance examples belong to key 4, with their strategy.
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '4');
+    assert_shows(&app, "Deed mee bij de APK-keuring");
+    press_shown(&mut app, "Tab");
+    press_shown(&mut app, "Enter");
+
+    // The read-back says what was prepared.
+    press_shown(&mut app, "Ctrl+F");
+    assert_shows(&app, "Voorbereiding door de praktijkopleider");
+    app.flush_saves();
+    let store = Store::open(tmp.path()).unwrap();
+    let draft = store.meeting(&id, Moment::Midway).unwrap().unwrap();
+    let judgement = &draft.keys.get(KeyId::TrainerJudgement).examples;
+    assert_eq!(judgement.len(), 1);
+    assert_eq!(judgement[0].given_by, Role::Trainer);
+    let guidance = &draft.keys.get(KeyId::GuidanceChoices).examples;
+    assert_eq!(guidance[0].strategy, Some(Strategy::Participating));
+}
+
+#[test]
+fn a_concern_is_private_and_never_in_the_shared_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let id = prepared_midway(tmp.path());
+    let exports = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.export_dir = exports.path().to_path_buf();
+    app.open_meeting(&id, Moment::Midway);
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '7');
+    press_shown(&mut app, "Tab");
+    press_shown(&mut app, "Tab");
+    press_shown(&mut app, "Spatie");
+    assert_shows(&app, "[x] discriminatie");
+    press_shown(&mut app, "Ctrl+F");
+    press_digit_shown(&mut app, '1');
+    press_shown(&mut app, "Enter");
+    app.flush_saves();
+    press_shown(&mut app, "Ctrl+P");
+    let file = std::fs::read_dir(exports.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let shared = std::fs::read_to_string(file).unwrap();
+    assert!(!shared.contains("iscriminatie"), "{shared}");
+    assert!(!shared.contains("Zorgsignaal"), "{shared}");
+    let store = Store::open(tmp.path()).unwrap();
+    let record = store.final_record(&id, Moment::Midway).unwrap().unwrap();
+    assert!(record.concern.is_some(), "kept in the teacher's record");
+}
