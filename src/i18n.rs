@@ -131,6 +131,7 @@ texts! {
     key_take_over, prepared_taken, prepared_already_taken, label_prepared_by,
     label_concern,
     form_trainer_email, form_trainer_email_hint, form_trainer_language, form_language_same,
+    key_prepare, prep_menu_title, prep_menu_body, prep_menu_has, prep_menu_trainer_here, prep_menu_student_here, prep_menu_copy_trainer, prep_menu_copy_student, prep_menu_paste, prep_menu_mail, prep_nothing_yet, prep_saved, prep_form_copied, prep_mail_opened, prep_mail_failed, prep_mail_failed_copied, import_title, import_intro, import_placeholder, import_waiting, import_preview, import_found, import_done, import_replace_hint, help_prepare,
 }
 
 impl Texts {

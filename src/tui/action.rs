@@ -22,6 +22,8 @@ pub enum Action {
     NewPlacement,
     EditPlacement,
     RemovePlacement,
+    /// The ways to prepare the selected meeting.
+    Prepare,
     NextField,
     PrevField,
     ChoiceNext,

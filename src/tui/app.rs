@@ -11,6 +11,7 @@ use ratatui::crossterm::event::KeyEvent;
 mod meeting;
 mod open;
 mod placements;
+mod preparation;
 mod stack;
 
 pub use stack::{Screen, ViewCx};
@@ -217,6 +218,10 @@ impl App {
             Screen::PlacementForm(p) => {
                 p.form.paste(&text);
             }
+            Screen::Prepare(p) => {
+                p.form.paste(&text);
+            }
+            Screen::Import(i) => i.paste(&text),
             _ => {}
         }
         self.hand_over_changes();
@@ -427,6 +432,9 @@ impl App {
             Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
             Effect::Answer(intent) => self.answer(intent),
             Effect::Push(screen) => self.push(*screen),
+            Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),
+            Effect::SavePreparation => self.save_preparation(),
+            Effect::ImportReply => self.import_pasted(),
         }
     }
 

@@ -37,6 +37,12 @@ pub enum Effect {
     AskRemovePlacement(String),
     /// The answer to a question, carried out.
     Answer(Intent),
+    /// The ways to prepare meeting `moment` of a placement.
+    PrepMenu(String, Moment),
+    /// Store what the preparation screen holds.
+    SavePreparation,
+    /// Store the reply pasted into the import screen.
+    ImportReply,
     /// A screen that needs nothing from the services, on top of this one.
     Push(Box<Screen>),
 }

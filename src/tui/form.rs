@@ -35,6 +35,14 @@ pub enum FieldName {
     Due,
     Status,
     Note,
+    Judgement,
+    Example1,
+    Example2,
+    Showing,
+    Participating,
+    Entrusting,
+    Learned,
+    Question,
 }
 
 pub enum FieldValue {

@@ -40,6 +40,8 @@ pub enum KeyContext {
     ConfirmDelete,
     /// A question with numbered answers.
     Question,
+    /// Pasting a filled preparation form that came back by e-mail.
+    ImportText,
     /// Quitting while text could not be saved: stay, or put it in a rescue file.
     QuitQuestion,
     ReadBack,
@@ -48,7 +50,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -63,6 +65,7 @@ impl KeyContext {
         Self::GoTo,
         Self::ConfirmDelete,
         Self::Question,
+        Self::ImportText,
         Self::QuitQuestion,
         Self::ReadBack,
         Self::Finished,
@@ -72,7 +75,7 @@ impl KeyContext {
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
     pub const fn text(self) -> Option<TextKind> {
         match self {
-            Self::MeetingNotes => Some(TextKind::Lines),
+            Self::MeetingNotes | Self::ImportText => Some(TextKind::Lines),
             Self::FormText | Self::MeetingLine => Some(TextKind::OneLine),
             _ => None,
         }
@@ -168,6 +171,7 @@ const HELPED: &[KeyContext] = &[
     C::MeetingChoice,
     C::GoTo,
     C::Question,
+    C::ImportText,
     C::ReadBack,
     C::Finished,
     C::View,
@@ -208,6 +212,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], key(KeyCode::PageDown), Action::PageDown, |t| t.key_page),
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
+    bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
     bind(&[C::Home], ctrl('o'), Action::About, |t| t.key_about),
     // Forms.
@@ -257,6 +262,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Question], key(KeyCode::Char('1')), Action::Choose(1), |t| t.key_answer),
     bind(&[C::Question], key(KeyCode::Char('2')), Action::Choose(2), |t| t.key_answer),
     bind(&[C::Question], key(KeyCode::Char('3')), Action::Choose(3), |t| t.key_answer),
+    bind(&[C::Question], key(KeyCode::Char('4')), Action::Choose(4), |t| t.key_answer),
+    bind(&[C::Question], key(KeyCode::Char('5')), Action::Choose(5), |t| t.key_answer),
+    bind(&[C::Question], key(KeyCode::Char('6')), Action::Choose(6), |t| t.key_answer),
     bind(&[C::Question], key(KeyCode::Enter), Action::Choose(1), |t| t.key_first_answer),
     bind(&[C::Question], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::QuitQuestion], key(KeyCode::Char('1')), Action::Choose(1), |t| t.quit_unsaved_stay),
@@ -278,6 +286,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Finished, C::View], ctrl('k'), Action::CopyPath, |t| t.key_copy),
     bind(&[C::Finished, C::View, C::Pick, C::About], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::Home], key(KeyCode::Esc), Action::Quit, |t| t.key_quit),
+    bind(&[C::ImportText], ctrl('s'), Action::SaveForm, |t| t.key_save_form),
+    bind(&[C::ImportText], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     // Help, last so that it ends every footer.
     bind(HELPED, key(KeyCode::F(1)), Action::ToggleHelp, |t| t.key_help),
     bind(&[C::Help], key(KeyCode::Esc), Action::ToggleHelp, |t| t.key_close_help),

@@ -29,11 +29,26 @@ impl App {
             // Editing changes what people agreed to: they are asked again at the read-back.
             self.message = Some((self.texts.consent_cleared.into(), false));
         }
+        // What the trainer and the student prepared comes into the record, so the meeting,
+        // the read-back and the exports all have it.
+        let (trainer, student) = self.store.preparations(id, record.moment);
+        let mut prepared = false;
+        if trainer.is_some() && record.trainer_preparation != trainer {
+            record.trainer_preparation = trainer;
+            prepared = true;
+        }
+        if student.is_some() && record.student_preparation != student {
+            record.student_preparation = student;
+            prepared = true;
+        }
         let (mut earlier, _) = self.store.records(id);
         earlier.retain(|r| r.moment < record.moment);
         earlier.sort_by_key(|r| r.moment);
         let mut state = MeetingState::new(id, record, guide, earlier, self.texts, &self.theme);
         state.session = Session::new(lock);
+        if prepared {
+            state.changed();
+        }
         self.show(Screen::Meeting(Box::new(state)));
     }
 

@@ -317,6 +317,10 @@ impl App {
             Intent::SetAside(path) => self.set_aside_and_reopen(&id, moment, &path),
             Intent::Back => self.back(),
             Intent::RemovePlacement => self.remove_placement(&id),
+            Intent::Prepare(by) => self.prepare(&id, moment, by),
+            Intent::CopyForm(by) => self.copy_form(&id, moment, by),
+            Intent::MailForm => self.mail_form(&id, moment),
+            Intent::PasteReply => self.paste_reply(),
         }
     }
 

@@ -18,6 +18,8 @@ use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
 use crate::tui::meeting::{MeetingScreen, Phase};
 use crate::tui::screens::about::AboutState;
+use crate::tui::screens::import::ImportState;
+use crate::tui::screens::prepare::PrepareState;
 use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
 use crate::tui::screens::home::HomeScreen;
@@ -49,6 +51,8 @@ pub enum Screen {
     View(Box<ViewState>),
     Choice(Box<ChoiceState>),
     About(AboutState),
+    Prepare(Box<PrepareState>),
+    Import(Box<ImportState>),
 }
 
 impl Screen {
@@ -61,6 +65,8 @@ impl Screen {
             Self::View(_) => KeyContext::View,
             Self::Choice(_) => KeyContext::Question,
             Self::About(_) => KeyContext::About,
+            Self::Prepare(p) => p.context(),
+            Self::Import(_) => KeyContext::ImportText,
         }
     }
 
@@ -70,7 +76,11 @@ impl Screen {
             Self::Meeting(m) => m.offers(action),
             Self::View(v) => v.offers(action),
             Self::Choice(c) => c.offers(action),
-            Self::PlacementForm(_) | Self::Pick(_) | Self::About(_) => true,
+            Self::PlacementForm(_)
+            | Self::Pick(_)
+            | Self::About(_)
+            | Self::Prepare(_)
+            | Self::Import(_) => true,
         }
     }
 
@@ -83,6 +93,8 @@ impl Screen {
             Self::View(v) => v.update(action, cx.t),
             Self::Choice(c) => c.update(action),
             Self::About(a) => a.update(action),
+            Self::Prepare(p) => p.update(action, cx),
+            Self::Import(i) => i.update(action),
         }
     }
 
@@ -134,6 +146,16 @@ impl Screen {
             }
             .render(area, buf),
             Self::About(state) => state.render(area, buf, cx),
+            Self::Prepare(state) => {
+                let form = &state.form;
+                let block = Block::bordered()
+                    .border_style(theme.focused_border)
+                    .title(Span::styled(format!(" {} ", form.title), theme.title));
+                let inner = block.inner(area);
+                block.render(area, buf);
+                FormWidget { form, theme }.render(inner, buf);
+            }
+            Self::Import(state) => state.render(area, buf, cx),
         }
     }
 
@@ -148,6 +170,8 @@ impl Screen {
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
             Self::About(_) => t.about_purpose,
+            Self::Prepare(_) => t.help_prepare,
+            Self::Import(_) => t.import_intro,
         }
     }
 
@@ -159,7 +183,8 @@ impl Screen {
             Self::View(v) => Some(&v.record.placement.id),
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
-            Self::Home(_) | Self::About(_) => None,
+            Self::Prepare(p) => Some(&p.placement),
+            Self::Home(_) | Self::About(_) | Self::Import(_) => None,
         }
     }
 
@@ -169,6 +194,7 @@ impl Screen {
             Self::Meeting(m) => Some(m.moment()),
             Self::View(v) => Some(v.record.moment),
             Self::Choice(c) => Some(c.moment),
+            Self::Prepare(p) => Some(p.moment),
             _ => None,
         }
     }

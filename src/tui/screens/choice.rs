@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::Moment;
+use crate::domain::preparation::Preparer;
 use crate::store::lock::MeetingLock;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -34,6 +35,14 @@ pub enum Intent {
     Back,
     /// Move the placement out of the list, to where it can be restored from.
     RemovePlacement,
+    /// The trainer or the student prepares here, in the program.
+    Prepare(Preparer),
+    /// The plain-text form for the trainer or the student, onto the clipboard.
+    CopyForm(Preparer),
+    /// The trainer's form as an e-mail draft to their address.
+    MailForm,
+    /// Paste a filled form that came back.
+    PasteReply,
 }
 
 #[derive(Debug, Clone)]

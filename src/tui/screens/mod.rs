@@ -4,6 +4,8 @@
 pub mod about;
 pub mod choice;
 pub mod home;
+pub mod import;
 pub mod pick;
 pub mod placement_form;
+pub mod prepare;
 pub mod view;

@@ -46,6 +46,7 @@ impl PickState {
                 };
             }
             Action::EditPlacement => return Effect::EditPlacement(id),
+            Action::Prepare => return Effect::PrepMenu(id, self.moment()),
             _ => {}
         }
         Effect::None

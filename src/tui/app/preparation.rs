@@ -1,0 +1,216 @@
+//! Preparing a meeting from the interface: in the program, by a form on the clipboard or in
+//! an e-mail, and reading a filled form back in.
+
+use std::process::{Command, Stdio};
+
+use super::{App, Screen};
+use crate::clipboard::copy_to_clipboard;
+use crate::domain::preparation::{PrepSource, Preparer};
+use crate::domain::{Lang, Moment, Placement};
+use crate::export::{mailto_url, parse_reply, preparation_form};
+use crate::i18n::{LangExt as _, Texts, fill};
+use crate::store::StoreError;
+use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
+use crate::tui::screens::import::ImportState;
+use crate::tui::screens::prepare::PrepareState;
+
+impl App {
+    /// The ways to prepare a meeting, as a question with numbered answers.
+    pub(super) fn prep_menu(&mut self, id: &str, moment: Moment) {
+        let t = self.texts;
+        let Ok(placement) = self.store.placement(id) else {
+            return;
+        };
+        let answer = |label, intent| Answer { label, intent };
+        let mut answers = vec![
+            answer(t.prep_menu_trainer_here, Intent::Prepare(Preparer::Trainer)),
+            answer(t.prep_menu_student_here, Intent::Prepare(Preparer::Student)),
+            answer(t.prep_menu_copy_trainer, Intent::CopyForm(Preparer::Trainer)),
+            answer(t.prep_menu_copy_student, Intent::CopyForm(Preparer::Student)),
+            answer(t.prep_menu_paste, Intent::PasteReply),
+        ];
+        if !placement.trainer_email.trim().is_empty() {
+            answers.push(answer(t.prep_menu_mail, Intent::MailForm));
+        }
+        let (trainer, student) = self.store.preparations(id, moment);
+        let mut lines = vec![fill(t.prep_menu_body, &[&self.moment_title(moment)])];
+        for (who, day) in [
+            (Preparer::Trainer, trainer.map(|p| p.prepared_on)),
+            (Preparer::Student, student.map(|p| p.prepared_on)),
+        ] {
+            if let Some(day) = day {
+                let day = day.map_or_else(|| t.unknown.to_string(), |d| t.date(d));
+                lines.push(fill(t.prep_menu_has, &[t.role(who.role()), &day]));
+            }
+        }
+        self.push(Screen::Choice(Box::new(ChoiceState {
+            title: fill(t.prep_menu_title, &[&placement.student]),
+            lines,
+            answers,
+            placement: id.to_string(),
+            moment,
+            lock: None,
+        })));
+    }
+
+    fn moment_title(&self, moment: Moment) -> String {
+        self.guides
+            .for_language(self.lang)
+            .map_or_else(|| moment.code().to_string(), |g| g.moment(moment).title.to_lowercase())
+    }
+
+    /// The language a preparer is addressed in: the trainer's own, where the placement says.
+    fn preparer_texts(&self, placement: &Placement, by: Preparer) -> &'static Texts {
+        match (by, placement.trainer_language) {
+            (Preparer::Trainer, Some(lang)) => lang.texts(),
+            _ => self.texts,
+        }
+    }
+
+    fn preparer_lang(&self, placement: &Placement, by: Preparer) -> Lang {
+        match (by, placement.trainer_language) {
+            (Preparer::Trainer, Some(lang)) => lang,
+            _ => self.lang,
+        }
+    }
+
+    /// Opens the preparation screen for `by`, with what was prepared before, if anything.
+    pub fn prepare(&mut self, id: &str, moment: Moment, by: Preparer) {
+        let placement = match self.store.placement(id) {
+            Ok(p) => p,
+            Err(e) => {
+                self.message = Some((e.describe(self.texts), true));
+                return;
+            }
+        };
+        let earlier = self.store.preparation(id, moment, by).ok().flatten();
+        let state = PrepareState::new(
+            id,
+            &placement.student,
+            moment,
+            by,
+            self.preparer_texts(&placement, by),
+            earlier.as_ref(),
+            &self.theme,
+        );
+        self.show(Screen::Prepare(Box::new(state)));
+    }
+
+    pub(super) fn save_preparation(&mut self) {
+        let t = self.texts;
+        let Screen::Prepare(state) = self.screen() else {
+            return;
+        };
+        let Some(mut prepared) = state.prepared() else {
+            self.message = Some((t.prep_nothing_yet.into(), true));
+            return;
+        };
+        let (id, moment, by) = (state.placement.clone(), state.moment, state.by);
+        prepared.set_prepared_on(crate::tui::dates::today());
+        match self
+            .store
+            .save_preparation(&id, moment, &prepared, PrepSource::Program)
+        {
+            Ok(_) => {
+                self.back();
+                self.message = Some((fill(t.prep_saved, &[t.role(by.role())]), false));
+            }
+            Err(e) => self.message = Some((e.describe(t), true)),
+        }
+    }
+
+    /// The plain-text form for `by` onto the clipboard, to paste into an e-mail.
+    pub(super) fn copy_form(&mut self, id: &str, moment: Moment, by: Preparer) {
+        let t = self.texts;
+        let Some(form) = self.form_text(id, moment, by) else {
+            return;
+        };
+        self.message = Some(match copy_to_clipboard(&form) {
+            Ok(()) => (fill(t.prep_form_copied, &[t.role(by.role())]), false),
+            Err(e) => (fill(t.copy_failed, &[&e.to_string()]), true),
+        });
+    }
+
+    fn form_text(&mut self, id: &str, moment: Moment, by: Preparer) -> Option<String> {
+        let placement = match self.store.placement(id) {
+            Ok(p) => p,
+            Err(e) => {
+                self.message = Some((e.describe(self.texts), true));
+                return None;
+            }
+        };
+        let lang = self.preparer_lang(&placement, by);
+        let title = self
+            .guides
+            .for_language(lang)
+            .map_or_else(|| moment.code().to_string(), |g| g.moment(moment).title.clone());
+        Some(preparation_form(&placement, moment, by, lang, &title))
+    }
+
+    /// The trainer's form as an e-mail draft in the mail program; where none opens (over
+    /// ssh, no desktop), the form goes onto the clipboard instead.
+    pub(super) fn mail_form(&mut self, id: &str, moment: Moment) {
+        let t = self.texts;
+        let Ok(placement) = self.store.placement(id) else {
+            return;
+        };
+        let Some(form) = self.form_text(id, moment, Preparer::Trainer) else {
+            return;
+        };
+        let subject = form.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        let url = mailto_url(placement.trainer_email.trim(), subject.trim(), &form);
+        let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+        let opened = Command::new(opener)
+            .arg(&url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if opened {
+            self.message = Some((fill(t.prep_mail_opened, &[placement.trainer_email.trim()]), false));
+        } else {
+            let copied = copy_to_clipboard(&form).is_ok();
+            let text = if copied { t.prep_mail_failed_copied } else { t.prep_mail_failed };
+            self.message = Some((text.into(), true));
+        }
+    }
+
+    pub(super) fn paste_reply(&mut self) {
+        self.show(Screen::Import(Box::new(ImportState::new(self.texts.import_placeholder))));
+    }
+
+    /// Stores the pasted reply. One that would replace an earlier preparation asks first:
+    /// the second Ctrl+S replaces it, and the earlier one is kept in `set-aside/`.
+    pub(super) fn import_pasted(&mut self) {
+        let t = self.texts;
+        let Screen::Import(state) = self.screen() else {
+            return;
+        };
+        let text = state.area.lines().join("\n");
+        let replace = state.replace_armed;
+        let reply = match parse_reply(&text) {
+            Ok(reply) => reply,
+            Err(problem) => {
+                self.message = Some((t.reply_problem(problem), true));
+                return;
+            }
+        };
+        match self.store.import_reply(&reply, replace) {
+            Ok(path) => {
+                self.stale_placement = Some(reply.placement.clone());
+                self.back();
+                let shown = path.display().to_string();
+                let who = t.role(reply.by.role());
+                self.message = Some((fill(t.import_done, &[who, &shown]), false));
+            }
+            Err(e @ StoreError::Refused { .. }) if !replace && self.store.placement_exists(&reply.placement) => {
+                if let Screen::Import(state) = self.screen_mut() {
+                    state.replace_armed = true;
+                }
+                self.message = Some((format!("{} {}", e.describe(t), t.import_replace_hint), true));
+            }
+            Err(e) => self.message = Some((e.describe(t), true)),
+        }
+    }
+}

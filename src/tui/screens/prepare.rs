@@ -1,0 +1,163 @@
+//! Preparing a meeting in the program, addressed to the trainer or the student in their own
+//! language: the same questions as the plain-text form, answered here.
+
+use crate::domain::preparation::{Prepared, Preparer};
+use crate::domain::{
+    Example, GuidanceExample, Moment, Role, Strategy, StudentPreparation, TrainerPreparation,
+};
+use crate::i18n::{Texts, fill};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::form::{Field, FieldName, Form};
+use crate::tui::keys::KeyContext;
+use crate::tui::meeting::Cx;
+use crate::tui::theme::Theme;
+
+pub struct PrepareState {
+    pub placement: String,
+    pub moment: Moment,
+    pub by: Preparer,
+    /// The language the questions are in: the trainer's, where the placement names one.
+    pub texts: &'static Texts,
+    pub form: Form,
+}
+
+/// The questions per strategy, in the order of the form.
+const STRATEGIES: [(Strategy, FieldName); 3] = [
+    (Strategy::Showing, FieldName::Showing),
+    (Strategy::Participating, FieldName::Participating),
+    (Strategy::Entrusting, FieldName::Entrusting),
+];
+
+impl PrepareState {
+    /// The screen, filled with what was prepared before (to change it) or empty.
+    pub fn new(
+        placement: &str,
+        student: &str,
+        moment: Moment,
+        by: Preparer,
+        texts: &'static Texts,
+        earlier: Option<&Prepared>,
+        theme: &Theme,
+    ) -> Self {
+        let t = texts;
+        let text = |name, label: &str, value: &str, rows| Field::text(name, label, value, "", rows);
+        let fields = match (by, earlier) {
+            (Preparer::Trainer, earlier) => {
+                let p = match earlier {
+                    Some(Prepared::Trainer(p)) => p.clone(),
+                    _ => TrainerPreparation::default(),
+                };
+                let example = |i: usize| p.examples.get(i).map_or("", |e| e.text.as_str());
+                let guided = |s: Strategy| {
+                    p.guidance
+                        .iter()
+                        .find(|g| g.strategy == s)
+                        .map_or("", |g| g.example.as_str())
+                };
+                let mut fields = vec![
+                    text(FieldName::Judgement, t.prep_q_judgement, &p.judgement, 3),
+                    text(FieldName::Example1, t.prep_q_example, example(0), 2),
+                    text(FieldName::Example2, t.prep_q_another_example, example(1), 2),
+                ];
+                let questions = [t.prep_q_showing, t.prep_q_participating, t.prep_q_entrusting];
+                for ((strategy, name), question) in STRATEGIES.into_iter().zip(questions) {
+                    fields.push(text(name, question, guided(strategy), 2));
+                }
+                fields
+            }
+            (Preparer::Student, earlier) => {
+                let p = match earlier {
+                    Some(Prepared::Student(p)) => p.clone(),
+                    _ => StudentPreparation::default(),
+                };
+                let example = p.examples.first().map_or("", |e| e.text.as_str());
+                vec![
+                    text(FieldName::Learned, t.prep_q_learned, &p.learned, 3),
+                    text(FieldName::Example1, t.prep_q_student_example, example, 2),
+                    text(FieldName::Question, t.prep_q_question, &p.question, 2),
+                ]
+            }
+        };
+        let title = match by {
+            Preparer::Trainer => fill(t.prep_form_title_trainer, &[student]),
+            Preparer::Student => fill(t.prep_form_title_student, &[student]),
+        };
+        Self {
+            placement: placement.to_string(),
+            moment,
+            by,
+            texts,
+            form: Form::new(&title, fields, theme),
+        }
+    }
+
+    pub fn context(&self) -> KeyContext {
+        if self.form.is_text_focused() {
+            KeyContext::FormText
+        } else {
+            KeyContext::FormChoice
+        }
+    }
+
+    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        match action {
+            Action::Back if self.form.may_discard(cx.t.form_unsaved) => Effect::Back,
+            Action::NextField => {
+                self.form.focus_next(cx.theme);
+                Effect::None
+            }
+            Action::PrevField => {
+                self.form.focus_prev(cx.theme);
+                Effect::None
+            }
+            Action::Type(key) => {
+                self.form.type_key(key);
+                Effect::None
+            }
+            Action::SaveForm => Effect::SavePreparation,
+            _ => Effect::None,
+        }
+    }
+
+    /// What was answered, as a preparation; none when nothing was.
+    pub fn prepared(&self) -> Option<Prepared> {
+        let f = &self.form;
+        let example = |name, by| {
+            let text = f.text(name);
+            (!text.is_empty()).then(|| Example {
+                text,
+                given_by: by,
+                strategy: None,
+                recognised: None,
+            })
+        };
+        let prepared = match self.by {
+            Preparer::Trainer => Prepared::Trainer(TrainerPreparation {
+                prepared_on: None,
+                judgement: f.text(FieldName::Judgement),
+                examples: [FieldName::Example1, FieldName::Example2]
+                    .into_iter()
+                    .filter_map(|n| example(n, Role::Trainer))
+                    .collect(),
+                guidance: STRATEGIES
+                    .into_iter()
+                    .filter_map(|(strategy, name)| {
+                        let text = f.text(name);
+                        (!text.is_empty()).then_some(GuidanceExample {
+                            strategy,
+                            example: text,
+                        })
+                    })
+                    .collect(),
+            }),
+            Preparer::Student => Prepared::Student(StudentPreparation {
+                prepared_on: None,
+                learned: f.text(FieldName::Learned),
+                examples: example(FieldName::Example1, Role::Student).into_iter().collect(),
+                question: f.text(FieldName::Question),
+            }),
+        };
+        (!prepared.is_empty()).then_some(prepared)
+    }
+}
