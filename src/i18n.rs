@@ -8,6 +8,7 @@ use chrono::{Datelike as _, NaiveDate};
 use crate::domain::dates::DateProblem;
 use crate::domain::guide_check::GuideProblem;
 use crate::domain::placement::PlacementProblem;
+use crate::domain::preparation::{Preparer, ReplyProblem};
 use crate::domain::record::{AgreementStatus, Place, Recognition, RecordStatus, Role, Strategy};
 use crate::domain::summary::MomentState;
 
@@ -125,6 +126,8 @@ texts! {
     time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
     key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
     label_panel_lines,
+    // preparation forms
+    prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_intro_trainer, prep_form_how_trainer, prep_form_intro_student, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_q_judgement, prep_q_example, prep_q_another_example, prep_q_showing, prep_q_participating, prep_q_entrusting, prep_q_learned, prep_q_student_example, prep_q_question, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin,
 }
 
 impl Texts {
@@ -251,6 +254,25 @@ impl Texts {
             Moment::Start => self.moment_name_start,
             Moment::Midway => self.moment_name_midway,
             Moment::Final => self.moment_name_final,
+        }
+    }
+
+    /// Who prepared, as a word in running text ("praktijkopleider").
+    pub const fn preparer(&self, by: Preparer) -> &'static str {
+        self.role(by.role())
+    }
+
+    /// Why a reply was not taken in, as one plain sentence (without the file's name).
+    pub fn reply_problem(&self, problem: ReplyProblem) -> String {
+        match problem {
+            ReplyProblem::NotAForm => self.prep_err_not_a_form.to_string(),
+            ReplyProblem::NotText => self.prep_err_not_text.to_string(),
+            ReplyProblem::BadIdentification => self.prep_err_bad_identification.to_string(),
+            ReplyProblem::NothingAnswered => self.prep_err_nothing_answered.to_string(),
+            ReplyProblem::OtherMoment { asked, found } => fill(
+                self.prep_err_other_moment,
+                &[self.moment_word(found), self.moment_word(asked)],
+            ),
         }
     }
 
