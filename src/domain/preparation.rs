@@ -113,5 +113,8 @@ pub enum ReplyProblem {
     /// The form is there, but no question has an answer.
     NothingAnswered,
     /// The form is for another moment than the one asked for.
-    OtherMoment { asked: super::Moment, found: super::Moment },
+    OtherMoment {
+        asked: super::Moment,
+        found: super::Moment,
+    },
 }

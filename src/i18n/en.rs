@@ -340,4 +340,5 @@ pub static EN: Texts = Texts {
     prep_imported: "Stored the {}'s preparation for the {} with {} in {}",
     prep_form_written: "Form for the {} ({}) written to {}",
     prep_stdin: "standard input",
+    prep_err_too_large: "far too large to be a reply to a form",
 };

@@ -340,4 +340,5 @@ pub static NL: Texts = Texts {
     prep_imported: "Voorbereiding van de {} voor het {} met {} bewaard in {}",
     prep_form_written: "Formulier voor de {} ({}) geschreven naar {}",
     prep_stdin: "standaardinvoer",
+    prep_err_too_large: "veel te groot voor een antwoord op een formulier",
 };

@@ -5,8 +5,8 @@ use super::read::MAX_FILE_BYTES;
 use chrono::NaiveDate;
 
 use crate::domain::Moment;
-use crate::domain::preparation::Preparer;
 use crate::domain::placement::PlacementProblem;
+use crate::domain::preparation::Preparer;
 use crate::i18n::{Texts, fill};
 
 /// Why a file that exists cannot be used, apart from plain read errors and YAML errors.

@@ -250,8 +250,8 @@ impl Store {
         {
             return Err(newer(version));
         }
-        let file: PrepFile = serde_saphyr::from_str(&text)
-            .map_err(|e| StoreError::parse(path.to_path_buf(), &e))?;
+        let file: PrepFile =
+            serde_saphyr::from_str(&text).map_err(|e| StoreError::parse(path.to_path_buf(), &e))?;
         if file.schema_version > PREP_SCHEMA {
             return Err(newer(file.schema_version));
         }
