@@ -8,6 +8,7 @@ use chrono::{Datelike as _, NaiveDate};
 use crate::domain::dates::DateProblem;
 use crate::domain::guide_check::GuideProblem;
 use crate::domain::placement::PlacementProblem;
+use crate::domain::preparation::{Preparer, ReplyProblem};
 use crate::domain::record::{
     AgreementStatus, ConcernKind, Place, Recognition, RecordStatus, Role, Strategy,
 };
@@ -132,6 +133,8 @@ texts! {
     label_concern,
     form_trainer_email, form_trainer_email_hint, form_trainer_language, form_language_same,
     key_prepare, prep_menu_title, prep_menu_body, prep_menu_has, prep_menu_trainer_here, prep_menu_student_here, prep_menu_copy_trainer, prep_menu_copy_student, prep_menu_paste, prep_menu_mail, prep_nothing_yet, prep_saved, prep_form_copied, prep_mail_opened, prep_mail_failed, prep_mail_failed_copied, import_title, import_intro, import_placeholder, import_waiting, import_preview, import_found, import_done, import_replace_hint, help_prepare,
+    // preparation forms
+    prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_intro_trainer, prep_form_how_trainer, prep_form_intro_student, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_q_judgement, prep_q_example, prep_q_another_example, prep_q_showing, prep_q_participating, prep_q_entrusting, prep_q_learned, prep_q_student_example, prep_q_question, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
 }
 
 impl Texts {
@@ -267,6 +270,25 @@ impl Texts {
             Moment::Start => self.moment_name_start,
             Moment::Midway => self.moment_name_midway,
             Moment::Final => self.moment_name_final,
+        }
+    }
+
+    /// Who prepared, as a word in running text ("praktijkopleider").
+    pub const fn preparer(&self, by: Preparer) -> &'static str {
+        self.role(by.role())
+    }
+
+    /// Why a reply was not taken in, as one plain sentence (without the file's name).
+    pub fn reply_problem(&self, problem: ReplyProblem) -> String {
+        match problem {
+            ReplyProblem::NotAForm => self.prep_err_not_a_form.to_string(),
+            ReplyProblem::NotText => self.prep_err_not_text.to_string(),
+            ReplyProblem::BadIdentification => self.prep_err_bad_identification.to_string(),
+            ReplyProblem::NothingAnswered => self.prep_err_nothing_answered.to_string(),
+            ReplyProblem::OtherMoment { asked, found } => fill(
+                self.prep_err_other_moment,
+                &[self.moment_word(found), self.moment_word(asked)],
+            ),
         }
     }
 

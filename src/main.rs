@@ -44,6 +44,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 | Command::Guide { .. }
                 | Command::Removed
                 | Command::Restore { .. }
+                | Command::Import { .. }
         )
     );
     if uses_guides {
@@ -63,6 +64,29 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             shared,
             output,
         }) => done(cli::export(settings, &guides, &record, shared, &output)),
+        Some(Command::PrepareForm {
+            placement,
+            moment,
+            role,
+            output,
+        }) => done(cli::prepare_form(
+            settings,
+            &guides,
+            &placement,
+            moment.into(),
+            role.into(),
+            output.as_deref(),
+        )),
+        Some(Command::Import {
+            file,
+            replace,
+            moment,
+        }) => done(cli::import(
+            settings,
+            &file,
+            replace,
+            moment.map(Into::into),
+        )),
         Some(Command::Removed) => done(cli::removed(settings)),
         Some(Command::Restore { name }) => done(cli::restore(settings, &name)),
         Some(Command::Guide {

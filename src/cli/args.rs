@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Moment;
+use crate::domain::preparation::Preparer;
 use crate::i18n::Lang;
 
 /// A terminal companion for the three contact moments of an mbo placement.
@@ -65,6 +66,32 @@ pub enum Command {
         #[arg(value_name = "ID-OR-FOLDER")]
         name: String,
     },
+    /// Write the plain-text preparation form for the trainer or the student, to paste into
+    /// an e-mail or open in any editor (to standard output without -o)
+    PrepareForm {
+        /// The placement's id (see `list`)
+        placement: String,
+        /// start, midway or final (also startgesprek, tussentijds, eind, eindgesprek)
+        #[arg(long, value_enum, ignore_case = true)]
+        moment: MomentArg,
+        /// Who fills it in
+        #[arg(long, value_enum, ignore_case = true, default_value_t = RoleArg::Trainer)]
+        role: RoleArg,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Read a filled preparation form back (a file with the reply, or - for standard input)
+    /// and store it with its placement and moment
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace a preparation already there (the earlier one is kept in set-aside)
+        #[arg(long)]
+        replace: bool,
+        /// Refuse a form for another moment than this one
+        #[arg(long, value_enum, ignore_case = true)]
+        moment: Option<MomentArg>,
+    },
     /// Work with conversation guides
     Guide {
         #[command(subcommand)]
@@ -112,6 +139,23 @@ impl From<MomentArg> for Moment {
             MomentArg::Start => Self::Start,
             MomentArg::Midway => Self::Midway,
             MomentArg::Final => Self::Final,
+        }
+    }
+}
+
+/// Who fills in a preparation form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    #[value(alias = "praktijkopleider")]
+    Trainer,
+    Student,
+}
+
+impl From<RoleArg> for Preparer {
+    fn from(value: RoleArg) -> Self {
+        match value {
+            RoleArg::Trainer => Self::Trainer,
+            RoleArg::Student => Self::Student,
         }
     }
 }

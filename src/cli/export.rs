@@ -15,7 +15,7 @@ use crate::store::durable;
 use crate::store::guides::Guides;
 
 /// Where the Markdown goes once the target has been checked.
-enum Target {
+pub(super) enum Target {
     Stdout,
     File(PathBuf),
 }
@@ -50,7 +50,7 @@ pub fn export(
 
 /// Refuses what an export must not replace. The target is only looked at, never opened:
 /// opening a FIFO would block, and following a link could write anywhere.
-fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<Target, Failure> {
+pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<Target, Failure> {
     if output == Path::new("-") {
         return Ok(Target::Stdout);
     }
@@ -85,6 +85,6 @@ fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<Target, Fai
     Ok(Target::File(output.to_path_buf()))
 }
 
-fn write_failure(path: &Path, reason: &str, t: &Texts) -> Failure {
+pub(super) fn write_failure(path: &Path, reason: &str, t: &Texts) -> Failure {
     Failure(fill(t.err_write, &[&path.display().to_string(), reason]))
 }

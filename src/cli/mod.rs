@@ -4,6 +4,7 @@
 mod args;
 mod export;
 mod output;
+mod prepare;
 mod removed;
 
 use std::borrow::Cow;
@@ -13,9 +14,10 @@ use std::fs;
 use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
-pub use args::{Args, Command, Format, GuideCommand};
+pub use args::{Args, Command, Format, GuideCommand, RoleArg};
 use chrono::Local;
 pub use export::export;
+pub use prepare::{import, prepare_form};
 pub use removed::{removed, restore};
 use serde::Serialize;
 

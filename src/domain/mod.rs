@@ -6,6 +6,7 @@ pub mod guide;
 pub mod guide_check;
 pub mod lang;
 pub mod placement;
+pub mod preparation;
 pub mod record;
 pub mod summary;
 pub mod text;

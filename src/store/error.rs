@@ -2,8 +2,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::read::MAX_FILE_BYTES;
+use chrono::NaiveDate;
+
 use crate::domain::Moment;
 use crate::domain::placement::PlacementProblem;
+use crate::domain::preparation::Preparer;
 use crate::i18n::{Texts, fill};
 
 /// Why a file that exists cannot be used, apart from plain read errors and YAML errors.
@@ -36,6 +39,15 @@ pub enum Refusal {
     InDataDir { data_dir: PathBuf },
     /// An export's place holds a link, a folder or a device instead of a plain file.
     NotAPlainFile,
+    /// A preparation names a placement that is not in the data folder.
+    UnknownPlacement { id: String },
+    /// `by` already prepared for this meeting (on that day, where known); replacing it has to
+    /// be asked for.
+    AlreadyPrepared {
+        by: Preparer,
+        moment: Moment,
+        on: Option<NaiveDate>,
+    },
 }
 
 /// A failure to read or write the data on disk. No note text is ever part of it.
@@ -129,6 +141,14 @@ impl StoreError {
                     &[&shown, &data_dir.display().to_string()],
                 ),
                 Refusal::NotAPlainFile => fill(t.cli_export_not_a_file, &[&shown]),
+                Refusal::UnknownPlacement { id } => fill(t.prep_err_unknown_placement, &[id]),
+                Refusal::AlreadyPrepared { by, moment, on } => {
+                    let on = on.map_or_else(|| t.unknown.to_string(), |day| t.date(day));
+                    fill(
+                        t.prep_err_already,
+                        &[t.preparer(*by), t.moment_word(*moment), &on],
+                    )
+                }
             },
         }
     }

@@ -6,6 +6,7 @@
 //! <data dir>/placements/<placement-id>/<moment>.yaml          the meeting record
 //! <data dir>/placements/<placement-id>/<moment>.draft.yaml    while a meeting is in progress
 //! <data dir>/placements/<placement-id>/<moment>.lock          held while a meeting is open
+//! <data dir>/placements/<placement-id>/<moment>.<trainer|student>.prep.yaml   a preparation
 //! <data dir>/placements/<placement-id>/set-aside/             damaged and discarded files
 //! <data dir>/set-aside/removed/<placement-id>-<stamp>/          removed placements
 //! ```
@@ -25,6 +26,7 @@ pub mod lock;
 mod lossless;
 mod placement_file;
 mod placements;
+pub mod preparation;
 mod privacy;
 pub mod read;
 pub mod rescue;

@@ -143,7 +143,7 @@ pub fn decode_record(text: &str) -> Result<MeetingRecord, Problem> {
     Ok(record)
 }
 
-fn declared_version(text: &str) -> Option<u32> {
+pub(crate) fn declared_version(text: &str) -> Option<u32> {
     text.lines()
         .find_map(|line| line.strip_prefix("schema_version:"))
         .and_then(|v| v.trim().parse().ok())

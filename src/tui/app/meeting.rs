@@ -15,7 +15,7 @@ impl App {
     pub(super) fn start_meeting(
         &mut self,
         id: &str,
-        record: MeetingRecord,
+        mut record: MeetingRecord,
         lock: Option<MeetingLock>,
     ) {
         let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {

@@ -25,8 +25,14 @@ impl App {
         let mut answers = vec![
             answer(t.prep_menu_trainer_here, Intent::Prepare(Preparer::Trainer)),
             answer(t.prep_menu_student_here, Intent::Prepare(Preparer::Student)),
-            answer(t.prep_menu_copy_trainer, Intent::CopyForm(Preparer::Trainer)),
-            answer(t.prep_menu_copy_student, Intent::CopyForm(Preparer::Student)),
+            answer(
+                t.prep_menu_copy_trainer,
+                Intent::CopyForm(Preparer::Trainer),
+            ),
+            answer(
+                t.prep_menu_copy_student,
+                Intent::CopyForm(Preparer::Student),
+            ),
             answer(t.prep_menu_paste, Intent::PasteReply),
         ];
         if !placement.trainer_email.trim().is_empty() {
@@ -54,9 +60,10 @@ impl App {
     }
 
     fn moment_title(&self, moment: Moment) -> String {
-        self.guides
-            .for_language(self.lang)
-            .map_or_else(|| moment.code().to_string(), |g| g.moment(moment).title.to_lowercase())
+        self.guides.for_language(self.lang).map_or_else(
+            || moment.code().to_string(),
+            |g| g.moment(moment).title.to_lowercase(),
+        )
     }
 
     /// The language a preparer is addressed in: the trainer's own, where the placement says.
@@ -140,10 +147,10 @@ impl App {
             }
         };
         let lang = self.preparer_lang(&placement, by);
-        let title = self
-            .guides
-            .for_language(lang)
-            .map_or_else(|| moment.code().to_string(), |g| g.moment(moment).title.clone());
+        let title = self.guides.for_language(lang).map_or_else(
+            || moment.code().to_string(),
+            |g| g.moment(moment).title.clone(),
+        );
         Some(preparation_form(&placement, moment, by, lang, &title))
     }
 
@@ -157,9 +164,16 @@ impl App {
         let Some(form) = self.form_text(id, moment, Preparer::Trainer) else {
             return;
         };
-        let subject = form.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        let subject = form
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
         let url = mailto_url(placement.trainer_email.trim(), subject.trim(), &form);
-        let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
         let opened = Command::new(opener)
             .arg(&url)
             .stdin(Stdio::null())
@@ -168,16 +182,25 @@ impl App {
             .status()
             .is_ok_and(|s| s.success());
         if opened {
-            self.message = Some((fill(t.prep_mail_opened, &[placement.trainer_email.trim()]), false));
+            self.message = Some((
+                fill(t.prep_mail_opened, &[placement.trainer_email.trim()]),
+                false,
+            ));
         } else {
             let copied = copy_to_clipboard(&form).is_ok();
-            let text = if copied { t.prep_mail_failed_copied } else { t.prep_mail_failed };
+            let text = if copied {
+                t.prep_mail_failed_copied
+            } else {
+                t.prep_mail_failed
+            };
             self.message = Some((text.into(), true));
         }
     }
 
     pub(super) fn paste_reply(&mut self) {
-        self.show(Screen::Import(Box::new(ImportState::new(self.texts.import_placeholder))));
+        self.show(Screen::Import(Box::new(ImportState::new(
+            self.texts.import_placeholder,
+        ))));
     }
 
     /// Stores the pasted reply. One that would replace an earlier preparation asks first:
@@ -204,7 +227,9 @@ impl App {
                 let who = t.role(reply.by.role());
                 self.message = Some((fill(t.import_done, &[who, &shown]), false));
             }
-            Err(e @ StoreError::Refused { .. }) if !replace && self.store.placement_exists(&reply.placement) => {
+            Err(e @ StoreError::Refused { .. })
+                if !replace && self.store.placement_exists(&reply.placement) =>
+            {
                 if let Screen::Import(state) = self.screen_mut() {
                     state.replace_armed = true;
                 }

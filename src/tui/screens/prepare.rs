@@ -60,7 +60,11 @@ impl PrepareState {
                     text(FieldName::Example1, t.prep_q_example, example(0), 2),
                     text(FieldName::Example2, t.prep_q_another_example, example(1), 2),
                 ];
-                let questions = [t.prep_q_showing, t.prep_q_participating, t.prep_q_entrusting];
+                let questions = [
+                    t.prep_q_showing,
+                    t.prep_q_participating,
+                    t.prep_q_entrusting,
+                ];
                 for ((strategy, name), question) in STRATEGIES.into_iter().zip(questions) {
                     fields.push(text(name, question, guided(strategy), 2));
                 }
@@ -125,7 +129,7 @@ impl PrepareState {
         let f = &self.form;
         let example = |name, by| {
             let text = f.text(name);
-            (!text.is_empty()).then(|| Example {
+            (!text.is_empty()).then_some(Example {
                 text,
                 given_by: by,
                 strategy: None,
@@ -154,7 +158,9 @@ impl PrepareState {
             Preparer::Student => Prepared::Student(StudentPreparation {
                 prepared_on: None,
                 learned: f.text(FieldName::Learned),
-                examples: example(FieldName::Example1, Role::Student).into_iter().collect(),
+                examples: example(FieldName::Example1, Role::Student)
+                    .into_iter()
+                    .collect(),
                 question: f.text(FieldName::Question),
             }),
         };

@@ -1,0 +1,120 @@
+//! A preparation for a meeting, written before it by the trainer or the student: through a
+//! screen in the program or a plain-text form sent by e-mail and read back in.
+
+use serde::{Deserialize, Serialize};
+
+use super::record::{StudentPreparation, TrainerPreparation};
+
+/// Who prepared: the workplace trainer or the student.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Preparer {
+    Trainer,
+    Student,
+}
+
+impl Preparer {
+    pub const ALL: [Self; 2] = [Self::Trainer, Self::Student];
+
+    /// The name used in file names, in forms and on the command line; the same in every
+    /// language.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Trainer => "trainer",
+            Self::Student => "student",
+        }
+    }
+
+    /// A code, or the Dutch word a person might type instead (`praktijkopleider`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_lowercase().as_str() {
+            "trainer" | "praktijkopleider" => Some(Self::Trainer),
+            "student" => Some(Self::Student),
+            _ => None,
+        }
+    }
+
+    pub const fn role(self) -> super::Role {
+        match self {
+            Self::Trainer => super::Role::Trainer,
+            Self::Student => super::Role::Student,
+        }
+    }
+}
+
+/// What one person prepared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepared {
+    Trainer(TrainerPreparation),
+    Student(StudentPreparation),
+}
+
+impl Prepared {
+    pub const fn by(&self) -> Preparer {
+        match self {
+            Self::Trainer(_) => Preparer::Trainer,
+            Self::Student(_) => Preparer::Student,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Self::Trainer(p) => p.is_empty(),
+            Self::Student(p) => p.is_empty(),
+        }
+    }
+
+    pub const fn prepared_on(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            Self::Trainer(p) => p.prepared_on,
+            Self::Student(p) => p.prepared_on,
+        }
+    }
+
+    pub const fn set_prepared_on(&mut self, day: chrono::NaiveDate) {
+        match self {
+            Self::Trainer(p) => p.prepared_on = Some(day),
+            Self::Student(p) => p.prepared_on = Some(day),
+        }
+    }
+}
+
+/// How a preparation reached the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrepSource {
+    /// A plain-text form filled in elsewhere and imported.
+    Form,
+    /// Typed into the program's own preparation screen.
+    Program,
+}
+
+/// A filled form as read back from a reply (see `export::parse_reply`): which placement and
+/// moment it is for, who filled it in and in what language, and the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub placement: String,
+    pub moment: super::Moment,
+    pub by: Preparer,
+    pub prepared: Prepared,
+    /// The language of the questions the answers stood under.
+    pub language: super::Lang,
+}
+
+/// Why a reply cannot be read as a filled form. Nothing is stored for any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyProblem {
+    /// No line identifying a form of this program.
+    NotAForm,
+    /// Not text at all: binary data, a word-processor file.
+    NotText,
+    /// The identification line is there but does not name a placement, moment and preparer.
+    BadIdentification,
+    /// The form is there, but no question has an answer.
+    NothingAnswered,
+    /// The form is for another moment than the one asked for.
+    OtherMoment {
+        asked: super::Moment,
+        found: super::Moment,
+    },
+}

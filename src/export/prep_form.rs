@@ -1,0 +1,225 @@
+//! The plain-text preparation form for a trainer or student without an account: pasted into
+//! an e-mail or opened in any editor, filled in, and read back by `parse_reply`.
+//!
+//! ```text
+//! ===== stagegesprek: begin van het formulier =====
+//! Formulier: sanne-de-vries-bakkerij-de-molen / midway / trainer
+//! (title, names, two lines of explanation, for the trainer the three strategies)
+//! 1. Hoe ontwikkelt de student zich volgens u?
+//! (room for the answer)
+//! ...
+//! ===== stagegesprek: einde van het formulier =====
+//! ```
+//!
+//! The identification line carries codes that are the same in both languages (placement id,
+//! `start|midway|final`, `trainer|student`), so a reply finds its placement and moment
+//! whatever language it was written in. Questions are matched by their text, in either
+//! language, so they must stay distinct from each other.
+
+use std::fmt::Write as _;
+
+use crate::domain::preparation::Preparer;
+use crate::domain::text::printable;
+use crate::domain::{Lang, Moment, Placement, Strategy};
+use crate::i18n::{LangExt as _, Texts, fill};
+
+/// The rule above and below the form; the words between are the language's.
+pub(crate) const RULE: &str = "=====";
+/// Named in every marker line, so a marker is never mistaken for something a person wrote.
+pub(crate) const PROGRAM: &str = "stagegesprek";
+/// Empty lines left under each question for the answer.
+const ROOM: usize = 3;
+
+/// One question of a form; what its answer becomes is decided in `parse_reply`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Question {
+    Judgement,
+    Example,
+    AnotherExample,
+    Guidance(Strategy),
+    Learned,
+    StudentExample,
+    Ask,
+}
+
+impl Question {
+    pub(crate) const TRAINER: [Self; 6] = [
+        Self::Judgement,
+        Self::Example,
+        Self::AnotherExample,
+        Self::Guidance(Strategy::Showing),
+        Self::Guidance(Strategy::Participating),
+        Self::Guidance(Strategy::Entrusting),
+    ];
+    pub(crate) const STUDENT: [Self; 3] = [Self::Learned, Self::StudentExample, Self::Ask];
+
+    pub(crate) const fn of(by: Preparer) -> &'static [Self] {
+        match by {
+            Preparer::Trainer => &Self::TRAINER,
+            Preparer::Student => &Self::STUDENT,
+        }
+    }
+
+    pub(crate) const fn text(self, t: &Texts) -> &'static str {
+        match self {
+            Self::Judgement => t.prep_q_judgement,
+            Self::Example => t.prep_q_example,
+            Self::AnotherExample => t.prep_q_another_example,
+            Self::Guidance(Strategy::Showing) => t.prep_q_showing,
+            Self::Guidance(Strategy::Participating) => t.prep_q_participating,
+            Self::Guidance(Strategy::Entrusting) => t.prep_q_entrusting,
+            Self::Learned => t.prep_q_learned,
+            Self::StudentExample => t.prep_q_student_example,
+            Self::Ask => t.prep_q_question,
+        }
+    }
+}
+
+/// A marker line: `===== stagegesprek: begin van het formulier =====`.
+pub(crate) fn marker(words: &str) -> String {
+    format!("{RULE} {PROGRAM}: {words} {RULE}")
+}
+
+/// The identification line: `Formulier: <placement-id> / <moment> / <trainer|student>`.
+pub(crate) fn identification(t: &Texts, id: &str, moment: Moment, by: Preparer) -> String {
+    format!(
+        "{}: {id} / {} / {}",
+        t.prep_form_label,
+        moment.code(),
+        by.code()
+    )
+}
+
+/// The form `by` fills in before meeting `moment` of `placement`, in `lang`. `moment_title`
+/// is the moment's name as the guide gives it ("Tussentijds gesprek").
+pub fn preparation_form(
+    placement: &Placement,
+    moment: Moment,
+    by: Preparer,
+    lang: Lang,
+    moment_title: &str,
+) -> String {
+    let t = lang.texts();
+    let student = printable(&placement.student);
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+    line(&marker(t.prep_form_begin));
+    line(&identification(t, &placement.id, moment, by));
+    line("");
+    let title = match by {
+        Preparer::Trainer => t.prep_form_title_trainer,
+        Preparer::Student => t.prep_form_title_student,
+    };
+    line(&fill(title, &[&printable(moment_title)]));
+    line(&format!("{}: {student}", t.md_student));
+    for (label, value) in [
+        (t.md_company, &placement.company),
+        (t.md_trainer, &placement.trainer),
+    ] {
+        if !value.trim().is_empty() {
+            line(&format!("{label}: {}", printable(value)));
+        }
+    }
+    line("");
+    match by {
+        Preparer::Trainer => {
+            line(&fill(t.prep_form_intro_trainer, &[&student]));
+            line(t.prep_form_how_trainer);
+            line("");
+            line(t.prep_form_strategies);
+            for explained in [
+                t.prep_form_showing,
+                t.prep_form_participating,
+                t.prep_form_entrusting,
+            ] {
+                line(&format!("- {explained}"));
+            }
+            line(t.prep_form_strategy_no);
+        }
+        Preparer::Student => {
+            let company = if placement.company.trim().is_empty() {
+                t.unknown.into()
+            } else {
+                printable(&placement.company)
+            };
+            line(&fill(t.prep_form_intro_student, &[&company]));
+            line(t.prep_form_how_student);
+        }
+    }
+    line("");
+    for (n, question) in Question::of(by).iter().enumerate() {
+        line(&format!("{}. {}", n + 1, question.text(t)));
+        for _ in 0..ROOM {
+            line("");
+        }
+    }
+    line(&marker(t.prep_form_end));
+    out
+}
+
+/// A `mailto:` address for a new message to `to` with `subject` and `body` (RFC 6068): every
+/// byte but the unreserved ones percent-encoded, line breaks as `%0D%0A`. Hand-written: the
+/// rule is ten lines, and no crate is needed for it.
+pub fn mailto_url(to: &str, subject: &str, body: &str) -> String {
+    let crlf = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    let mut url = String::from("mailto:");
+    encode_into(&mut url, to, b"@");
+    url.push_str("?subject=");
+    encode_into(&mut url, subject, b"");
+    url.push_str("&body=");
+    encode_into(&mut url, &crlf, b"");
+    url
+}
+
+fn encode_into(out: &mut String, text: &str, keep: &[u8]) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || keep.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailto_encodes_everything_a_mail_program_could_misread() {
+        assert_eq!(
+            mailto_url("joop@molen.example", "Vraag & antwoord", "Eén\nTwee?"),
+            "mailto:joop@molen.example?subject=Vraag%20%26%20antwoord&body=E%C3%A9n%0D%0ATwee%3F"
+        );
+        assert_eq!(
+            mailto_url("a+b@x.example", "", "100%"),
+            "mailto:a%2Bb@x.example?subject=&body=100%25"
+        );
+    }
+
+    #[test]
+    fn questions_are_short_enough_not_to_be_wrapped_and_differ_in_both_languages() {
+        let mut seen = Vec::new();
+        for lang in [Lang::Nl, Lang::En] {
+            let t = lang.texts();
+            for by in Preparer::ALL {
+                for (n, q) in Question::of(by).iter().enumerate() {
+                    let text = q.text(t);
+                    assert!(text.ends_with('?'), "{text}");
+                    assert!(format!("{}. {text}", n + 1).chars().count() <= 70, "{text}");
+                    let lower = text.to_lowercase();
+                    assert!(
+                        !seen.iter().any(
+                            |s: &String| s.starts_with(&lower) || lower.starts_with(s.as_str())
+                        ),
+                        "{text} is too close to another question"
+                    );
+                    seen.push(lower);
+                }
+            }
+        }
+    }
+}
