@@ -33,7 +33,10 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
     let t = settings.lang.texts();
     // Before the store is opened or a lock claimed: without a terminal the UI cannot start,
     // and it must leave nothing behind when it does not.
-    if matches!(args.command, None | Some(Command::Meet { .. })) {
+    if matches!(
+        args.command,
+        None | Some(Command::Meet { .. } | Command::Prepare { .. })
+    ) {
         cli::need_terminal(t)?;
     }
     let guides = Guides::load(settings.config_dir.as_deref(), t);
@@ -64,6 +67,31 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             shared,
             output,
         }) => done(cli::export(settings, &guides, &record, shared, &output)),
+        Some(Command::Prepare {
+            placement,
+            moment,
+            role,
+        }) => {
+            let (store, notice) = cli::open_store_for_ui(settings)?;
+            if !store.placement_exists(&placement) {
+                return Err(Failure(stagegesprek::i18n::fill(
+                    t.err_no_placement,
+                    &[&placement],
+                )));
+            }
+            let mut app = App::preparing(
+                store,
+                guides,
+                settings.lang,
+                Theme::from_env(),
+                &placement,
+                moment.into(),
+                role.into(),
+            );
+            app.export_dir = settings.export_dir();
+            app.message = notice.or(app.message);
+            tui::run(app).map_err(|e| Failure(e.to_string()))
+        }
         Some(Command::PrepareForm {
             placement,
             moment,

@@ -66,6 +66,18 @@ pub enum Command {
         #[arg(value_name = "ID-OR-FOLDER")]
         name: String,
     },
+    /// Prepare a meeting in the program: the trainer (in their own language) or the student
+    /// answers the preparation questions on screen
+    Prepare {
+        /// The placement's id (see `list`)
+        placement: String,
+        /// start, midway or final (also startgesprek, tussentijds, eind, eindgesprek)
+        #[arg(long, value_enum, ignore_case = true)]
+        moment: MomentArg,
+        /// Who prepares: the trainer (in their language) or the student
+        #[arg(long, value_enum, ignore_case = true, default_value_t = RoleArg::Trainer)]
+        role: RoleArg,
+    },
     /// Write the plain-text preparation form for the trainer or the student, to paste into
     /// an e-mail or open in any editor (to standard output without -o)
     PrepareForm {

@@ -91,6 +91,25 @@ impl App {
         app
     }
 
+    /// Straight into preparing a meeting (`stagegesprek prepare`), addressed to `by`.
+    pub fn preparing(
+        store: Store,
+        guides: Guides,
+        lang: Lang,
+        theme: Theme,
+        id: &str,
+        moment: Moment,
+        by: crate::domain::preparation::Preparer,
+    ) -> Self {
+        let mut app = Self::bare(store, guides, lang, theme);
+        app.prepare(id, moment, by);
+        if app.screens.is_empty() {
+            let pick = app.pick_screen(id);
+            app.screens.push(pick);
+        }
+        app
+    }
+
     fn bare(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {
         let saver = DraftSaver::start(store.clone());
         let mut app = Self {

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::Moment;
 use crate::i18n::{Lang, Texts};
@@ -153,7 +153,14 @@ impl Screen {
                     .title(Span::styled(format!(" {} ", form.title), theme.title));
                 let inner = block.inner(area);
                 block.render(area, buf);
-                FormWidget { form, theme }.render(inner, buf);
+                let [intro, fields] = inner.layout(&Layout::vertical([
+                    Constraint::Length(2),
+                    Constraint::Fill(1),
+                ]));
+                Paragraph::new(Span::styled(state.intro.as_str(), theme.dim))
+                    .wrap(Wrap { trim: true })
+                    .render(intro, buf);
+                FormWidget { form, theme }.render(fields, buf);
             }
             Self::Import(state) => state.render(area, buf, cx),
         }

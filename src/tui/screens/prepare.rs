@@ -19,6 +19,8 @@ pub struct PrepareState {
     pub by: Preparer,
     /// The language the questions are in: the trainer's, where the placement names one.
     pub texts: &'static Texts,
+    /// A sentence or two on what this is for, addressed to whoever prepares.
+    pub intro: String,
     pub form: Form,
 }
 
@@ -87,11 +89,16 @@ impl PrepareState {
             Preparer::Trainer => fill(t.prep_form_title_trainer, &[student]),
             Preparer::Student => fill(t.prep_form_title_student, &[student]),
         };
+        let intro = match by {
+            Preparer::Trainer => fill(t.prep_form_intro_trainer, &[student]),
+            Preparer::Student => fill(t.prep_form_intro_student, &[student]),
+        };
         Self {
             placement: placement.to_string(),
             moment,
             by,
             texts,
+            intro,
             form: Form::new(&title, fields, theme),
         }
     }
