@@ -143,3 +143,79 @@ fn a_concern_is_private_and_never_in_the_shared_version() {
     let record = store.final_record(&id, Moment::Midway).unwrap().unwrap();
     assert!(record.concern.is_some(), "kept in the teacher's record");
 }
+
+/// A form as a trainer sends it back: an answer under each question, in a mail reply.
+fn filled(form: &str, answers: &[&str]) -> String {
+    let mut answers = answers.iter();
+    let mut out = String::from("Hoi,\r\n\r\nHierbij het formulier.\r\n\r\n");
+    for line in form.lines() {
+        out.push_str(line);
+        out.push_str("\r\n");
+        if line.trim_end().ends_with('?')
+            && let Some(answer) = answers.next()
+        {
+            out.push_str(answer);
+            out.push_str("\r\n");
+        }
+    }
+    out.push_str("\r\n-- \r\nPiet Testman\r\nGarage De Proefrit\r\n");
+    out
+}
+
+#[test]
+fn a_reply_pasted_into_the_program_is_shown_before_it_is_stored() {
+    use stagegesprek::domain::preparation::Preparer;
+    use stagegesprek::export::preparation_form;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "Ctrl+N");
+    type_text(&mut app, "Fenna Voorbeeld");
+    press_shown(&mut app, "Enter");
+    let store = Store::open(tmp.path()).unwrap();
+    let placement = store.placements().0.remove(0);
+    let form = preparation_form(
+        &placement,
+        Moment::Start,
+        Preparer::Trainer,
+        Lang::Nl,
+        "Startgesprek",
+    );
+    let reply = filled(
+        &form,
+        &[
+            "Pakt het werk vlot op.",
+            "Zette zelf een wiel om.",
+            "",
+            "nee",
+            "Samen de APK gedaan.",
+            "nee",
+        ],
+    );
+
+    press_shown(&mut app, "Ctrl+R");
+    assert_shows(&app, "een ingevuld formulier plakken");
+    press(&mut app, ratatui::crossterm::event::KeyCode::Char('5'));
+    assert_shows(&app, "Nog niets geplakt");
+    app.handle_paste(&reply);
+    assert_shows(
+        &app,
+        "Voorbereiding van de praktijkopleider voor het startgesprek",
+    );
+    assert_shows(&app, "▸ Pakt het werk vlot op.");
+    assert!(
+        store.preparations(&placement.id, Moment::Start).0.is_none(),
+        "nothing stored before Ctrl+S"
+    );
+    press_shown(&mut app, "Ctrl+S");
+    assert_shows(&app, "bewaard in");
+    let (trainer, _) = store.preparations(&placement.id, Moment::Start);
+    let trainer = trainer.expect("stored");
+    assert_eq!(trainer.judgement, "Pakt het werk vlot op.");
+    assert_eq!(trainer.guidance.len(), 1);
+
+    // The meeting now opens with it under key 3.
+    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '3');
+    assert_shows(&app, "Pakt het werk vlot op.");
+}
