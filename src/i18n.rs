@@ -125,6 +125,13 @@ texts! {
     time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
     key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
     label_panel_lines,
+    // overview
+    overview_short_start, overview_short_midway, overview_short_final,
+    overview_col_next, overview_col_visit, overview_col_prepared, overview_col_concern,
+    overview_all_held, overview_overdue_mark, overview_visit_done, overview_visit_missing,
+    overview_prepared_trainer, overview_prepared_student, overview_concern_mark,
+    overview_sorted_attention, overview_legend, key_sort,
+    list_next, list_next_undated, list_all_held, list_overdue, list_concern, list_no_visit,
 }
 
 impl Texts {
@@ -251,6 +258,15 @@ impl Texts {
             Moment::Start => self.moment_name_start,
             Moment::Midway => self.moment_name_midway,
             Moment::Final => self.moment_name_final,
+        }
+    }
+
+    /// A moment's name where room is short, as in the overview's columns ("tussen").
+    pub const fn moment_short(&self, moment: Moment) -> &'static str {
+        match moment {
+            Moment::Start => self.overview_short_start,
+            Moment::Midway => self.overview_short_midway,
+            Moment::Final => self.overview_short_final,
         }
     }
 
