@@ -22,6 +22,8 @@ pub enum Action {
     NewPlacement,
     EditPlacement,
     RemovePlacement,
+    /// Order the overview by name, or by what needs attention first, and back.
+    ToggleSort,
     NextField,
     PrevField,
     ChoiceNext,
