@@ -131,7 +131,10 @@ fn list_tells_which_visit_is_next_and_what_needs_attention() {
             .unwrap_or_else(|| panic!("{student}: {text}"))
             .to_string()
     };
-    assert!(line("Daan").contains("volgende: startgesprek uiterlijk "), "{text}");
+    assert!(
+        line("Daan").contains("volgende: startgesprek uiterlijk "),
+        "{text}"
+    );
     assert!(line("Daan").contains("te laat"), "{text}");
     assert!(line("Sem").contains("nog geen bezoek op locatie"), "{text}");
     assert!(line("Liv").contains("⚑ zorg gemeld"), "{text}");

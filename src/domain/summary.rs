@@ -23,7 +23,8 @@ pub enum MomentState {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacementSummary {
-    pub placement: Placement,
+    /// Boxed, so that a screen holding a summary stays small.
+    pub placement: Box<Placement>,
     /// Indexed by `Moment::index`.
     pub moments: [MomentState; 3],
     pub open_agreements: usize,
@@ -45,7 +46,7 @@ pub struct PlacementSummary {
 impl PlacementSummary {
     /// `records` are whatever records and drafts exist for the placement, in any order. No
     /// day is known, so nothing counts as overdue; see `on`.
-    pub fn new(placement: Placement, records: &[MeetingRecord]) -> Self {
+    pub fn new(placement: impl Into<Box<Placement>>, records: &[MeetingRecord]) -> Self {
         let mut moments = [MomentState::NotHeld; 3];
         let mut places = [None; 3];
         for record in records {
@@ -66,7 +67,7 @@ impl PlacementSummary {
             .iter()
             .any(|r| r.concern.as_ref().is_some_and(|c| !c.is_empty()));
         let mut summary = Self {
-            placement,
+            placement: placement.into(),
             moments,
             open_agreements,
             places,
@@ -83,7 +84,11 @@ impl PlacementSummary {
     }
 
     /// As `new`, with the next meeting overdue when its due date is before `today`.
-    pub fn on(placement: Placement, records: &[MeetingRecord], today: NaiveDate) -> Self {
+    pub fn on(
+        placement: impl Into<Box<Placement>>,
+        records: &[MeetingRecord],
+        today: NaiveDate,
+    ) -> Self {
         let mut summary = Self::new(placement, records);
         summary.set_today(today);
         summary
