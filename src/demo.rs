@@ -1,12 +1,15 @@
-//! Fictional demo data: placements in every state a teacher meets (nothing held yet, a
-//! meeting in progress, all three held). Every name and company here is made up.
+//! Fictional demo data: placements in every state a teacher meets (nothing held yet and
+//! overdue, a meeting in progress, held on site or online, all three held, a concern flagged,
+//! a planned date, a trainer's form come in). Every name and company here is made up.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::record::TrainerPreparation;
+use serde::Serialize;
+
+use crate::domain::record::{GuidanceExample, TrainerPreparation};
 use crate::domain::{
-    Agreement, AgreementStatus, Example, Guide, KeyId, MeetingRecord, Moment, Place, Placement,
-    Recognition, Role, Strategy,
+    Agreement, AgreementStatus, Concern, ConcernKind, Example, Guide, KeyId, Lang, MeetingRecord,
+    Moment, Place, Placement, Planned, Recognition, Role, Strategy,
 };
 use crate::store::{Store, StoreError};
 
@@ -66,7 +69,10 @@ const COMPANIES: [(&str, &str, &str, &str); 6] = [
 ];
 const TEACHERS: [&str; 3] = ["Els Voorthuizen", "Marco Dijkgraaf", "Petra Annink"];
 
-/// How far a demo placement has come.
+/// How far a demo placement has come. Together the first six show every state the overview
+/// knows: a meeting in progress, nothing held and overdue, a start held on site with a concern
+/// flagged, start and midway held online with no visit yet, all three held, and a midway
+/// meeting on a planned date with the trainer's form in.
 #[derive(Clone, Copy)]
 enum Stage {
     NothingHeld,
@@ -86,7 +92,47 @@ const STAGES: [Stage; 6] = [
     Stage::PreparedForMidway,
 ];
 
-/// Writes `count` fictional placements with their records into `store`.
+/// Placements in the demo last 20 weeks.
+const WEEKS: i64 = 20;
+
+impl Stage {
+    /// How many weeks ago the placement started.
+    const fn started_weeks_ago(self) -> i64 {
+        match self {
+            // The start meeting was due three weeks in: two weeks late now.
+            Self::NothingHeld => 5,
+            Self::StartHeld => 6,
+            Self::MidwayInProgress => 9,
+            Self::PreparedForMidway => 11,
+            Self::MidwayHeld => 16,
+            // Ended a month ago.
+            Self::AllHeld => WEEKS + 4,
+        }
+    }
+
+    /// The meetings held, with how many weeks after the start and where.
+    const fn held(self) -> &'static [(Moment, i64, Place)] {
+        match self {
+            Self::NothingHeld => &[],
+            Self::StartHeld => &[(Moment::Start, 2, Place::OnSite)],
+            Self::MidwayInProgress | Self::PreparedForMidway => {
+                &[(Moment::Start, 1, Place::OnSite)]
+            }
+            Self::MidwayHeld => &[
+                (Moment::Start, 1, Place::Online),
+                (Moment::Midway, 10, Place::Online),
+            ],
+            Self::AllHeld => &[
+                (Moment::Start, 1, Place::OnSite),
+                (Moment::Midway, 10, Place::AtSchool),
+                (Moment::Final, WEEKS - 1, Place::OnSite),
+            ],
+        }
+    }
+}
+
+/// Writes `count` fictional placements with their records into `store`; the same `today`
+/// gives the same data.
 pub fn write_demo(
     store: &Store,
     guide: &Guide,
@@ -94,24 +140,35 @@ pub fn write_demo(
     today: NaiveDate,
 ) -> Result<(), StoreError> {
     for n in 0..count {
-        let placement = demo_placement(n, today);
+        let stage = STAGES[n % STAGES.len()];
+        let placement = demo_placement(n, stage, today);
         let placement = store.create_placement(placement)?;
-        for record in demo_records(&placement, guide, STAGES[n % STAGES.len()], n, today) {
+        for record in demo_records(&placement, guide, stage, n, today) {
             let (id, moment) = (&placement.id, record.moment);
             match record.status {
                 crate::domain::RecordStatus::Final => store.save_final(id, moment, &record)?,
                 crate::domain::RecordStatus::Draft => store.save_draft(id, moment, &record)?,
             };
         }
+        if matches!(stage, Stage::PreparedForMidway) {
+            write_trainer_form(store, &placement, Moment::Midway, today)?;
+        }
     }
     Ok(())
 }
 
-fn demo_placement(n: usize, today: NaiveDate) -> Placement {
+fn demo_placement(n: usize, stage: Stage, today: NaiveDate) -> Placement {
     let (company, programme, level, trainer) = COMPANIES[n % COMPANIES.len()];
     let first = FIRST[n % FIRST.len()];
     let last = LAST[(n / FIRST.len() + n) % LAST.len()];
-    let start = today - Duration::weeks(8 + (n % 5) as i64);
+    // Later rounds of the six states start a few days apart, so a long list is not uniform.
+    let spread = Duration::days((n / STAGES.len() % 4) as i64);
+    let start = today - Duration::weeks(stage.started_weeks_ago()) - spread;
+    let mut planned = Planned::default();
+    if matches!(stage, Stage::PreparedForMidway) {
+        // The school agreed a date for the midway meeting itself, in a few days.
+        planned.midway = Some(today + Duration::days(3));
+    }
     Placement {
         id: String::new(),
         student: format!("{first} {last}"),
@@ -121,7 +178,8 @@ fn demo_placement(n: usize, today: NaiveDate) -> Placement {
         trainer: trainer.into(),
         teacher: TEACHERS[n % TEACHERS.len()].into(),
         start: Some(start),
-        end: Some(start + Duration::weeks(20)),
+        end: Some(start + Duration::weeks(WEEKS)),
+        planned,
         ..Placement::default()
     }
 }
@@ -133,15 +191,9 @@ fn demo_records(
     n: usize,
     today: NaiveDate,
 ) -> Vec<MeetingRecord> {
-    let held: &[Moment] = match stage {
-        Stage::NothingHeld => &[],
-        Stage::StartHeld | Stage::MidwayInProgress | Stage::PreparedForMidway => &[Moment::Start],
-        Stage::MidwayHeld => &[Moment::Start, Moment::Midway],
-        Stage::AllHeld => &Moment::ALL,
-    };
     let mut records: Vec<MeetingRecord> = Vec::new();
-    for (i, moment) in held.iter().enumerate() {
-        let day = placement.start.unwrap_or(today) + Duration::weeks(1 + 7 * i as i64);
+    for (moment, weeks, place) in stage.held() {
+        let day = placement.start.unwrap_or(today) + Duration::weeks(*weeks);
         let mut record = held_record(
             placement,
             guide,
@@ -150,6 +202,13 @@ fn demo_records(
             records.last(),
             n,
         );
+        record.place = *place;
+        if matches!(stage, Stage::StartHeld) {
+            record.concern = Some(Concern {
+                kinds: vec![ConcernKind::UnfitWork, ConcernKind::InsufficientGuidance],
+                note: "Doet vooral schoonmaakwerk en staat vaak alleen in de zaak; navragen bij de praktijkopleider en met de stagecoördinator bespreken.".into(),
+            });
+        }
         record.finish(&Role::ALL, at(day, 11 + n % 5));
         records.push(record);
     }
@@ -175,22 +234,70 @@ fn demo_records(
                 at(today, 14),
                 records.last(),
             );
-            draft.trainer_preparation = Some(TrainerPreparation {
-                prepared_on: Some(today - Duration::days(2)),
-                judgement: "Werkt nauwkeurig en vraagt op tijd om hulp. Mag meer initiatief nemen in contact met klanten.".into(),
-                examples: vec![Example {
-                    text: "Heeft vorige week zelfstandig de ochtendbestellingen klaargezet.".into(),
-                    given_by: Role::Trainer,
-                    strategy: Some(Strategy::Entrusting),
-                    recognised: None,
-                }],
-                guidance: Vec::new(),
-            });
+            draft.trainer_preparation = Some(trainer_preparation(today));
             records.push(draft);
         }
         _ => {}
     }
     records
+}
+
+fn trainer_preparation(today: NaiveDate) -> TrainerPreparation {
+    TrainerPreparation {
+        prepared_on: Some(today - Duration::days(2)),
+        judgement: "Werkt nauwkeurig en vraagt op tijd om hulp. Mag meer initiatief nemen in contact met klanten.".into(),
+        examples: vec![Example {
+            text: "Heeft vorige week zelfstandig de ochtendbestellingen klaargezet.".into(),
+            given_by: Role::Trainer,
+            strategy: Some(Strategy::Entrusting),
+            recognised: None,
+        }],
+        guidance: vec![
+            GuidanceExample {
+                strategy: Strategy::Showing,
+                example: "Liet de eerste week zien hoe je een klacht aanneemt, en daarna nog eens.".into(),
+            },
+            GuidanceExample {
+                strategy: Strategy::Entrusting,
+                example: "Laat de ochtendbestellingen nu helemaal aan haar over.".into(),
+            },
+        ],
+    }
+}
+
+/// The trainer's preparation as a filled-in e-mail form brings it in, at
+/// `<moment>.trainer.prep.yaml` in the placement's folder, where the overview sees it.
+fn write_trainer_form(
+    store: &Store,
+    placement: &Placement,
+    moment: Moment,
+    today: NaiveDate,
+) -> Result<(), StoreError> {
+    #[derive(Serialize)]
+    struct PreparationFile<'a> {
+        schema_version: u32,
+        placement: &'a str,
+        moment: Moment,
+        by: Role,
+        language: Lang,
+        source: &'static str,
+        prepared: TrainerPreparation,
+        end_of_file: bool,
+    }
+    let file = PreparationFile {
+        schema_version: 1,
+        placement: &placement.id,
+        moment,
+        by: Role::Trainer,
+        language: Lang::Nl,
+        source: "form",
+        prepared: trainer_preparation(today),
+        end_of_file: true,
+    };
+    let path = store
+        .placement_dir(&placement.id)
+        .join(format!("{}.trainer.prep.yaml", moment.code()));
+    store.write_yaml(&path, &file)
 }
 
 fn at(day: NaiveDate, hour: usize) -> NaiveDateTime {
@@ -211,11 +318,6 @@ fn held_record(
     for a in &mut r.agreements {
         a.status = AgreementStatus::Done;
     }
-    r.place = if n % 4 == 3 {
-        Place::Online
-    } else {
-        Place::OnSite
-    };
     r.time_spent_seconds = (35 + (n % 3) as u64 * 5) * 60;
     let notes = match moment {
         Moment::Start => [

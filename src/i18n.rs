@@ -135,6 +135,13 @@ texts! {
     key_prepare, prep_menu_title, prep_menu_body, prep_menu_has, prep_menu_trainer_here, prep_menu_student_here, prep_menu_copy_trainer, prep_menu_copy_student, prep_menu_paste, prep_menu_mail, prep_nothing_yet, prep_saved, prep_form_copied, prep_mail_opened, prep_mail_failed, prep_mail_failed_copied, import_title, import_intro, import_placeholder, import_waiting, import_preview, import_found, import_done, import_replace_hint, help_prepare,
     // preparation forms
     prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_intro_trainer, prep_form_how_trainer, prep_form_intro_student, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_q_judgement, prep_q_example, prep_q_another_example, prep_q_showing, prep_q_participating, prep_q_entrusting, prep_q_learned, prep_q_student_example, prep_q_question, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
+    // overview
+    overview_short_start, overview_short_midway, overview_short_final,
+    overview_col_next, overview_col_visit, overview_col_prepared, overview_col_concern,
+    overview_all_held, overview_overdue_mark, overview_visit_done, overview_visit_missing,
+    overview_prepared_trainer, overview_prepared_student, overview_concern_mark,
+    overview_sorted_attention, overview_legend, key_sort,
+    list_next, list_next_undated, list_all_held, list_overdue, list_concern, list_no_visit,
 }
 
 impl Texts {
@@ -289,6 +296,15 @@ impl Texts {
                 self.prep_err_other_moment,
                 &[self.moment_word(found), self.moment_word(asked)],
             ),
+        }
+    }
+
+    /// A moment's name where room is short, as in the overview's columns ("tussen").
+    pub const fn moment_short(&self, moment: Moment) -> &'static str {
+        match moment {
+            Moment::Start => self.overview_short_start,
+            Moment::Midway => self.overview_short_midway,
+            Moment::Final => self.overview_short_final,
         }
     }
 

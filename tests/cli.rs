@@ -61,12 +61,127 @@ fn demo_data_then_list_shows_every_placement() {
             "company",
             "moments_held",
             "open_agreements",
+            "next_moment",
+            "next_due",
+            "overdue",
+            "on_site_held",
+            "places",
+            "prepared",
+            "concern",
         ] {
             assert!(item.get(field).is_some(), "{field} missing in {item}");
         }
     }
     assert!(items.iter().any(|i| i["moments"]["midway"] == "draft"));
     assert!(items.iter().any(|i| i["moments_held"] == 3));
+}
+
+/// The demo placement of `student`, as `list --json` gives it.
+fn listed(data: &Path, student: &str) -> serde_json::Value {
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&run(data, &["list", "--json"]))).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["student"] == student)
+        .cloned()
+        .unwrap_or_else(|| panic!("{student} not listed: {list}"))
+}
+
+#[test]
+fn list_tells_which_visit_is_next_and_what_needs_attention() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let is_iso_date = |v: &serde_json::Value| {
+        v.as_str()
+            .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+    };
+
+    // Nothing held, the start meeting late.
+    let daan = listed(tmp.path(), "Daan el Amrani");
+    assert_eq!(daan["next_moment"], "start");
+    assert!(is_iso_date(&daan["next_due"]), "{daan}");
+    assert_eq!(daan["overdue"], true);
+    assert_eq!(daan["on_site_held"], false);
+    assert_eq!(daan["prepared"], serde_json::json!([]));
+    // Start and midway held online: the final is the last chance for a visit.
+    let sem = listed(tmp.path(), "Sem Hoekstra");
+    assert_eq!(sem["next_moment"], "final");
+    assert_eq!(sem["on_site_held"], false);
+    assert_eq!(sem["places"]["midway"], "online");
+    assert_eq!(sem["places"]["final"], serde_json::Value::Null);
+    // The trainer's form is in for the midway meeting.
+    let milan = listed(tmp.path(), "Milan van Dijkhuis");
+    assert_eq!(milan["next_moment"], "midway");
+    assert_eq!(milan["prepared"], serde_json::json!(["trainer"]));
+    assert_eq!(milan["on_site_held"], true);
+    // A concern was flagged at the start.
+    assert_eq!(listed(tmp.path(), "Liv de Klerk")["concern"], true);
+    assert_eq!(milan["concern"], false);
+    // All three held: nothing next, nothing due.
+    let yara = listed(tmp.path(), "Yara Yilmaz");
+    assert_eq!(yara["next_moment"], serde_json::Value::Null);
+    assert_eq!(yara["next_due"], serde_json::Value::Null);
+    assert_eq!(yara["overdue"], false);
+
+    let text = stdout(&run(tmp.path(), &["list"]));
+    let line = |student: &str| {
+        text.lines()
+            .find(|l| l.contains(student))
+            .unwrap_or_else(|| panic!("{student}: {text}"))
+            .to_string()
+    };
+    assert!(
+        line("Daan").contains("volgende: startgesprek uiterlijk "),
+        "{text}"
+    );
+    assert!(line("Daan").contains("te laat"), "{text}");
+    assert!(line("Sem").contains("nog geen bezoek op locatie"), "{text}");
+    assert!(line("Liv").contains("⚑ zorg gemeld"), "{text}");
+    assert!(line("Yara").contains("alle gesprekken gehouden"), "{text}");
+    assert!(!line("Noor").contains("te laat"), "{text}");
+}
+
+#[test]
+fn a_concern_never_leaves_in_a_shared_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let liv = listed(tmp.path(), "Liv de Klerk");
+    let record = format!("{}/start", liv["id"].as_str().unwrap());
+    // The record itself keeps it, for the teacher.
+    let yaml = stdout(&run(tmp.path(), &["show", &record]));
+    assert!(yaml.contains("concern:"), "{yaml}");
+    assert!(yaml.contains("schoonmaakwerk"), "{yaml}");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    for lang in ["nl", "en"] {
+        let out_file = elsewhere.path().join(format!("gedeeld-{lang}.md"));
+        let out = run(
+            tmp.path(),
+            &[
+                "--lang",
+                lang,
+                "export",
+                &record,
+                "--shared",
+                "-o",
+                out_file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let shared = std::fs::read_to_string(&out_file).unwrap();
+        assert!(shared.contains("## 1. Leerprocessen"), "{shared}");
+        for private in [
+            "schoonmaakwerk",
+            "stagecoördinator",
+            "staat vaak alleen",
+            "unfit_work",
+            "insufficient_guidance",
+            "⚑",
+        ] {
+            assert!(!shared.contains(private), "{private} in {shared}");
+        }
+    }
 }
 
 #[test]

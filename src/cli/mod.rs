@@ -15,16 +15,16 @@ use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
 pub use args::{Args, Command, Format, GuideCommand, RoleArg};
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 pub use export::export;
 pub use prepare::{import, prepare_form};
 pub use removed::{removed, restore};
 use serde::Serialize;
 
 use crate::demo::write_demo;
-use crate::domain::summary::MomentState;
+use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::text::printable;
-use crate::domain::{MeetingRecord, Moment};
+use crate::domain::{MeetingRecord, Moment, Place, Role};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
@@ -129,6 +129,15 @@ struct MomentStates {
     end: &'static str,
 }
 
+/// Where each held meeting took place, by moment; null when not held.
+#[derive(Serialize)]
+struct MomentPlaces {
+    start: Option<Place>,
+    midway: Option<Place>,
+    #[serde(rename = "final")]
+    end: Option<Place>,
+}
+
 #[derive(Serialize)]
 struct ListEntry<'a> {
     id: &'a str,
@@ -138,6 +147,43 @@ struct ListEntry<'a> {
     moments_held: usize,
     moments: MomentStates,
     open_agreements: usize,
+    places: MomentPlaces,
+    on_site_held: bool,
+    next_moment: Option<&'static str>,
+    next_due: Option<NaiveDate>,
+    overdue: bool,
+    prepared: &'a [Role],
+    concern: bool,
+}
+
+impl<'a> ListEntry<'a> {
+    fn new(s: &'a PlacementSummary) -> Self {
+        let place = |m: Moment| s.places[m.index()];
+        Self {
+            id: &s.placement.id,
+            student: &s.placement.student,
+            company: &s.placement.company,
+            programme: &s.placement.programme,
+            moments_held: s.moments_held(),
+            moments: MomentStates {
+                start: state_code(s.moments[Moment::Start.index()]),
+                midway: state_code(s.moments[Moment::Midway.index()]),
+                end: state_code(s.moments[Moment::Final.index()]),
+            },
+            open_agreements: s.open_agreements,
+            places: MomentPlaces {
+                start: place(Moment::Start),
+                midway: place(Moment::Midway),
+                end: place(Moment::Final),
+            },
+            on_site_held: s.on_site_held,
+            next_moment: s.next_moment().map(Moment::code),
+            next_due: s.next_due,
+            overdue: s.overdue,
+            prepared: &s.prepared,
+            concern: s.concern,
+        }
+    }
 }
 
 pub fn list(settings: &Settings, json: bool) -> Outcome {
@@ -148,22 +194,7 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
         eprintln!("stagegesprek: {}", error.describe(t));
     }
     if json {
-        let entries: Vec<ListEntry> = summaries
-            .iter()
-            .map(|s| ListEntry {
-                id: &s.placement.id,
-                student: &s.placement.student,
-                company: &s.placement.company,
-                programme: &s.placement.programme,
-                moments_held: s.moments_held(),
-                moments: MomentStates {
-                    start: state_code(s.moments[Moment::Start.index()]),
-                    midway: state_code(s.moments[Moment::Midway.index()]),
-                    end: state_code(s.moments[Moment::Final.index()]),
-                },
-                open_agreements: s.open_agreements,
-            })
-            .collect();
+        let entries: Vec<ListEntry> = summaries.iter().map(ListEntry::new).collect();
         let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure(e.to_string()))?;
         return say(&format!("{text}\n"), t);
     }
@@ -193,14 +224,35 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
     for (s, [id, student, company]) in summaries.iter().zip(&names) {
         let _ = writeln!(
             text,
-            "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3 {}  {} {}",
+            "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3 {}  {} {}  {}",
             s.moments_held(),
             s.marks(),
             s.open_agreements,
             t.agreement_open,
+            attention(s, t),
         );
     }
     say(&text, t)
+}
+
+/// What `list` says after the counts: the next meeting and by when, whether it is late, and
+/// the marks for a concern and for no visit on site yet.
+fn attention(s: &PlacementSummary, t: &Texts) -> String {
+    let mut parts = vec![match (s.next_moment(), s.next_due) {
+        (Some(m), Some(due)) => fill(t.list_next, &[t.moment_word(m), &t.date(due)]),
+        (Some(m), None) => fill(t.list_next_undated, &[t.moment_word(m)]),
+        (None, _) => t.list_all_held.to_string(),
+    }];
+    if s.overdue {
+        parts.push(t.list_overdue.to_string());
+    }
+    if s.on_site_at_risk() {
+        parts.push(t.list_no_visit.to_string());
+    }
+    if s.concern {
+        parts.push(t.list_concern.to_string());
+    }
+    parts.join("  ")
 }
 
 const fn state_code(state: MomentState) -> &'static str {

@@ -45,7 +45,7 @@ use disk::{Disk, RealDisk};
 pub use error::{Damage, Refusal, StoreError};
 use lock::{Claim, MeetingLock};
 use placement_file::{placement_yaml, read_placement};
-pub use placements::RemovedPlacement;
+pub use placements::{RemovedPlacement, today};
 pub use read::read_checked;
 use read::{MAX_FILE_BYTES, exists, read_record, read_record_for_editing};
 
@@ -428,13 +428,22 @@ impl Store {
         Ok(path)
     }
 
-    /// An overview line per placement, plus every file that could not be read.
+    /// An overview line per placement, plus every file that could not be read. Overdue is
+    /// as of today.
     pub fn summaries(&self) -> (Vec<PlacementSummary>, Vec<StoreError>) {
+        self.summaries_on(placements::today())
+    }
+
+    /// `summaries`, with overdue meetings as seen on `today`.
+    pub fn summaries_on(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> (Vec<PlacementSummary>, Vec<StoreError>) {
         let (placements, mut errors) = self.placements();
         let summaries = placements
             .into_iter()
             .map(|p| {
-                let (summary, record_errors) = self.summary_of(p);
+                let (summary, record_errors) = self.summary_of(p, today);
                 errors.extend(record_errors);
                 summary
             })

@@ -1,6 +1,6 @@
 //! Changing placements after they were made: editing one, removing one by moving its whole
 //! folder aside (never erasing it), bringing a removed one back, and reading the overview
-//! line of a single placement.
+//! line of a placement (with which preparations came in for its next meeting).
 //!
 //! ```text
 //! <data dir>/set-aside/removed/<placement-id>-<YYYYMMDD>-<HHMMSS>/   a removed placement
@@ -10,7 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDateTime};
+use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use super::error::{Refusal, StoreError};
 use super::lock::{MeetingLock, Probe};
@@ -19,7 +19,7 @@ use super::read::exists;
 use super::{PLACEMENT_FILE, SET_ASIDE_DIR, Store, durable, moment_of};
 use crate::domain::placement::safe_id;
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{Moment, Placement};
+use crate::domain::{Moment, Placement, Role};
 
 const REMOVED_DIR: &str = "removed";
 const STAMP: &str = "%Y%m%d-%H%M%S";
@@ -178,15 +178,25 @@ impl Store {
 
     /// The overview line of one placement, reading only its own files, so a list can refresh
     /// the placement that changed. Records that cannot be read are marked in the summary
-    /// (`MomentState::Damaged` or `Newer`), as in `summaries`.
+    /// (`MomentState::Damaged` or `Newer`), as in `summaries`. Overdue is as of today.
     pub fn summary(&self, id: &str) -> Result<PlacementSummary, StoreError> {
-        self.placement(id).map(|p| self.summary_of(p).0)
+        self.summary_on(id, today())
     }
 
-    /// The overview line of `placement`, plus the record files that could not be read.
-    pub(super) fn summary_of(&self, placement: Placement) -> (PlacementSummary, Vec<StoreError>) {
+    /// `summary`, with overdue meetings as seen on `today`.
+    pub fn summary_on(&self, id: &str, today: NaiveDate) -> Result<PlacementSummary, StoreError> {
+        self.placement(id).map(|p| self.summary_of(p, today).0)
+    }
+
+    /// The overview line of `placement` as seen on `today`, plus the record files that could
+    /// not be read.
+    pub(super) fn summary_of(
+        &self,
+        placement: Placement,
+        today: NaiveDate,
+    ) -> (PlacementSummary, Vec<StoreError>) {
         let (records, errors) = self.records(&placement.id);
-        let mut summary = PlacementSummary::new(placement, &records);
+        let mut summary = PlacementSummary::on(placement, &records, today);
         for error in &errors {
             if let Some(moment) = moment_of(error.path()) {
                 let state = if error.is_newer() {
@@ -197,8 +207,31 @@ impl Store {
                 summary.mark(moment, state);
             }
         }
+        if let Some(next) = summary.next_moment() {
+            let dir = self.placement_dir(&summary.placement.id);
+            summary.prepared = prepared_roles(&dir, next);
+        }
         (summary, errors)
     }
+}
+
+/// Today's date from the clock: the one place the overview asks for it.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Who sent in a preparation for `moment`, trainer first: the files
+/// `<moment>.trainer.prep.yaml` and `<moment>.student.prep.yaml` in the placement's folder.
+/// Only whether they are there is looked at; what they say is read when the meeting opens.
+fn prepared_roles(dir: &Path, moment: Moment) -> Vec<Role> {
+    [(Role::Trainer, "trainer"), (Role::Student, "student")]
+        .into_iter()
+        .filter(|(_, by)| {
+            let path = dir.join(format!("{}.{by}.prep.yaml", moment.code()));
+            fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+        })
+        .map(|(role, _)| role)
+        .collect()
 }
 
 /// The id and the time of removal in a folder name `<id>-<YYYYMMDD>-<HHMMSS>[-<n>]`.

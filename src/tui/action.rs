@@ -24,6 +24,8 @@ pub enum Action {
     RemovePlacement,
     /// The ways to prepare the selected meeting.
     Prepare,
+    /// Order the overview by name, or by what needs attention first, and back.
+    ToggleSort,
     NextField,
     PrevField,
     ChoiceNext,

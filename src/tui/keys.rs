@@ -214,6 +214,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
+    bind(&[C::Home], ctrl('t'), Action::ToggleSort, |t| t.key_sort),
     bind(&[C::Home], ctrl('o'), Action::About, |t| t.key_about),
     // Forms.
     bind(FORM, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),

@@ -1,11 +1,18 @@
+//! The overview: one line per placement with the Stagepact at a glance (which meetings were
+//! held, the next one and when it is due, whether the workplace was visited, which
+//! preparations came in, a concern), by name or with what needs attention first.
+
+use std::cmp::Ordering;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
+use crate::domain::Role;
 use crate::domain::summary::PlacementSummary;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
@@ -23,6 +30,36 @@ pub struct HomeState {
     pub created: bool,
     /// Shown on fictional demo data.
     pub demo: bool,
+    pub sort: HomeSort,
+}
+
+/// The order of the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HomeSort {
+    /// By student, then id: the store's order.
+    #[default]
+    ByName,
+    /// Overdue first, then the next meeting due soonest, then a concern, then by name.
+    Attention,
+}
+
+impl HomeSort {
+    /// How `a` and `b` are ordered in this sort.
+    pub fn compare(self, a: &PlacementSummary, b: &PlacementSummary) -> Ordering {
+        let name =
+            |s: &PlacementSummary| (s.placement.student.to_lowercase(), s.placement.id.clone());
+        match self {
+            Self::ByName => name(a).cmp(&name(b)),
+            Self::Attention => {
+                let urgency = |s: &PlacementSummary| {
+                    (!s.overdue, s.next_due.unwrap_or(NaiveDate::MAX), !s.concern)
+                };
+                urgency(a)
+                    .cmp(&urgency(b))
+                    .then_with(|| name(a).cmp(&name(b)))
+            }
+        }
+    }
 }
 
 impl HomeState {
@@ -33,7 +70,27 @@ impl HomeState {
             folder,
             created,
             demo: false,
+            sort: HomeSort::ByName,
         }
+    }
+
+    /// Puts the list in the order of `self.sort`, keeping the same placement selected.
+    fn apply_sort(&mut self) {
+        let selected = self.selected_id();
+        let sort = self.sort;
+        self.summaries.sort_by(|a, b| sort.compare(a, b));
+        if let Some(id) = selected {
+            self.select_id(&id);
+        }
+    }
+
+    /// Switches between by name and what needs attention first.
+    pub fn toggle_sort(&mut self) {
+        self.sort = match self.sort {
+            HomeSort::ByName => HomeSort::Attention,
+            HomeSort::Attention => HomeSort::ByName,
+        };
+        self.apply_sort();
     }
 
     fn selected_id(&self) -> Option<String> {
@@ -50,7 +107,8 @@ impl HomeState {
             | Action::PageDown
             | Action::Open
             | Action::EditPlacement
-            | Action::RemovePlacement => !self.summaries.is_empty(),
+            | Action::RemovePlacement
+            | Action::ToggleSort => !self.summaries.is_empty(),
             _ => true,
         }
     }
@@ -66,6 +124,7 @@ impl HomeState {
                     return Effect::OpenPick(id);
                 }
             }
+            Action::ToggleSort => self.toggle_sort(),
             Action::NewPlacement => return Effect::NewPlacement,
             Action::EditPlacement => {
                 if let Some(id) = self.selected_id() {
@@ -84,7 +143,8 @@ impl HomeState {
         Effect::None
     }
 
-    /// Takes in what changed about one placement: a new summary, or none when it is gone.
+    /// Takes in what changed about one placement: a new summary, or none when it is gone. The
+    /// list stays in its order, with that placement selected.
     pub fn refresh_one(&mut self, id: &str, summary: Option<PlacementSummary>) {
         let at = self.summaries.iter().position(|s| s.placement.id == id);
         match (at, summary) {
@@ -92,16 +152,10 @@ impl HomeState {
             (Some(i), None) => {
                 self.summaries.remove(i);
             }
-            (None, Some(summary)) => {
-                // Keep the list in the store's order: by student, then id.
-                let key = |s: &PlacementSummary| {
-                    (s.placement.student.to_lowercase(), s.placement.id.clone())
-                };
-                let i = self.summaries.partition_point(|s| key(s) < key(&summary));
-                self.summaries.insert(i, summary);
-            }
+            (None, Some(summary)) => self.summaries.push(summary),
             (None, None) => {}
         }
+        self.apply_sort();
         self.select_id(id);
         self.move_selection(0);
     }
@@ -127,7 +181,11 @@ pub struct HomeScreen<'a> {
 impl Widget for HomeScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
-        let mut block = self.theme.screen_block(t.home_title);
+        let title = match self.state.sort {
+            HomeSort::ByName => t.home_title.to_string(),
+            HomeSort::Attention => format!("{} · {}", t.home_title, t.overview_sorted_attention),
+        };
+        let mut block = self.theme.screen_block(&title);
         if self.state.demo {
             let banner = t.home_demo_banner;
             block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
@@ -147,7 +205,31 @@ impl Widget for HomeScreen<'_> {
                 .render(inner, buf);
             return;
         }
-        let visible = usize::from(inner.height.saturating_sub(1).max(1));
+        // The legend under the list, when there is room for it beside a few lines.
+        let legend_width = u16::try_from(t.overview_legend.chars().count()).unwrap_or(u16::MAX);
+        let legend_lines = legend_width.div_ceil(inner.width.saturating_sub(10).max(1));
+        let legend_lines = if inner.height >= legend_lines + 4 {
+            legend_lines
+        } else {
+            0
+        };
+        let [list, legend] = inner.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(legend_lines),
+        ]));
+        Paragraph::new(t.overview_legend)
+            .style(self.theme.dim)
+            .wrap(Wrap { trim: true })
+            .render(legend, buf);
+        self.render_list(list, buf);
+    }
+}
+
+impl HomeScreen<'_> {
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.texts;
+        let theme = self.theme;
+        let visible = usize::from(area.height.saturating_sub(1).max(1));
         let first = self.state.selected.saturating_sub(visible - 1);
         let rows: Vec<Row> = self
             .state
@@ -158,15 +240,52 @@ impl Widget for HomeScreen<'_> {
             .take(visible)
             .map(|(i, s)| {
                 let style = if i == self.state.selected {
-                    self.theme.selected
+                    theme.selected
                 } else {
                     Style::new()
+                };
+                let next = match s.next_moment() {
+                    None => Cell::from(t.overview_all_held).style(theme.dim),
+                    Some(m) => {
+                        let due = s.next_due.map(|d| t.date(d)).unwrap_or_default();
+                        let text = format!("{} {due}", t.moment_short(m));
+                        if s.overdue {
+                            Cell::from(format!("{}{text}", t.overview_overdue_mark))
+                                .style(theme.warning)
+                        } else {
+                            Cell::from(text)
+                        }
+                    }
+                };
+                let visit = if s.on_site_held {
+                    Cell::from(t.overview_visit_done).style(theme.ok)
+                } else if s.on_site_at_risk() {
+                    Cell::from(t.overview_visit_missing).style(theme.warning)
+                } else {
+                    Cell::from("")
+                };
+                let prepared = s
+                    .prepared
+                    .iter()
+                    .map(|r| match r {
+                        Role::Student => t.overview_prepared_student,
+                        Role::Trainer | Role::Teacher => t.overview_prepared_trainer,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let concern = if s.concern {
+                    Cell::from(t.overview_concern_mark).style(theme.warning)
+                } else {
+                    Cell::from("")
                 };
                 Row::new(vec![
                     Cell::from(s.placement.student.clone()),
                     Cell::from(s.placement.company.clone()),
                     Cell::from(format!("{}/3 {}", s.moments_held(), s.marks())),
-                    Cell::from(s.open_agreements.to_string()),
+                    next,
+                    visit,
+                    Cell::from(prepared),
+                    concern,
                 ])
                 .style(style)
             })
@@ -175,19 +294,25 @@ impl Widget for HomeScreen<'_> {
             t.home_col_student,
             t.home_col_company,
             t.home_col_moments,
-            t.home_col_open,
+            t.overview_col_next,
+            t.overview_col_visit,
+            t.overview_col_prepared,
+            t.overview_col_concern,
         ])
-        .style(self.theme.dim);
+        .style(theme.dim);
         Table::new(
             rows,
             [
-                Constraint::Fill(3),
+                Constraint::Fill(5),
                 Constraint::Fill(4),
                 Constraint::Length(10),
-                Constraint::Length(15),
+                Constraint::Length(19),
+                Constraint::Length(6),
+                Constraint::Length(6),
+                Constraint::Length(1),
             ],
         )
         .header(header)
-        .render(inner, buf);
+        .render(area, buf);
     }
 }
