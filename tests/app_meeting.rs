@@ -403,7 +403,7 @@ fn all_questions_of_a_key_are_reachable_at_80_by_24() {
     let guide = app.guides.for_language(Lang::Nl).unwrap().clone();
     let prompts = &guide.key(Moment::Start, KeyId::LearningProcesses).prompts;
     let last = prompts.last().unwrap();
-    let start: String = last.chars().take(25).collect();
+    let start: String = last.text.chars().take(25).collect();
     // Whatever fits first; paging down shows the last question.
     for _ in 0..prompts.len() {
         if screen(&app, 80, 24).contains(&start) {
