@@ -211,7 +211,9 @@ impl Guide {
     /// Whom to involve when a placement gives cause for concern; empty when the guide has
     /// no `concern:` section.
     pub fn concern_checklist(&self) -> &[String] {
-        self.concern.as_ref().map_or(&[], |c| c.checklist.as_slice())
+        self.concern
+            .as_ref()
+            .map_or(&[], |c| c.checklist.as_slice())
     }
 
     /// The title of the concern checklist, when the guide has one.

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use super::guide::{
@@ -128,7 +128,7 @@ struct RawKey {
 /// that every field keeps its own place in the file for the checker.
 enum RawPrompt {
     Plain(String),
-    Full(RawPromptFields),
+    Full(Box<RawPromptFields>),
 }
 
 #[derive(Default)]
@@ -174,7 +174,7 @@ impl<'de> Deserialize<'de> for RawPrompt {
                         }
                     }
                 }
-                Ok(RawPrompt::Full(fields))
+                Ok(RawPrompt::Full(Box::new(fields)))
             }
         }
 
@@ -328,12 +328,13 @@ impl Checker {
             core += 1;
             if core == MAX_CORE + 1 {
                 let count = prompts.iter().filter(|p| p.core).count();
-                let at = match &raw_prompt.value {
-                    RawPrompt::Full(RawPromptFields {
-                        core: Some(flag), ..
-                    }) => (flag.referenced.line(), flag.referenced.column()),
-                    _ => (raw_prompt.referenced.line(), raw_prompt.referenced.column()),
+                // A core prompt is always a mapping with `core:`; point at that flag.
+                let flag = match &raw_prompt.value {
+                    RawPrompt::Full(fields) => fields.core.as_ref().map(|c| c.referenced),
+                    RawPrompt::Plain(_) => None,
                 };
+                let place = flag.unwrap_or(raw_prompt.referenced);
+                let at = (place.line(), place.column());
                 self.issues.push(GuideIssue {
                     line: at.0,
                     column: at.1,
@@ -402,10 +403,12 @@ impl Checker {
                 value: RawBool::Bool(core),
                 ..
             }) => *core,
-            Some(other @ Spanned {
-                value: RawBool::Other(written),
-                ..
-            }) => {
+            Some(
+                other @ Spanned {
+                    value: RawBool::Other(written),
+                    ..
+                },
+            ) => {
                 self.report(other, GuideProblem::CoreNotBool(written.clone()));
                 false
             }

@@ -285,7 +285,10 @@ impl MeetingScreen<'_> {
                 })
                 .collect();
             if prompts.iter().any(|p| p.core) {
-                lines.push(Line::styled(t.label_core_prompts.to_string(), self.theme.dim));
+                lines.push(Line::styled(
+                    t.label_core_prompts.to_string(),
+                    self.theme.dim,
+                ));
             }
             return (t.label_prompts.to_string(), lines);
         }
