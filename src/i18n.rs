@@ -6,6 +6,7 @@ use crate::domain::Moment;
 use chrono::{Datelike as _, NaiveDate};
 
 use crate::domain::dates::DateProblem;
+use crate::domain::guide::Addressee;
 use crate::domain::guide_check::GuideProblem;
 use crate::domain::placement::PlacementProblem;
 use crate::domain::preparation::{Preparer, ReplyProblem};
@@ -142,6 +143,10 @@ texts! {
     overview_prepared_trainer, overview_prepared_student, overview_concern_mark,
     overview_sorted_attention, overview_legend, key_sort,
     list_next, list_next_undated, list_all_held, list_overdue, list_concern, list_no_visit,
+    // guides
+    guide_missing_text, guide_unknown_addressee, guide_core_not_bool, guide_too_many_core,
+    guide_checklist_count, addressee_student, addressee_trainer, addressee_both,
+    label_core_prompts,
 }
 
 impl Texts {
@@ -185,6 +190,27 @@ impl Texts {
             GuideProblem::BadLanguage(code) => fill(self.guide_bad_language, &[code]),
             GuideProblem::BadVersion => self.guide_bad_version.to_string(),
             GuideProblem::Yaml(message) | GuideProblem::Unreadable(message) => message.clone(),
+            GuideProblem::MissingText => self.guide_missing_text.to_string(),
+            GuideProblem::UnknownAddressee(name) => fill(self.guide_unknown_addressee, &[name]),
+            GuideProblem::CoreNotBool(value) => fill(self.guide_core_not_bool, &[value]),
+            GuideProblem::TooManyCore { count, max } => self
+                .guide_too_many_core
+                .replace("{count}", &count.to_string())
+                .replace("{max}", &max.to_string()),
+            GuideProblem::ChecklistCount { count, min, max } => self
+                .guide_checklist_count
+                .replace("{min}", &min.to_string())
+                .replace("{max}", &max.to_string())
+                .replace("{count}", &count.to_string()),
+        }
+    }
+
+    /// The short label shown before a prompt to say whom it is put to.
+    pub const fn addressee(&self, to: Addressee) -> &'static str {
+        match to {
+            Addressee::Student => self.addressee_student,
+            Addressee::Trainer => self.addressee_trainer,
+            Addressee::Both => self.addressee_both,
         }
     }
 

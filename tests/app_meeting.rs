@@ -403,7 +403,7 @@ fn all_questions_of_a_key_are_reachable_at_80_by_24() {
     let guide = app.guides.for_language(Lang::Nl).unwrap().clone();
     let prompts = &guide.key(Moment::Start, KeyId::LearningProcesses).prompts;
     let last = prompts.last().unwrap();
-    let start: String = last.chars().take(25).collect();
+    let start: String = last.text.chars().take(25).collect();
     // Whatever fits first; paging down shows the last question.
     for _ in 0..prompts.len() {
         if screen(&app, 80, 24).contains(&start) {
@@ -518,4 +518,31 @@ fn editing_a_held_record_again_asks_for_agreement_again() {
     press_shown(&mut app, "Esc");
     press_shown(&mut app, "Esc");
     assert_shows(&app, "Welk gesprek?");
+}
+
+#[test]
+fn each_question_says_whom_it_is_for_and_the_core_ones_are_marked() {
+    for (lang, first, legend) in [
+        (Lang::Nl, "★ [student] Welke twee of drie", "★ = kernvraag"),
+        (
+            Lang::En,
+            "★ [student] Which two or three",
+            "★ = core question",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (mut app, _exports) = fresh(tmp.path(), lang);
+        create_and_open_start(&mut app, "Kees Kern", "Drukkerij Vet");
+        let shown = screen(&app, 120, 40);
+        assert!(shown.contains(first), "{shown}");
+        assert!(shown.contains("• [student] "), "{shown}");
+        // At 80×24 the legend under the questions is a page or two down.
+        for _ in 0..8 {
+            if screen(&app, 80, 24).contains(legend) {
+                break;
+            }
+            press_shown(&mut app, "PgDn");
+        }
+        assert_shows(&app, legend);
+    }
 }

@@ -99,10 +99,56 @@ pub enum CaptureKind {
     Recognition,
 }
 
+/// Whom a prompt is put to, so the teacher never has to work out who "you" is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Addressee {
+    Student,
+    Trainer,
+    Both,
+}
+
+impl Addressee {
+    pub const ALL: [Self; 3] = [Self::Student, Self::Trainer, Self::Both];
+
+    /// The name written after `to:` in a guide file.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Student => "student",
+            Self::Trainer => "trainer",
+            Self::Both => "both",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+/// One question of a guide. A prompt written as a plain string has no addressee and is not
+/// core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub text: String,
+    pub to: Option<Addressee>,
+    /// One of the one or two questions to keep when the meeting is short.
+    pub core: bool,
+}
+
+impl Prompt {
+    /// A prompt as the old format wrote it: text only.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            to: None,
+            core: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyGuide {
     pub purpose: String,
-    pub prompts: Vec<String>,
+    pub prompts: Vec<Prompt>,
     pub capture: Vec<CaptureKind>,
 }
 
@@ -110,6 +156,20 @@ impl KeyGuide {
     pub fn captures(&self, kind: CaptureKind) -> bool {
         self.capture.contains(&kind)
     }
+
+    /// The prompts marked core, in guide order.
+    pub fn core_prompts(&self) -> impl Iterator<Item = &Prompt> {
+        self.prompts.iter().filter(|p| p.core)
+    }
+}
+
+/// What the guide says to do when a placement gives cause for concern (social safety,
+/// discrimination, unfit work, too little guidance): a title and a short checklist of whom
+/// to involve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConcernGuide {
+    pub title: String,
+    pub checklist: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +191,8 @@ pub struct Guide {
     pub key_titles: [String; 4],
     /// Indexed by `Moment::index`.
     pub moments: [MomentGuide; 3],
+    /// Absent in guides written before the concern checklist existed.
+    pub concern: Option<ConcernGuide>,
 }
 
 impl Guide {
@@ -142,13 +204,20 @@ impl Guide {
         &self.moment(moment).keys[key.index()]
     }
 
-    /// Whom to involve when a meeting raises a concern; empty when the guide says nothing.
-    // TODO(merge): the guides branch gives guides a concern checklist.
-    pub fn concern_checklist(&self) -> &[String] {
-        &[]
-    }
-
     pub fn key_title(&self, key: KeyId) -> &str {
         &self.key_titles[key.index()]
+    }
+
+    /// Whom to involve when a placement gives cause for concern; empty when the guide has
+    /// no `concern:` section.
+    pub fn concern_checklist(&self) -> &[String] {
+        self.concern
+            .as_ref()
+            .map_or(&[], |c| c.checklist.as_slice())
+    }
+
+    /// The title of the concern checklist, when the guide has one.
+    pub fn concern_title(&self) -> Option<&str> {
+        self.concern.as_ref().map(|c| c.title.as_str())
     }
 }

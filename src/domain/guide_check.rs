@@ -2,11 +2,15 @@
 //! column where it sits, because the people who edit guides are teachers, not programmers.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment, MomentGuide};
+use super::guide::{
+    Addressee, CaptureKind, ConcernGuide, Guide, KeyGuide, KeyId, Moment, MomentGuide, Prompt,
+};
 use super::lang::Lang;
 
 /// One mistake in a guide file, at a 1-based line and column (0 when the place is unknown).
@@ -45,6 +49,23 @@ pub enum GuideProblem {
     BadId(String),
     BadLanguage(String),
     BadVersion,
+    /// A prompt written as a mapping without `text:`.
+    MissingText,
+    /// A `to:` that is not `student`, `trainer` or `both`, as written.
+    UnknownAddressee(String),
+    /// A `core:` that is not `true` or `false`, as written.
+    CoreNotBool(String),
+    /// More core prompts under one key than a short meeting can hold.
+    TooManyCore {
+        count: usize,
+        max: usize,
+    },
+    /// Too few or too many lines in the concern checklist.
+    ChecklistCount {
+        count: usize,
+        min: usize,
+        max: usize,
+    },
     /// The file is not YAML of the right shape; the parser's message, on one line.
     Yaml(String),
     /// The file could not be read at all; the reason, as the system gives it.
@@ -52,7 +73,13 @@ pub enum GuideProblem {
 }
 
 pub const MIN_PROMPTS: usize = 3;
-pub const MAX_PROMPTS: usize = 6;
+/// Raised from 6 when prompts gained addressees and core marks: a key may now carry the
+/// practical and wellbeing questions too, and the core marks keep a short meeting short.
+pub const MAX_PROMPTS: usize = 8;
+/// Core prompts per key: the one or two questions for a meeting with little time.
+pub const MAX_CORE: usize = 2;
+pub const MIN_CHECKLIST: usize = 3;
+pub const MAX_CHECKLIST: usize = 6;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,6 +90,15 @@ struct RawGuide {
     title: Spanned<String>,
     keys: Spanned<BTreeMap<String, Spanned<RawKeyTitle>>>,
     moments: Spanned<BTreeMap<String, Spanned<RawMoment>>>,
+    #[serde(default)]
+    concern: Option<Spanned<RawConcern>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConcern {
+    title: Spanned<String>,
+    checklist: Spanned<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -83,8 +119,121 @@ struct RawMoment {
 #[serde(deny_unknown_fields)]
 struct RawKey {
     purpose: Spanned<String>,
-    prompts: Spanned<Vec<Spanned<String>>>,
+    prompts: Spanned<Vec<Spanned<RawPrompt>>>,
     capture: Spanned<Vec<Spanned<String>>>,
+}
+
+/// A prompt as written: a plain string (the first format), or a mapping
+/// `{text: ..., to: student|trainer|both, core: true}`. Read by hand rather than derived so
+/// that every field keeps its own place in the file for the checker.
+enum RawPrompt {
+    Plain(String),
+    Full(Box<RawPromptFields>),
+}
+
+#[derive(Default)]
+struct RawPromptFields {
+    text: Option<Spanned<String>>,
+    to: Option<Spanned<String>>,
+    core: Option<Spanned<RawBool>>,
+    /// Field names that are not `text`, `to` or `core`, where they stand.
+    unknown: Vec<Spanned<String>>,
+}
+
+/// A value that should be a boolean; anything else is kept as written to say what was found.
+enum RawBool {
+    Bool(bool),
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for RawPrompt {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PromptVisitor;
+
+        impl<'de> Visitor<'de> for PromptVisitor {
+            type Value = RawPrompt;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a question, or a mapping with text, to and core")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawPrompt, E> {
+                Ok(RawPrompt::Plain(v.to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPrompt, A::Error> {
+                let mut fields = RawPromptFields::default();
+                while let Some(name) = map.next_key::<Spanned<String>>()? {
+                    match name.value.as_str() {
+                        "text" => fields.text = Some(map.next_value()?),
+                        "to" => fields.to = Some(map.next_value()?),
+                        "core" => fields.core = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            fields.unknown.push(name);
+                        }
+                    }
+                }
+                Ok(RawPrompt::Full(Box::new(fields)))
+            }
+        }
+
+        deserializer.deserialize_any(PromptVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawBool {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BoolVisitor;
+
+        impl<'de> Visitor<'de> for BoolVisitor {
+            type Value = RawBool;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true or false")
+            }
+
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawBool, E> {
+                Ok(RawBool::Bool(v))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawBool, E> {
+                Ok(RawBool::Other(v.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawBool, E> {
+                Ok(RawBool::Other(v.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawBool, E> {
+                Ok(RawBool::Other(v.to_string()))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawBool, E> {
+                Ok(RawBool::Other(v.to_string()))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<RawBool, E> {
+                Ok(RawBool::Other(String::new()))
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<RawBool, E> {
+                Ok(RawBool::Other(String::new()))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawBool, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(RawBool::Other("[...]".to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawBool, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(RawBool::Other("{...}".to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(BoolVisitor)
+    }
 }
 
 /// Collects issues while a raw guide is turned into a checked one.
@@ -170,12 +319,32 @@ impl Checker {
             };
             self.report(&raw.prompts, problem);
         }
-        let prompts = raw
-            .prompts
-            .value
-            .iter()
-            .map(|p| self.text(p, "prompt"))
-            .collect();
+        let prompts: Vec<Prompt> = raw.prompts.value.iter().map(|p| self.prompt(p)).collect();
+        let mut core = 0;
+        for (prompt, raw_prompt) in prompts.iter().zip(&raw.prompts.value) {
+            if !prompt.core {
+                continue;
+            }
+            core += 1;
+            if core == MAX_CORE + 1 {
+                let count = prompts.iter().filter(|p| p.core).count();
+                // A core prompt is always a mapping with `core:`; point at that flag.
+                let flag = match &raw_prompt.value {
+                    RawPrompt::Full(fields) => fields.core.as_ref().map(|c| c.referenced),
+                    RawPrompt::Plain(_) => None,
+                };
+                let place = flag.unwrap_or(raw_prompt.referenced);
+                let at = (place.line(), place.column());
+                self.issues.push(GuideIssue {
+                    line: at.0,
+                    column: at.1,
+                    problem: GuideProblem::TooManyCore {
+                        count,
+                        max: MAX_CORE,
+                    },
+                });
+            }
+        }
         let mut capture = Vec::new();
         for item in &raw.capture.value {
             match parse_capture(&item.value) {
@@ -197,6 +366,74 @@ impl Checker {
             prompts,
             capture,
         }
+    }
+}
+
+impl Checker {
+    fn prompt(&mut self, raw: &Spanned<RawPrompt>) -> Prompt {
+        let fields = match &raw.value {
+            RawPrompt::Plain(text) => {
+                if text.trim().is_empty() {
+                    self.report(raw, GuideProblem::EmptyField("prompt"));
+                }
+                return Prompt::plain(text.trim());
+            }
+            RawPrompt::Full(fields) => fields,
+        };
+        for name in &fields.unknown {
+            self.report(name, GuideProblem::UnknownName(name.value.clone()));
+        }
+        let text = match &fields.text {
+            Some(text) => self.text(text, "prompt"),
+            None => {
+                self.report(raw, GuideProblem::MissingText);
+                String::new()
+            }
+        };
+        let to = fields.to.as_ref().and_then(|to| {
+            let found = Addressee::from_code(to.value.trim());
+            if found.is_none() {
+                self.report(to, GuideProblem::UnknownAddressee(to.value.clone()));
+            }
+            found
+        });
+        let core = match &fields.core {
+            None => false,
+            Some(Spanned {
+                value: RawBool::Bool(core),
+                ..
+            }) => *core,
+            Some(
+                other @ Spanned {
+                    value: RawBool::Other(written),
+                    ..
+                },
+            ) => {
+                self.report(other, GuideProblem::CoreNotBool(written.clone()));
+                false
+            }
+        };
+        Prompt { text, to, core }
+    }
+
+    fn concern(&mut self, raw: &RawConcern) -> ConcernGuide {
+        let title = self.text(&raw.title, "title");
+        let count = raw.checklist.value.len();
+        if !(MIN_CHECKLIST..=MAX_CHECKLIST).contains(&count) {
+            let problem = GuideProblem::ChecklistCount {
+                count,
+                min: MIN_CHECKLIST,
+                max: MAX_CHECKLIST,
+            };
+            self.report(&raw.checklist, problem);
+        }
+        let checklist = raw
+            .checklist
+            .value
+            .iter()
+            .map(|line| self.text(line, "checklist"))
+            .collect();
+        ConcernGuide { title, checklist }
     }
 }
 
@@ -246,6 +483,7 @@ pub fn parse_guide(source: &str) -> Result<Guide, Vec<GuideIssue>> {
     let key_titles = checker.key_title(&raw.keys);
     checker.unknown_names(&raw.moments, Moment::ALL.map(Moment::code).as_slice());
     let moments = Moment::ALL.map(|m| checker.moment(&raw.moments, m));
+    let concern = raw.concern.as_ref().map(|c| checker.concern(&c.value));
     match (checker.issues.is_empty(), language) {
         (true, Some(language)) => Ok(Guide {
             id,
@@ -254,6 +492,7 @@ pub fn parse_guide(source: &str) -> Result<Guide, Vec<GuideIssue>> {
             title,
             key_titles,
             moments,
+            concern,
         }),
         _ => {
             let mut issues = checker.issues;

@@ -12,7 +12,7 @@ pub mod record;
 pub mod summary;
 pub mod text;
 
-pub use guide::{CaptureKind, Guide, KeyGuide, KeyId, Moment};
+pub use guide::{Addressee, CaptureKind, ConcernGuide, Guide, KeyGuide, KeyId, Moment, Prompt};
 pub use lang::Lang;
 pub use placement::{Placement, PlacementDraft, Planned};
 pub use record::{

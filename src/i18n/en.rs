@@ -406,4 +406,14 @@ pub static EN: Texts = Texts {
     list_overdue: "overdue",
     list_concern: "⚑ concern flagged",
     list_no_visit: "⚠ no visit on site yet",
+    // guides
+    guide_missing_text: "this question has no 'text:'",
+    guide_unknown_addressee: "unknown addressee '{}' after 'to:' (can be: student, trainer, both)",
+    guide_core_not_bool: "'core:' must be true or false (without quotes), not '{}'",
+    guide_too_many_core: "{count} core questions under this key; there may be at most {max}",
+    guide_checklist_count: "{count} lines in the checklist; there must be {min} to {max}",
+    addressee_student: "student",
+    addressee_trainer: "trainer",
+    addressee_both: "both",
+    label_core_prompts: "★ = core question, for when time is short",
 };

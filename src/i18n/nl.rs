@@ -406,4 +406,14 @@ pub static NL: Texts = Texts {
     list_overdue: "te laat",
     list_concern: "⚑ zorg gemeld",
     list_no_visit: "⚠ nog geen bezoek op locatie",
+    // guides
+    guide_missing_text: "deze vraag heeft geen 'text:'",
+    guide_unknown_addressee: "onbekende aangesprokene '{}' bij 'to:' (kan zijn: student, trainer, both)",
+    guide_core_not_bool: "'core:' moet true of false zijn (zonder aanhalingstekens), niet '{}'",
+    guide_too_many_core: "{count} kernvragen bij deze sleutel; er mogen er hoogstens {max} zijn",
+    guide_checklist_count: "{count} regels in de checklist; er moeten er {min} tot {max} zijn",
+    addressee_student: "student",
+    addressee_trainer: "opleider",
+    addressee_both: "beiden",
+    label_core_prompts: "★ = kernvraag, voor als er weinig tijd is",
 };

@@ -275,13 +275,23 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let t = self.texts;
         if !s.show_earlier || !s.has_earlier() {
-            let lines = s
-                .guide
-                .key(s.moment(), key)
-                .prompts
+            let prompts = &s.guide.key(s.moment(), key).prompts;
+            let mut lines: Vec<Line<'static>> = prompts
                 .iter()
-                .map(|p| Line::raw(format!("• {p}")))
+                .map(|p| {
+                    let mark = if p.core { '★' } else { '•' };
+                    Line::raw(match p.to {
+                        Some(to) => format!("{mark} [{}] {}", t.addressee(to), p.text),
+                        None => format!("{mark} {}", p.text),
+                    })
+                })
                 .collect();
+            if prompts.iter().any(|p| p.core) {
+                lines.push(Line::styled(
+                    t.label_core_prompts.to_string(),
+                    self.theme.dim,
+                ));
+            }
             return (t.label_prompts.to_string(), lines);
         }
         let mut lines = Vec::new();
