@@ -885,3 +885,37 @@ fn an_unknown_placement_is_refused_by_the_store_too() {
         }
     ));
 }
+
+#[test]
+fn a_damaged_earlier_preparation_is_replaced_only_when_asked_and_then_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, placement) = data_with_sanne(tmp.path());
+    let store = Store::open(&data).unwrap();
+    let prep = store.preparation_path(&placement.id, Moment::Midway, Preparer::Trainer);
+    fs::write(&prep, "schema_version: 1\nplacement: sanne").unwrap();
+    let reply = tmp.path().join("reply.txt");
+    fs::write(&reply, filled_trainer_form(&placement)).unwrap();
+    run(&data, &["list"]); // narrows the permissions of the file written above
+    let before = tree(&data);
+    let out = run(&data, &["import", reply.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--replace"), "{}", stderr(&out));
+    assert!(tree(&data) == before);
+
+    let out = run(&data, &["import", reply.to_str().unwrap(), "--replace"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let aside: Vec<_> = fs::read_dir(store.placement_dir(&placement.id).join("set-aside"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(
+        aside,
+        vec!["schema_version: 1\nplacement: sanne".to_string()]
+    );
+    assert!(
+        store
+            .preparations(&placement.id, Moment::Midway)
+            .0
+            .is_some()
+    );
+}
