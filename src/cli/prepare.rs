@@ -103,11 +103,16 @@ pub fn import(settings: &Settings, file: &Path, replace: bool, moment: Option<Mo
 
 fn import_failure(error: &StoreError, t: &Texts) -> Failure {
     let mut line = format!("{}; {}", error.describe(t), t.prep_nothing_changed);
-    if let StoreError::Refused {
-        reason: Refusal::AlreadyPrepared { .. },
-        ..
-    } = error
-    {
+    // An earlier preparation, readable or not, is only replaced when asked.
+    let earlier = matches!(
+        error,
+        StoreError::Refused {
+            reason: Refusal::AlreadyPrepared { .. },
+            ..
+        }
+    ) || (error.is_damage()
+        && error.path().to_string_lossy().ends_with(".prep.yaml"));
+    if earlier {
         line = format!("{line}. {}", t.prep_replace_hint);
     }
     Failure(line)

@@ -125,14 +125,19 @@ fn clean_lines(text: &str) -> Vec<String> {
 type Identified = (String, Moment, Preparer, Lang);
 
 /// The next identification line from `start`: its index, and what it names when readable.
-/// A line wrapped after the label or a slash is joined with the next one.
+/// A line wrapped by a mail program is joined with the next ones until it is whole.
 fn next_identification(lines: &[String], start: usize) -> Option<(usize, Option<Identified>)> {
     (start..lines.len()).find_map(|i| {
         let (rest, lang) = identification_rest(&lines[i])?;
         let mut rest = rest.to_string();
-        if rest.matches('/').count() < 2
-            && let Some(next) = lines.get(i + 1)
-        {
+        let complete = |r: &str| {
+            r.matches('/').count() >= 2
+                && r.rsplit('/').next().is_some_and(|p| !p.trim().is_empty())
+        };
+        for next in lines.iter().skip(i + 1).take(3) {
+            if complete(&rest) || next.is_empty() {
+                break;
+            }
             rest.push(' ');
             rest.push_str(next);
         }

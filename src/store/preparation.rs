@@ -135,6 +135,9 @@ impl Store {
     /// Every preparation file of placement `id` that exists but cannot be used, like the
     /// errors `records` reports for meetings.
     pub fn preparation_errors(&self, id: &str) -> Vec<StoreError> {
+        if let Err(e) = self.folder(id) {
+            return vec![e];
+        }
         Moment::ALL
             .into_iter()
             .flat_map(|m| Preparer::ALL.map(|by| (m, by)))
@@ -289,4 +292,26 @@ fn unknown_placement(store: &Store, id: &str) -> StoreError {
 fn modified_day(path: &Path) -> Option<NaiveDate> {
     let modified = Store::modified(path)?;
     Some(chrono::DateTime::<Local>::from(modified).date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn a_preparation_file_is_never_taken_for_a_record_or_draft() {
+        for moment in Moment::ALL {
+            for by in Preparer::ALL {
+                let name = preparation_file_name(moment, by);
+                assert!(is_preparation_file(&name));
+                assert_eq!(super::super::moment_of(Path::new(&name)), None, "{name}");
+            }
+            assert!(!is_preparation_file(&format!(
+                "{}.draft.yaml",
+                moment.code()
+            )));
+        }
+    }
 }
