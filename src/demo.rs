@@ -4,12 +4,11 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
-use serde::Serialize;
-
+use crate::domain::preparation::{PrepSource, Prepared};
 use crate::domain::record::{GuidanceExample, TrainerPreparation};
 use crate::domain::{
-    Agreement, AgreementStatus, Concern, ConcernKind, Example, Guide, KeyId, Lang, MeetingRecord,
-    Moment, Place, Placement, Planned, Recognition, Role, Strategy,
+    Agreement, AgreementStatus, Concern, ConcernKind, Example, Guide, KeyId, MeetingRecord, Moment,
+    Place, Placement, Planned, Recognition, Role, Strategy,
 };
 use crate::store::{Store, StoreError};
 
@@ -273,31 +272,11 @@ fn write_trainer_form(
     moment: Moment,
     today: NaiveDate,
 ) -> Result<(), StoreError> {
-    #[derive(Serialize)]
-    struct PreparationFile<'a> {
-        schema_version: u32,
-        placement: &'a str,
-        moment: Moment,
-        by: Role,
-        language: Lang,
-        source: &'static str,
-        prepared: TrainerPreparation,
-        end_of_file: bool,
-    }
-    let file = PreparationFile {
-        schema_version: 1,
-        placement: &placement.id,
-        moment,
-        by: Role::Trainer,
-        language: Lang::Nl,
-        source: "form",
-        prepared: trainer_preparation(today),
-        end_of_file: true,
-    };
-    let path = store
-        .placement_dir(&placement.id)
-        .join(format!("{}.trainer.prep.yaml", moment.code()));
-    store.write_yaml(&path, &file)
+    // As if the trainer filled in the form and the teacher imported the reply.
+    let prepared = Prepared::Trainer(trainer_preparation(today));
+    store
+        .save_preparation(&placement.id, moment, &prepared, PrepSource::Form)
+        .map(|_| ())
 }
 
 fn at(day: NaiveDate, hour: usize) -> NaiveDateTime {
