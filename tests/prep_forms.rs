@@ -571,7 +571,24 @@ fn preparation_files_do_not_confuse_the_list_of_meetings() {
     run(&data, &["list", "--json"]);
     let after = run(&data, &["list", "--json"]);
     assert_eq!(after.status.code(), Some(0));
-    assert_eq!(stdout(&after), stdout(&before));
+    // Only the overview's `prepared` says anything new: the trainer prepared the next one.
+    let without_prepared = |out: &Output| {
+        let mut list: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+        let mut prepared = Vec::new();
+        for item in list.as_array_mut().unwrap() {
+            prepared.push(item.as_object_mut().unwrap().remove("prepared").unwrap());
+        }
+        (list, prepared)
+    };
+    let (before_list, before_prepared) = without_prepared(&before);
+    let (after_list, after_prepared) = without_prepared(&after);
+    assert_eq!(after_list, before_list);
+    assert!(before_prepared.iter().all(|p| p == &serde_json::json!([])));
+    assert!(
+        after_prepared
+            .iter()
+            .all(|p| p == &serde_json::json!(["trainer"]))
+    );
     assert_eq!(stderr(&after), stderr(&before));
     for placement in &placements {
         let (records, errors) = store.records(&placement.id);
