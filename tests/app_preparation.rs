@@ -219,3 +219,36 @@ fn a_reply_pasted_into_the_program_is_shown_before_it_is_stored() {
     press_digit_shown(&mut app, '3');
     assert_shows(&app, "Pakt het werk vlot op.");
 }
+
+#[test]
+fn a_preparation_half_typed_on_screen_survives_a_crash_and_is_gone_once_stored() {
+    use stagegesprek::domain::preparation::Preparer;
+    let tmp = tempfile::tempdir().unwrap();
+    let id = prepared_midway(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.prepare(&id, Moment::Final, Preparer::Trainer);
+    assert_shows(&app, "voorbereiding door de praktijkopleider");
+    type_text(&mut app, "Is zelfstandig geworden");
+    app.flush_saves();
+    // A kill or power cut: dropped without ending the session.
+    drop(app);
+
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    assert_shows(&app, "Is zelfstandig geworden");
+    assert_shows(&app, "nog niet af");
+    type_text(&mut app, ", ook bij klanten.");
+    press_shown(&mut app, "Ctrl+S");
+    assert_shows(&app, "bewaard");
+    app.flush_saves();
+    let store = Store::open(tmp.path()).unwrap();
+    let (trainer, _) = store.preparations(&id, Moment::Final);
+    assert_eq!(
+        trainer.unwrap().judgement,
+        "Is zelfstandig geworden, ook bij klanten."
+    );
+    assert!(!store.preparation_form_path().exists(), "the draft is gone");
+    app.end_session();
+    drop(app);
+    let app = app_in(tmp.path(), Lang::Nl);
+    assert_not_shows(&app, "Is zelfstandig geworden");
+}

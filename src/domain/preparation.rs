@@ -118,3 +118,29 @@ pub enum ReplyProblem {
         found: super::Moment,
     },
 }
+
+/// The preparation screen while it is being filled in: kept as typed, so a closed window
+/// loses nothing, and opened again at the next start.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PreparationDraft {
+    pub placement: String,
+    pub moment: Option<super::Moment>,
+    pub by: Option<Preparer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer: Option<TrainerPreparation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub student: Option<StudentPreparation>,
+    /// Always written last, so a cut-off file is noticed.
+    #[serde(default)]
+    pub end_of_file: bool,
+}
+
+impl PreparationDraft {
+    pub fn prepared(&self) -> Option<Prepared> {
+        match (self.by?, &self.trainer, &self.student) {
+            (Preparer::Trainer, Some(p), _) => Some(Prepared::Trainer(p.clone())),
+            (Preparer::Student, _, Some(p)) => Some(Prepared::Student(p.clone())),
+            _ => None,
+        }
+    }
+}

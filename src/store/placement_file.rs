@@ -12,6 +12,7 @@ use super::error::{Damage, StoreError};
 use super::read::{exists, read_checked, read_text};
 use super::{Store, durable};
 use crate::domain::placement::safe_id;
+use crate::domain::preparation::PreparationDraft;
 use crate::domain::{Placement, PlacementDraft};
 
 /// Version 2 added the version number and the end marker; older files have neither.
@@ -152,6 +153,46 @@ impl Store {
 
     pub fn remove_placement_form(&self) -> Result<(), StoreError> {
         let path = self.placement_form_path();
+        durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
+    }
+}
+
+/// The preparation screen while it is being filled in, beside the placements folder.
+const PREPARATION_FORM: &str = "preparation.draft.yaml";
+
+impl Store {
+    pub fn preparation_form_path(&self) -> PathBuf {
+        self.root().join(PREPARATION_FORM)
+    }
+
+    /// Keeps what is typed on the preparation screen.
+    pub fn save_preparation_form(&self, draft: &PreparationDraft) -> Result<(), StoreError> {
+        let draft = PreparationDraft {
+            end_of_file: true,
+            ..draft.clone()
+        };
+        self.write_yaml(&self.preparation_form_path(), &draft)
+    }
+
+    /// A preparation screen left unfinished by an earlier session, if any.
+    pub fn preparation_form(&self) -> Result<Option<PreparationDraft>, StoreError> {
+        let path = self.preparation_form_path();
+        if !exists(&path) {
+            return Ok(None);
+        }
+        let draft: PreparationDraft = read_checked(&*self.disk, &path)?;
+        if draft.end_of_file {
+            Ok(Some(draft))
+        } else {
+            Err(StoreError::Damaged {
+                path,
+                damage: Damage::Incomplete,
+            })
+        }
+    }
+
+    pub fn remove_preparation_form(&self) -> Result<(), StoreError> {
+        let path = self.preparation_form_path();
         durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
     }
 }

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::{Local, NaiveTime};
 
 use super::{Store, StoreError, to_yaml};
+use crate::domain::preparation::PreparationDraft;
 use crate::domain::{MeetingRecord, Moment, PlacementDraft, RecordStatus};
 
 /// Quiet time after the last change before the draft is written; also the pause between
@@ -26,12 +27,14 @@ pub const MAX_DELAY: Duration = Duration::from_millis(1000);
 pub enum Target {
     Meeting { id: String, moment: Moment },
     NewPlacement,
+    PreparationForm,
 }
 
 #[derive(Debug, Clone)]
 pub enum Snapshot {
     Meeting(Box<MeetingRecord>),
     NewPlacement(Box<PlacementDraft>),
+    PreparationForm(Box<PreparationDraft>),
 }
 
 enum Command {
@@ -39,6 +42,8 @@ enum Command {
     Final(Target, Box<MeetingRecord>),
     /// The form was stored or thrown away on purpose: its draft goes too.
     DiscardNewPlacement,
+    /// The preparation was stored or thrown away on purpose: its draft goes too.
+    DiscardPreparationForm,
     WriteFile(PathBuf, String),
     /// Write what is pending; answers whether everything is on disk now.
     Flush(Sender<bool>),
@@ -124,6 +129,19 @@ impl DraftSaver {
             Target::NewPlacement,
             Snapshot::NewPlacement(Box::new(draft.clone())),
         ));
+    }
+
+    /// Hands over what is typed on the preparation screen.
+    pub fn save_preparation_form(&self, draft: &PreparationDraft) {
+        self.send(Command::Save(
+            Target::PreparationForm,
+            Snapshot::PreparationForm(Box::new(draft.clone())),
+        ));
+    }
+
+    /// The preparation was stored or thrown away: its draft is removed.
+    pub fn discard_preparation_form(&self) {
+        self.send(Command::DiscardPreparationForm);
     }
 
     /// The new-placement form was stored or thrown away: its draft is removed.
@@ -239,6 +257,12 @@ impl Worker {
                         let _ = self.outbox.send(SaveEvent::DraftFailed(e));
                     }
                 }
+                Ok(Command::DiscardPreparationForm) => {
+                    self.pending.retain(|p| p.target != Target::PreparationForm);
+                    if let Err(e) = self.store.remove_preparation_form() {
+                        let _ = self.outbox.send(SaveEvent::DraftFailed(e));
+                    }
+                }
                 Ok(Command::WriteFile(path, text)) => {
                     let event = match super::durable::write_file(&path, text.as_bytes()) {
                         Ok(()) => SaveEvent::FileWritten(path),
@@ -326,6 +350,9 @@ impl Worker {
             (Target::NewPlacement, Snapshot::NewPlacement(draft)) => {
                 self.store.save_placement_form(draft)
             }
+            (Target::PreparationForm, Snapshot::PreparationForm(draft)) => {
+                self.store.save_preparation_form(draft)
+            }
             // A snapshot is always sent with its own kind of target.
             _ => Ok(()),
         };
@@ -360,9 +387,10 @@ impl Worker {
                     (format!("{id}-{}", moment.code()), to_yaml(record))
                 }
                 (_, Snapshot::NewPlacement(draft)) => ("new-placement".to_string(), to_yaml(draft)),
-                (Target::NewPlacement, Snapshot::Meeting(record)) => {
-                    ("meeting".to_string(), to_yaml(record))
+                (_, Snapshot::PreparationForm(draft)) => {
+                    ("preparation".to_string(), to_yaml(draft))
                 }
+                (_, Snapshot::Meeting(record)) => ("meeting".to_string(), to_yaml(record)),
             };
             match self.store.rescue(&name, &text) {
                 Ok(path) => rescued.push(path),

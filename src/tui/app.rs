@@ -69,6 +69,7 @@ impl App {
         let mut app = Self::bare(store, guides, lang, theme);
         app.screens = vec![app.home_screen()];
         app.offer_unfinished_placement();
+        app.offer_unfinished_preparation();
         app
     }
 
@@ -318,6 +319,10 @@ impl App {
             && p.editing.is_none()
         {
             self.saver.save_new_placement(&p.draft());
+        } else if let Screen::Prepare(p) = screen
+            && p.form.take_changed()
+        {
+            self.saver.save_preparation_form(&p.draft());
         }
     }
 
@@ -537,6 +542,9 @@ impl App {
         {
             // Thrown away on purpose (a second Esc): it must not come back at the next start.
             self.saver.discard_new_placement();
+        }
+        if let Screen::Prepare(_) = &top {
+            self.saver.discard_preparation_form();
         }
         if let Some(id) = top.placement_id() {
             self.stale_placement = Some(id.to_string());

@@ -103,6 +103,36 @@ impl App {
         self.show(Screen::Prepare(Box::new(state)));
     }
 
+    /// A preparation screen an earlier session left unfinished opens again as it was.
+    pub(super) fn offer_unfinished_preparation(&mut self) {
+        let draft = match self.store.preparation_form() {
+            Ok(Some(draft)) => draft,
+            Ok(None) => return,
+            Err(e) => {
+                self.message = Some((e.describe(self.texts), true));
+                return;
+            }
+        };
+        let (Some(moment), Some(by)) = (draft.moment, draft.by) else {
+            return;
+        };
+        let Ok(placement) = self.store.placement(&draft.placement) else {
+            return;
+        };
+        let mut state = PrepareState::new(
+            &placement.id,
+            &placement.student,
+            moment,
+            by,
+            self.preparer_texts(&placement, by),
+            draft.prepared().as_ref(),
+            &self.theme,
+        );
+        state.form.mark_edited();
+        self.push(Screen::Prepare(Box::new(state)));
+        self.message = Some((self.texts.form_restored.into(), false));
+    }
+
     pub(super) fn save_preparation(&mut self) {
         let t = self.texts;
         let Screen::Prepare(state) = self.screen() else {
@@ -119,6 +149,7 @@ impl App {
             .save_preparation(&id, moment, &prepared, PrepSource::Program)
         {
             Ok(_) => {
+                // Stored: the draft that kept it goes with the screen.
                 self.back();
                 self.message = Some((fill(t.prep_saved, &[t.role(by.role())]), false));
             }

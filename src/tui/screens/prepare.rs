@@ -1,7 +1,7 @@
 //! Preparing a meeting in the program, addressed to the trainer or the student in their own
 //! language: the same questions as the plain-text form, answered here.
 
-use crate::domain::preparation::{Prepared, Preparer};
+use crate::domain::preparation::{PreparationDraft, Prepared, Preparer};
 use crate::domain::{
     Example, GuidanceExample, Moment, Role, Strategy, StudentPreparation, TrainerPreparation,
 };
@@ -131,8 +131,30 @@ impl PrepareState {
         }
     }
 
+    /// What is typed, as it stands, for the draft that keeps it through a closed window.
+    pub fn draft(&self) -> PreparationDraft {
+        let answered = self.answered();
+        let (trainer, student) = match answered {
+            Prepared::Trainer(p) => (Some(p), None),
+            Prepared::Student(p) => (None, Some(p)),
+        };
+        PreparationDraft {
+            placement: self.placement.clone(),
+            moment: Some(self.moment),
+            by: Some(self.by),
+            trainer,
+            student,
+            end_of_file: true,
+        }
+    }
+
     /// What was answered, as a preparation; none when nothing was.
     pub fn prepared(&self) -> Option<Prepared> {
+        let prepared = self.answered();
+        (!prepared.is_empty()).then_some(prepared)
+    }
+
+    fn answered(&self) -> Prepared {
         let f = &self.form;
         let example = |name, by| {
             let text = f.text(name);
@@ -143,7 +165,7 @@ impl PrepareState {
                 recognised: None,
             })
         };
-        let prepared = match self.by {
+        match self.by {
             Preparer::Trainer => Prepared::Trainer(TrainerPreparation {
                 prepared_on: None,
                 judgement: f.text(FieldName::Judgement),
@@ -170,7 +192,6 @@ impl PrepareState {
                     .collect(),
                 question: f.text(FieldName::Question),
             }),
-        };
-        (!prepared.is_empty()).then_some(prepared)
+        }
     }
 }
