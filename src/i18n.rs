@@ -147,6 +147,9 @@ texts! {
     guide_missing_text, guide_unknown_addressee, guide_core_not_bool, guide_too_many_core,
     guide_checklist_count, addressee_student, addressee_trainer, addressee_both,
     label_core_prompts,
+    md_guidance,
+    import_other_warning, import_other_confirm,
+    pick_prepared_by,
 }
 
 impl Texts {

@@ -99,7 +99,7 @@ fn ctrl_t_puts_what_needs_attention_first_and_back_keeping_the_selection() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = demo_app(tmp.path(), Lang::Nl);
     assert_eq!(order(&screen(&app, 80, 24)), STUDENTS);
-    // Select Sem, then sort: late first, then due soonest, all held last.
+    // Select Sem, then sort: late first, then a concern, then due soonest, all held last.
     for _ in 0..4 {
         press(&mut app, KeyCode::Down);
     }
@@ -110,10 +110,10 @@ fn ctrl_t_puts_what_needs_attention_first_and_back_keeping_the_selection() {
         order(&shown),
         [
             "Daan el Amrani",
+            "Liv de Klerk",
             "Milan van Dijkhuis",
             "Noor Verbeek",
             "Sem Hoekstra",
-            "Liv de Klerk",
             "Yara Yilmaz",
         ],
         "{shown}"

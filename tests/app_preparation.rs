@@ -252,3 +252,78 @@ fn a_preparation_half_typed_on_screen_survives_a_crash_and_is_gone_once_stored()
     let app = app_in(tmp.path(), Lang::Nl);
     assert_not_shows(&app, "Is zelfstandig geworden");
 }
+
+#[test]
+fn on_the_preparation_screen_enter_moves_on_and_only_ctrl_s_stores() {
+    use stagegesprek::domain::preparation::Preparer;
+    use stagegesprek::store::guides::Guides;
+    use stagegesprek::tui::App;
+    use stagegesprek::tui::theme::Theme;
+    let tmp = tempfile::tempdir().unwrap();
+    let id = prepared_midway(tmp.path());
+    // As `stagegesprek prepare`, perhaps at the teacher's computer: only this screen.
+    let store = Store::open(tmp.path()).unwrap();
+    let mut app = App::preparing(
+        store,
+        Guides::load(None, Lang::Nl.texts()),
+        Lang::Nl,
+        Theme::new(true),
+        &id,
+        Moment::Final,
+        Preparer::Student,
+    );
+    assert_shows(&app, "over je stage bij Garage De Proefrit");
+    type_text(&mut app, "Zelf plannen.");
+    press_shown(&mut app, "Enter");
+    type_text(&mut app, "Maakte mijn eigen weekplanning");
+    let store = Store::open(tmp.path()).unwrap();
+    assert!(
+        store.preparations(&id, Moment::Final).1.is_none(),
+        "Enter stores nothing"
+    );
+    press_shown(&mut app, "Ctrl+S");
+    let (_, student) = store.preparations(&id, Moment::Final);
+    let student = student.expect("stored");
+    assert_eq!(student.learned, "Zelf plannen.");
+    assert_eq!(student.examples[0].text, "Maakte mijn eigen weekplanning");
+    // Stored, and the program ends: the teacher's other students are never shown.
+    assert!(app.quit);
+    assert!(app.exit_notes.iter().any(|n| n.contains("bewaard")));
+}
+
+#[test]
+fn a_pasted_form_for_another_placement_is_said_before_it_is_stored() {
+    use stagegesprek::domain::preparation::Preparer;
+    use stagegesprek::export::preparation_form;
+    let tmp = tempfile::tempdir().unwrap();
+    prepared_midway(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let other = store
+        .create_placement(Placement {
+            student: "Ander Persoon".into(),
+            ..Placement::default()
+        })
+        .unwrap();
+    let form = preparation_form(
+        &other,
+        Moment::Final,
+        Preparer::Trainer,
+        Lang::Nl,
+        "Eindgesprek",
+    );
+    let reply = filled(&form, &["Goed bezig.", "", "", "", "", ""]);
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    // Fenna's meetings, below Ander in the list.
+    press_shown(&mut app, "↓");
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "Fenna Voorbeeld · Garage De Proefrit · Welk gesprek?");
+    press_shown(&mut app, "Ctrl+R");
+    press(&mut app, ratatui::crossterm::event::KeyCode::Char('5'));
+    app.handle_paste(&reply);
+    assert_shows(&app, "Let op: dit formulier is voor een andere stageplaats");
+    press_shown(&mut app, "Ctrl+S");
+    assert_shows(&app, "Klopt dat?");
+    assert!(store.preparations(&other.id, Moment::Final).0.is_none());
+    press_shown(&mut app, "Ctrl+S");
+    assert!(store.preparations(&other.id, Moment::Final).0.is_some());
+}

@@ -308,7 +308,7 @@ fn preparation(blocks: &mut Vec<Block>, prep: &TrainerPreparation, t: &'static T
             recognised: None,
         })
         .collect();
-    examples(blocks, &guidance, t);
+    labelled_examples(blocks, &guidance, t.md_guidance, t);
 }
 
 /// The student's own preparation: what they learned, examples, and the question they raised.
@@ -341,6 +341,15 @@ fn notes(blocks: &mut Vec<Block>, text: &str, t: &'static Texts) {
 }
 
 fn examples(blocks: &mut Vec<Block>, examples: &[Example], t: &'static Texts) {
+    labelled_examples(blocks, examples, t.md_examples, t);
+}
+
+fn labelled_examples(
+    blocks: &mut Vec<Block>,
+    examples: &[Example],
+    label: &'static str,
+    t: &'static Texts,
+) {
     if examples.is_empty() {
         return;
     }
@@ -360,10 +369,7 @@ fn examples(blocks: &mut Vec<Block>, examples: &[Example], t: &'static Texts) {
             }
         })
         .collect();
-    blocks.push(Block::Examples {
-        label: t.md_examples,
-        items,
-    });
+    blocks.push(Block::Examples { label, items });
 }
 
 fn agreements(blocks: &mut Vec<Block>, record: &MeetingRecord, guide: &Guide, t: &'static Texts) {

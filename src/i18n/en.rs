@@ -344,7 +344,7 @@ pub static EN: Texts = Texts {
     import_found: "Preparation by the {} for the {} of {}:",
     import_done: "The {}'s preparation is stored in {}",
     import_replace_hint: "Press Ctrl+S again to replace it; the earlier one is kept in set-aside.",
-    help_prepare: "The questions of the preparation form, to fill in here. What is filled in comes back in the meeting, under the key where it belongs.",
+    help_prepare: "The questions of the preparation form, to fill in here. What is filled in comes back in the meeting, under the key where it belongs. Enter goes to the next question; Ctrl+S stores it.\nThree ways of guiding: showing (the student watches and hears why), participating (the student takes part in the work and the team) and entrusting (the student does it alone, with someone at a distance). Not used? Leave that question empty.",
     // preparation forms
     prep_form_begin: "start of the form",
     prep_form_end: "end of the form",
@@ -416,4 +416,8 @@ pub static EN: Texts = Texts {
     addressee_trainer: "trainer",
     addressee_both: "both",
     label_core_prompts: "★ = core question, for when time is short",
+    md_guidance: "Guidance",
+    import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
+    import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
+    pick_prepared_by: "prepared by {}",
 };

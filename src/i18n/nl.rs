@@ -344,7 +344,7 @@ pub static NL: Texts = Texts {
     import_found: "Voorbereiding van de {} voor het {} van {}:",
     import_done: "Voorbereiding van de {} bewaard in {}",
     import_replace_hint: "Druk nog een keer op Ctrl+S om hem te vervangen; de vorige blijft bewaard in set-aside.",
-    help_prepare: "De vragen van het voorbereidingsformulier, hier in te vullen. Wat je invult komt in het gesprek terug, bij de sleutel waar het hoort.",
+    help_prepare: "De vragen van het voorbereidingsformulier, hier in te vullen. Wat je invult komt in het gesprek terug, bij de sleutel waar het hoort. Enter gaat naar de volgende vraag; Ctrl+S bewaart.\nDrie manieren van begeleiden: voordoen (de student kijkt mee en hoort waarom), laten meedoen (de student doet mee in het werk en het team) en toevertrouwen (de student doet het zelf, met iemand op afstand). Niet gebruikt? Laat die vraag leeg.",
     // preparation forms
     prep_form_begin: "begin van het formulier",
     prep_form_end: "einde van het formulier",
@@ -416,4 +416,8 @@ pub static NL: Texts = Texts {
     addressee_trainer: "opleider",
     addressee_both: "beiden",
     label_core_prompts: "★ = kernvraag, voor als er weinig tijd is",
+    md_guidance: "Begeleiding",
+    import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
+    import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
+    pick_prepared_by: "voorbereid door {}",
 };

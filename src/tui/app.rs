@@ -58,6 +58,10 @@ pub struct App {
     stale_placement: Option<String>,
     /// Where exports go: a folder the teacher can find (see `Settings::export_dir`).
     pub export_dir: std::path::PathBuf,
+    /// Started for one preparation (`stagegesprek prepare`), perhaps by the trainer or the
+    /// student at the teacher's computer: leaving it ends the program rather than showing
+    /// the teacher's other students.
+    only_preparation: bool,
 }
 
 /// How long after a first Ctrl+C a second one quits.
@@ -103,6 +107,7 @@ impl App {
         by: crate::domain::preparation::Preparer,
     ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
+        app.only_preparation = true;
         app.prepare(id, moment, by);
         if app.screens.is_empty() {
             let pick = app.pick_screen(id);
@@ -133,6 +138,7 @@ impl App {
             exit_notes: Vec::new(),
             stale_placement: None,
             export_dir: crate::store::config::Settings::default_export_dir(),
+            only_preparation: false,
         };
         for broken in &app.guides.broken {
             let first = broken.lines().into_iter().next().unwrap_or_default();
@@ -545,6 +551,10 @@ impl App {
         }
         if let Screen::Prepare(_) = &top {
             self.saver.discard_preparation_form();
+            if self.only_preparation {
+                self.screens.push(top);
+                return self.quit_app();
+            }
         }
         if let Some(id) = top.placement_id() {
             self.stale_placement = Some(id.to_string());

@@ -24,6 +24,9 @@ pub enum KeyContext {
     FormText,
     /// A choice in a form.
     FormChoice,
+    /// A text field of a long form someone fills in at their own pace (the preparation):
+    /// Enter goes on to the next question, only Ctrl+S stores.
+    LongForm,
     /// The notes of a key, or the private notes: several lines of free text.
     MeetingNotes,
     /// A one-line field in the meeting details (others present, date, time, duration).
@@ -50,13 +53,14 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::Help,
         Self::Home,
         Self::About,
         Self::Pick,
         Self::FormText,
         Self::FormChoice,
+        Self::LongForm,
         Self::MeetingNotes,
         Self::MeetingLine,
         Self::MeetingList,
@@ -76,7 +80,7 @@ impl KeyContext {
     pub const fn text(self) -> Option<TextKind> {
         match self {
             Self::MeetingNotes | Self::ImportText => Some(TextKind::Lines),
-            Self::FormText | Self::MeetingLine => Some(TextKind::OneLine),
+            Self::FormText | Self::MeetingLine | Self::LongForm => Some(TextKind::OneLine),
             _ => None,
         }
     }
@@ -164,6 +168,7 @@ const HELPED: &[KeyContext] = &[
     C::Pick,
     C::FormText,
     C::FormChoice,
+    C::LongForm,
     C::MeetingNotes,
     C::MeetingLine,
     C::MeetingList,
@@ -227,6 +232,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(FORM, key(KeyCode::Enter), Action::SaveForm, |t| t.key_save_form),
     bind(FORM, ctrl('s'), Action::SaveForm, |t| t.key_save_form),
     bind(FORM, key(KeyCode::Esc), Action::Back, |t| t.key_cancel),
+    // A long form: Enter moves on.
+    bind(&[C::LongForm], key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),
+    bind(&[C::LongForm], key(KeyCode::Down), Action::NextField, |t| t.key_next_field),
+    bind(&[C::LongForm], key(KeyCode::Enter), Action::NextField, |t| t.key_next_field),
+    bind(&[C::LongForm], key(KeyCode::BackTab), Action::PrevField, |t| t.key_prev_field),
+    bind(&[C::LongForm], key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
+    bind(&[C::LongForm], ctrl('s'), Action::SaveForm, |t| t.key_save_form),
+    bind(&[C::LongForm], key(KeyCode::Esc), Action::Back, |t| t.key_cancel),
     // The meeting.
     bind(MEETING, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),
     bind(&[C::MeetingLine], key(KeyCode::Enter), Action::NextField, |t| t.key_next_field),

@@ -320,7 +320,7 @@ impl App {
             Intent::Prepare(by) => self.prepare(&id, moment, by),
             Intent::CopyForm(by) => self.copy_form(&id, moment, by),
             Intent::MailForm => self.mail_form(&id, moment),
-            Intent::PasteReply => self.paste_reply(),
+            Intent::PasteReply => self.paste_reply(&id, moment),
         }
     }
 

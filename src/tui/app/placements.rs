@@ -211,10 +211,18 @@ impl App {
             dates[r.moment.index()] = Some(r.date);
         }
         let selected = summary.next_moment().map_or(0, Moment::index);
+        let prepared = Moment::ALL.map(|m| {
+            let (trainer, student) = self.store.preparations(id, m);
+            let mut who = Vec::new();
+            who.extend(trainer.map(|_| crate::domain::Role::Trainer));
+            who.extend(student.map(|_| crate::domain::Role::Student));
+            who
+        });
         Screen::Pick(PickState {
             summary,
             selected,
             dates,
+            prepared,
         })
     }
 

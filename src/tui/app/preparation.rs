@@ -94,6 +94,7 @@ impl App {
         let state = PrepareState::new(
             id,
             &placement.student,
+            &placement.company,
             moment,
             by,
             self.preparer_texts(&placement, by),
@@ -122,6 +123,7 @@ impl App {
         let mut state = PrepareState::new(
             &placement.id,
             &placement.student,
+            &placement.company,
             moment,
             by,
             self.preparer_texts(&placement, by),
@@ -149,9 +151,13 @@ impl App {
             .save_preparation(&id, moment, &prepared, PrepSource::Program)
         {
             Ok(_) => {
+                let said = fill(t.prep_saved, &[t.role(by.role())]);
+                if self.only_preparation {
+                    self.exit_notes.push(said.clone());
+                }
                 // Stored: the draft that kept it goes with the screen.
                 self.back();
-                self.message = Some((fill(t.prep_saved, &[t.role(by.role())]), false));
+                self.message = Some((said, false));
             }
             Err(e) => self.message = Some((e.describe(t), true)),
         }
@@ -228,10 +234,10 @@ impl App {
         }
     }
 
-    pub(super) fn paste_reply(&mut self) {
-        self.show(Screen::Import(Box::new(ImportState::new(
-            self.texts.import_placeholder,
-        ))));
+    pub(super) fn paste_reply(&mut self, id: &str, moment: Moment) {
+        let expected = Some((id.to_string(), moment));
+        let state = ImportState::new(self.texts.import_placeholder, expected);
+        self.show(Screen::Import(Box::new(state)));
     }
 
     /// Stores the pasted reply. One that would replace an earlier preparation asks first:

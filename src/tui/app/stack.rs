@@ -94,7 +94,7 @@ impl Screen {
             Self::Choice(c) => c.update(action),
             Self::About(a) => a.update(action),
             Self::Prepare(p) => p.update(action, cx),
-            Self::Import(i) => i.update(action),
+            Self::Import(i) => i.update(action, cx.t),
         }
     }
 

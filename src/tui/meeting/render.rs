@@ -191,7 +191,11 @@ impl MeetingScreen<'_> {
                 let [title, notes, concern] = area.layout(&Layout::vertical([
                     Constraint::Length(2),
                     Constraint::Fill(1),
-                    Constraint::Length(self.concern_height()),
+                    // The private notes keep five rows, whatever the checklist needs.
+                    Constraint::Length(
+                        self.concern_height(area.width)
+                            .min(area.height.saturating_sub(7)),
+                    ),
                 ]));
                 self.render_concern(concern, buf);
                 Paragraph::new(Span::styled(

@@ -88,13 +88,20 @@ impl MeetingScreen<'_> {
 
     /// Rows of the concern block: a title, a row per kind, and the guide's checklist once
     /// something is ticked.
-    pub(super) fn concern_height(&self) -> u16 {
-        let checklist = if self.state.record.concern.is_some() {
-            self.state.guide.concern_checklist().len()
+    pub(super) fn concern_height(&self, width: u16) -> u16 {
+        let checklist: u16 = if self.state.record.concern.is_some() {
+            self.state
+                .guide
+                .concern_checklist()
+                .iter()
+                .map(|item| super::render::wrapped_height(&format!("  → {item}"), width))
+                .fold(0, u16::saturating_add)
         } else {
             0
         };
-        u16::try_from(2 + ConcernKind::ALL.len() + checklist).unwrap_or(6)
+        u16::try_from(3 + ConcernKind::ALL.len())
+            .unwrap_or(7)
+            .saturating_add(checklist)
     }
 
     /// The private concern flag: whatever is ticked here is never shared, and the guide says

@@ -39,7 +39,7 @@ pub enum HomeSort {
     /// By student, then id: the store's order.
     #[default]
     ByName,
-    /// Overdue first, then the next meeting due soonest, then a concern, then by name.
+    /// Overdue first, then a concern, then the next meeting due soonest, then by name.
     Attention,
 }
 
@@ -51,8 +51,10 @@ impl HomeSort {
         match self {
             Self::ByName => name(a).cmp(&name(b)),
             Self::Attention => {
+                // Late first, then a concern (it needs a call, whatever the date), then
+                // what is due soonest.
                 let urgency = |s: &PlacementSummary| {
-                    (!s.overdue, s.next_due.unwrap_or(NaiveDate::MAX), !s.concern)
+                    (!s.overdue, !s.concern, s.next_due.unwrap_or(NaiveDate::MAX))
                 };
                 urgency(a)
                     .cmp(&urgency(b))

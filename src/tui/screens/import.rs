@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
 
+use crate::domain::Moment;
 use crate::domain::preparation::{Prepared, Reply, ReplyProblem};
 use crate::export::parse_reply;
-use crate::i18n::fill;
+use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::app::ViewCx;
 use crate::tui::editing::{self, TextKind};
@@ -21,18 +22,35 @@ pub struct ImportState {
     pub reply: Option<Result<Reply, ReplyProblem>>,
     /// A preparation is already there; a second Ctrl+S replaces it.
     pub replace_armed: bool,
+    /// The placement and meeting the screen was opened for: a form for another one is
+    /// said, and stored only on a second Ctrl+S.
+    pub expected: Option<(String, Moment)>,
+    other_confirmed: bool,
 }
 
 impl ImportState {
-    pub fn new(placeholder: &str) -> Self {
+    pub fn new(placeholder: &str, expected: Option<(String, Moment)>) -> Self {
         Self {
             area: text_area("", placeholder),
             reply: None,
             replace_armed: false,
+            expected,
+            other_confirmed: false,
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// Whether the pasted form is for another placement or meeting than the one the screen
+    /// was opened for.
+    fn is_for_another(&self) -> bool {
+        match (&self.reply, &self.expected) {
+            (Some(Ok(reply)), Some((id, moment))) => {
+                reply.placement != *id || reply.moment != *moment
+            }
+            _ => false,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, t: &Texts) -> Effect {
         match action {
             Action::Back => Effect::Back,
             Action::Type(key) => {
@@ -41,9 +59,14 @@ impl ImportState {
                 }
                 Effect::None
             }
+            Action::SaveForm if self.is_for_another() && !self.other_confirmed => {
+                self.other_confirmed = true;
+                Effect::Say(t.import_other_confirm.into(), true)
+            }
             Action::SaveForm => match &self.reply {
                 Some(Ok(_)) => Effect::ImportReply,
-                _ => Effect::None,
+                Some(Err(problem)) => Effect::Say(t.reply_problem(*problem), true),
+                None => Effect::None,
             },
             _ => Effect::None,
         }
@@ -58,6 +81,7 @@ impl ImportState {
     fn read(&mut self) {
         let text = self.area.lines().join("\n");
         self.replace_armed = false;
+        self.other_confirmed = false;
         self.reply = (!text.trim().is_empty()).then(|| parse_reply(&text));
     }
 
@@ -69,7 +93,7 @@ impl ImportState {
         let [intro, text, preview] = inner.layout(&Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(7),
+            Constraint::Length(8),
         ]));
         Paragraph::new(Span::styled(t.import_intro, theme.dim))
             .wrap(Wrap { trim: true })
@@ -78,7 +102,13 @@ impl ImportState {
         let lines: Vec<Line> = match &self.reply {
             None => vec![Line::styled(t.import_waiting, theme.dim)],
             Some(Err(problem)) => vec![Line::styled(t.reply_problem(*problem), theme.warning)],
-            Some(Ok(reply)) => preview_lines(reply, cx),
+            Some(Ok(reply)) => {
+                let mut lines = preview_lines(reply, cx);
+                if self.is_for_another() {
+                    lines.insert(1, Line::styled(t.import_other_warning, theme.warning));
+                }
+                lines
+            }
         };
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{Guide, Moment};
+use crate::domain::{Guide, Moment, Role};
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::dates::show_date;
@@ -18,6 +18,8 @@ pub struct PickState {
     pub selected: usize,
     /// The date of each moment's record or draft, where there is one.
     pub dates: [Option<NaiveDate>; 3],
+    /// Who prepared each moment.
+    pub prepared: [Vec<Role>; 3],
 }
 
 impl PickState {
@@ -99,14 +101,23 @@ impl Widget for PickScreen<'_> {
                 MomentState::NotHeld => self.theme.dim,
                 MomentState::Damaged | MomentState::Newer => self.theme.warning,
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::raw(marker),
                 Span::styled(
                     format!("{}. {}", i + 1, self.guide.moment(moment).title),
                     style,
                 ),
                 Span::styled(format!("  {status}"), status_style),
-            ]));
+            ];
+            let prepared = &self.state.prepared[i];
+            if !prepared.is_empty() {
+                let who: Vec<&str> = prepared.iter().map(|r| t.role(*r)).collect();
+                spans.push(Span::styled(
+                    format!("  · {}", fill(t.pick_prepared_by, &[&who.join(", ")])),
+                    self.theme.ok,
+                ));
+            }
+            lines.push(Line::from(spans));
             lines.push(Line::styled(
                 format!("     {}", self.guide.moment(moment).purpose),
                 self.theme.dim,

@@ -33,9 +33,11 @@ const STRATEGIES: [(Strategy, FieldName); 3] = [
 
 impl PrepareState {
     /// The screen, filled with what was prepared before (to change it) or empty.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         placement: &str,
         student: &str,
+        company: &str,
         moment: Moment,
         by: Preparer,
         texts: &'static Texts,
@@ -91,7 +93,7 @@ impl PrepareState {
         };
         let intro = match by {
             Preparer::Trainer => fill(t.prep_form_intro_trainer, &[student]),
-            Preparer::Student => fill(t.prep_form_intro_student, &[student]),
+            Preparer::Student => fill(t.prep_form_intro_student, &[company]),
         };
         Self {
             placement: placement.to_string(),
@@ -103,12 +105,8 @@ impl PrepareState {
         }
     }
 
-    pub fn context(&self) -> KeyContext {
-        if self.form.is_text_focused() {
-            KeyContext::FormText
-        } else {
-            KeyContext::FormChoice
-        }
+    pub const fn context(&self) -> KeyContext {
+        KeyContext::LongForm
     }
 
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
