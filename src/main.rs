@@ -72,13 +72,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             moment,
             role,
         }) => {
-            let (store, notice) = cli::open_store_for_ui(settings)?;
-            if !store.placement_exists(&placement) {
-                return Err(Failure(stagegesprek::i18n::fill(
-                    t.err_no_placement,
-                    &[&placement],
-                )));
-            }
+            let (store, notice) = store_with_placement(settings, &placement)?;
             let mut app = App::preparing(
                 store,
                 guides,
@@ -121,13 +115,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             command: GuideCommand::Check { files },
         }) => done(cli::guide_check(settings, &files)),
         Some(Command::Meet { placement, moment }) => {
-            let (store, notice) = cli::open_store_for_ui(settings)?;
-            if !store.placement_exists(&placement) {
-                return Err(Failure(stagegesprek::i18n::fill(
-                    t.err_no_placement,
-                    &[&placement],
-                )));
-            }
+            let (store, notice) = store_with_placement(settings, &placement)?;
             // Straight into the meeting: the list of placements is read only if the
             // teacher goes back to it.
             let mut app = App::opening(
@@ -172,4 +160,21 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
     }
+}
+
+/// The store for a screen about one placement, refused with a plain message when there is
+/// no such placement; and a notice about the store for the status line.
+fn store_with_placement(
+    settings: &Settings,
+    placement: &str,
+) -> Result<(stagegesprek::store::Store, Option<(String, bool)>), Failure> {
+    let (store, notice) = cli::open_store_for_ui(settings)?;
+    if !store.placement_exists(placement) {
+        let t = settings.lang.texts();
+        return Err(Failure(stagegesprek::i18n::fill(
+            t.err_no_placement,
+            &[placement],
+        )));
+    }
+    Ok((store, notice))
 }

@@ -257,6 +257,18 @@ pub struct GuidanceExample {
     pub example: String,
 }
 
+impl GuidanceExample {
+    /// As an example of key 4, given by the trainer.
+    pub fn as_example(&self) -> Example {
+        Example {
+            text: self.example.clone(),
+            given_by: Role::Trainer,
+            strategy: Some(self.strategy),
+            recognised: None,
+        }
+    }
+}
+
 /// The student's own preparation: what they learned, an example, a question to raise.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct StudentPreparation {

@@ -3,7 +3,7 @@
 //! drift apart. Every label is in the record's own language (the language of the guide it
 //! was held with), never the interface's, so one record reads in one language throughout.
 
-use crate::domain::record::{StudentPreparation, TrainerPreparation};
+use crate::domain::record::{GuidanceExample, StudentPreparation, TrainerPreparation};
 use crate::domain::{AgreementStatus, Example, Guide, KeyId, MeetingRecord, RecordStatus, Role};
 use crate::i18n::{LangExt as _, Texts, fill};
 
@@ -301,12 +301,7 @@ fn preparation(blocks: &mut Vec<Block>, prep: &TrainerPreparation, t: &'static T
     let guidance: Vec<Example> = prep
         .guidance
         .iter()
-        .map(|g| Example {
-            text: g.example.clone(),
-            given_by: Role::Trainer,
-            strategy: Some(g.strategy),
-            recognised: None,
-        })
+        .map(GuidanceExample::as_example)
         .collect();
     labelled_examples(blocks, &guidance, t.md_guidance, t);
 }

@@ -117,8 +117,9 @@ fn decode(text: &str, path: &Path, folder_id: &str) -> Result<PlacementFile, Sto
     Ok(file)
 }
 
-/// The new-placement form while it is being filled in, beside the placements folder.
+/// The forms kept while they are filled in, beside the placements folder.
 const PLACEMENT_FORM: &str = "new-placement.draft.yaml";
+const PREPARATION_FORM: &str = "preparation.draft.yaml";
 
 impl Store {
     pub fn placement_form_path(&self) -> PathBuf {
@@ -136,31 +137,15 @@ impl Store {
 
     /// A new-placement form left unfinished by an earlier session, if any.
     pub fn placement_form(&self) -> Result<Option<PlacementDraft>, StoreError> {
-        let path = self.placement_form_path();
-        if !exists(&path) {
-            return Ok(None);
-        }
-        let draft: PlacementDraft = read_checked(&*self.disk, &path)?;
-        if draft.end_of_file {
-            Ok(Some(draft))
-        } else {
-            Err(StoreError::Damaged {
-                path,
-                damage: Damage::Incomplete,
-            })
-        }
+        self.form_draft(&self.placement_form_path(), |d: &PlacementDraft| {
+            d.end_of_file
+        })
     }
 
     pub fn remove_placement_form(&self) -> Result<(), StoreError> {
-        let path = self.placement_form_path();
-        durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
+        remove_form(self.placement_form_path())
     }
-}
 
-/// The preparation screen while it is being filled in, beside the placements folder.
-const PREPARATION_FORM: &str = "preparation.draft.yaml";
-
-impl Store {
     pub fn preparation_form_path(&self) -> PathBuf {
         self.root().join(PREPARATION_FORM)
     }
@@ -176,25 +161,38 @@ impl Store {
 
     /// A preparation screen left unfinished by an earlier session, if any.
     pub fn preparation_form(&self) -> Result<Option<PreparationDraft>, StoreError> {
-        let path = self.preparation_form_path();
-        if !exists(&path) {
+        self.form_draft(&self.preparation_form_path(), |d: &PreparationDraft| {
+            d.end_of_file
+        })
+    }
+
+    pub fn remove_preparation_form(&self) -> Result<(), StoreError> {
+        remove_form(self.preparation_form_path())
+    }
+
+    /// A form kept while it was filled in; one cut off (no end marker) is damaged.
+    fn form_draft<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &Path,
+        complete: impl Fn(&T) -> bool,
+    ) -> Result<Option<T>, StoreError> {
+        if !exists(path) {
             return Ok(None);
         }
-        let draft: PreparationDraft = read_checked(&*self.disk, &path)?;
-        if draft.end_of_file {
+        let draft: T = read_checked(&*self.disk, path)?;
+        if complete(&draft) {
             Ok(Some(draft))
         } else {
             Err(StoreError::Damaged {
-                path,
+                path: path.to_path_buf(),
                 damage: Damage::Incomplete,
             })
         }
     }
+}
 
-    pub fn remove_preparation_form(&self) -> Result<(), StoreError> {
-        let path = self.preparation_form_path();
-        durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
-    }
+fn remove_form(path: PathBuf) -> Result<(), StoreError> {
+    durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
 }
 
 #[cfg(test)]

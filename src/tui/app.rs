@@ -89,11 +89,7 @@ impl App {
     ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
         app.open_meeting(id, moment);
-        if app.screens.is_empty() {
-            let pick = app.pick_screen(id);
-            app.screens.push(pick);
-        }
-        app
+        app.with_parent_of(id)
     }
 
     /// Straight into preparing a meeting (`stagegesprek prepare`), addressed to `by`.
@@ -109,11 +105,17 @@ impl App {
         let mut app = Self::bare(store, guides, lang, theme);
         app.only_preparation = true;
         app.prepare(id, moment, by);
-        if app.screens.is_empty() {
-            let pick = app.pick_screen(id);
-            app.screens.push(pick);
+        app.with_parent_of(id)
+    }
+
+    /// When opening directly failed (a question refused, nothing to show), the placement's
+    /// list of meetings is what remains on screen.
+    fn with_parent_of(mut self, id: &str) -> Self {
+        if self.screens.is_empty() {
+            let pick = self.pick_screen(id);
+            self.screens.push(pick);
         }
-        app
+        self
     }
 
     fn bare(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {

@@ -13,7 +13,7 @@ use crate::i18n::{Lang, Texts};
 use crate::store::guides::Guides;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::form::FormWidget;
+use crate::tui::form::{Form, FormWidget};
 use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
 use crate::tui::meeting::{MeetingScreen, Phase};
@@ -107,15 +107,7 @@ impl Screen {
                 theme,
             }
             .render(area, buf),
-            Self::PlacementForm(state) => {
-                let form = &state.form;
-                let block = Block::bordered()
-                    .border_style(theme.focused_border)
-                    .title(Span::styled(format!(" {} ", form.title), theme.title));
-                let inner = block.inner(area);
-                block.render(area, buf);
-                FormWidget { form, theme }.render(inner, buf);
-            }
+            Self::PlacementForm(state) => render_form(&state.form, None, area, buf, theme),
             Self::Pick(state) => {
                 if let Some(guide) = cx.guides.for_language(cx.lang) {
                     PickScreen {
@@ -147,20 +139,7 @@ impl Screen {
             .render(area, buf),
             Self::About(state) => state.render(area, buf, cx),
             Self::Prepare(state) => {
-                let form = &state.form;
-                let block = Block::bordered()
-                    .border_style(theme.focused_border)
-                    .title(Span::styled(format!(" {} ", form.title), theme.title));
-                let inner = block.inner(area);
-                block.render(area, buf);
-                let [intro, fields] = inner.layout(&Layout::vertical([
-                    Constraint::Length(2),
-                    Constraint::Fill(1),
-                ]));
-                Paragraph::new(Span::styled(state.intro.as_str(), theme.dim))
-                    .wrap(Wrap { trim: true })
-                    .render(intro, buf);
-                FormWidget { form, theme }.render(fields, buf);
+                render_form(&state.form, Some(&state.intro), area, buf, theme);
             }
             Self::Import(state) => state.render(area, buf, cx),
         }
@@ -218,4 +197,23 @@ impl Screen {
             _ => {}
         }
     }
+}
+
+/// A form filling the screen, with a line or two on what it is for above its fields.
+fn render_form(form: &Form, intro: Option<&str>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let block = Block::bordered()
+        .border_style(theme.focused_border)
+        .title(Span::styled(format!(" {} ", form.title), theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [intro_area, fields] = inner.layout(&Layout::vertical([
+        Constraint::Length(if intro.is_some() { 2 } else { 0 }),
+        Constraint::Fill(1),
+    ]));
+    if let Some(intro) = intro {
+        Paragraph::new(Span::styled(intro, theme.dim))
+            .wrap(Wrap { trim: true })
+            .render(intro_area, buf);
+    }
+    FormWidget { form, theme }.render(fields, buf);
 }

@@ -219,6 +219,23 @@ impl MeetingScreen<'_> {
         self.state.focus == focus && self.state.popup.is_none()
     }
 
+    /// The border of a field: thick and lit while it has the keyboard.
+    fn field_block<'b>(&self, title: &str, focused: bool) -> Block<'b> {
+        let (kind, border, label) = if focused {
+            (
+                BorderType::Thick,
+                self.theme.focused_border,
+                self.theme.title,
+            )
+        } else {
+            (BorderType::Plain, self.theme.border, self.theme.dim)
+        };
+        Block::bordered()
+            .border_type(kind)
+            .border_style(border)
+            .title(Span::styled(title.to_string(), label))
+    }
+
     pub(super) fn render_text_block(
         &self,
         area_text: &ratatui_textarea::TextArea,
@@ -227,11 +244,6 @@ impl MeetingScreen<'_> {
         area: Rect,
         buf: &mut Buffer,
     ) {
-        let border = if focused {
-            self.theme.focused_border
-        } else {
-            self.theme.border
-        };
         let width = area.width.saturating_sub(2);
         let visible = area.height.saturating_sub(2);
         // Counted only as far as the box reaches: huge notes must not slow down each frame.
@@ -254,21 +266,7 @@ impl MeetingScreen<'_> {
         } else {
             format!(" {title} ")
         };
-        let block = Block::bordered()
-            .border_type(if focused {
-                BorderType::Thick
-            } else {
-                BorderType::Plain
-            })
-            .border_style(border)
-            .title(Span::styled(
-                title,
-                if focused {
-                    self.theme.title
-                } else {
-                    self.theme.dim
-                },
-            ));
+        let block = self.field_block(&title, focused);
         let inner = block.inner(area);
         block.render(area, buf);
         area_text.render(inner, buf);
@@ -476,25 +474,7 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let t = self.texts;
         let focused = self.has_focus(Focus::Prepared(key));
-        let block = Block::bordered()
-            .border_type(if focused {
-                BorderType::Thick
-            } else {
-                BorderType::Plain
-            })
-            .border_style(if focused {
-                self.theme.focused_border
-            } else {
-                self.theme.border
-            })
-            .title(Span::styled(
-                format!(" {} ", t.label_prepared_by),
-                if focused {
-                    self.theme.title
-                } else {
-                    self.theme.dim
-                },
-            ));
+        let block = self.field_block(&format!(" {} ", t.label_prepared_by), focused);
         let inner = block.inner(area);
         block.render(area, buf);
         let side_lines = |role: crate::domain::Role, text: &str| -> Vec<Line<'static>> {
@@ -584,25 +564,8 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let t = self.texts;
         let focused = self.has_focus(Focus::Examples(key));
-        let block = Block::bordered()
-            .border_type(if focused {
-                BorderType::Thick
-            } else {
-                BorderType::Plain
-            })
-            .border_style(if focused {
-                self.theme.focused_border
-            } else {
-                self.theme.border
-            })
-            .title(Span::styled(
-                format!(" {} ({}) ", t.label_examples, examples.len()),
-                if focused {
-                    self.theme.title
-                } else {
-                    self.theme.dim
-                },
-            ));
+        let title = format!(" {} ({}) ", t.label_examples, examples.len());
+        let block = self.field_block(&title, focused);
         let inner = block.inner(area);
         block.render(area, buf);
         if examples.is_empty() {

@@ -371,12 +371,7 @@ impl MeetingState {
                     .map(|p| {
                         p.guidance
                             .iter()
-                            .map(|g| Example {
-                                text: g.example.clone(),
-                                given_by: Role::Trainer,
-                                strategy: Some(g.strategy),
-                                recognised: None,
-                            })
+                            .map(crate::domain::GuidanceExample::as_example)
                             .collect()
                     })
                     .unwrap_or_default(),
