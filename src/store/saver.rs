@@ -44,7 +44,6 @@ enum Command {
     DiscardNewPlacement,
     /// The preparation was stored or thrown away on purpose: its draft goes too.
     DiscardPreparationForm,
-    WriteFile(PathBuf, String),
     /// Write what is pending; answers whether everything is on disk now.
     Flush(Sender<bool>),
     /// Write what is pending, and put what still fails into a rescue file.
@@ -72,8 +71,6 @@ pub enum SaveEvent {
     DraftFailed(StoreError),
     FinalSaved(PathBuf),
     FinalFailed(StoreError),
-    FileWritten(PathBuf),
-    FileFailed(StoreError),
 }
 
 pub struct DraftSaver {
@@ -156,11 +153,6 @@ impl DraftSaver {
             moment,
         };
         self.send(Command::Final(target, Box::new(record.clone())));
-    }
-
-    /// Writes an export file durably, off the UI thread.
-    pub fn write_file(&self, path: PathBuf, text: String) {
-        self.send(Command::WriteFile(path, text));
     }
 
     /// Blocks until everything handed over so far is written or has failed; returns whether
@@ -262,13 +254,6 @@ impl Worker {
                     if let Err(e) = self.store.remove_preparation_form() {
                         let _ = self.outbox.send(SaveEvent::DraftFailed(e));
                     }
-                }
-                Ok(Command::WriteFile(path, text)) => {
-                    let event = match super::durable::write_file(&path, text.as_bytes()) {
-                        Ok(()) => SaveEvent::FileWritten(path),
-                        Err(source) => SaveEvent::FileFailed(StoreError::Write { path, source }),
-                    };
-                    let _ = self.outbox.send(event);
                 }
                 Ok(Command::Flush(ack)) => {
                     self.write_all();

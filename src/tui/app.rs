@@ -386,22 +386,6 @@ impl App {
                 }
                 self.message = Some((fill(t.finish_failed, &[&e.describe(t)]), true));
             }
-            SaveEvent::FileWritten(path) => {
-                self.message = Some((
-                    fill(t.finish_exported, &[&path.display().to_string()]),
-                    false,
-                ));
-                match self.screen_mut() {
-                    Screen::Meeting(m) => {
-                        if let Phase::Finished { exported, .. } = &mut m.phase {
-                            *exported = Some(path);
-                        }
-                    }
-                    Screen::View(v) => v.exported = Some(path),
-                    _ => {}
-                }
-            }
-            SaveEvent::FileFailed(e) => self.message = Some((e.describe(t), true)),
         }
     }
 
