@@ -5,44 +5,23 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::{assert_not_shows, assert_shows, keys, press, press_ctrl, screen, type_text};
+use common::{
+    DAAN, NOOR, app_on_disk, assert_not_shows, assert_shows, demo_data, keys, press, press_ctrl,
+    read, screen, type_text,
+};
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::domain::Moment;
-use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::i18n::Lang;
 use stagegesprek::store::Store;
 use stagegesprek::store::disk::{Disk, FailingDisk};
-use stagegesprek::store::guides::Guides;
 use stagegesprek::tui::App;
-use stagegesprek::tui::theme::Theme;
-
-const DAAN: &str = "daan-el-amrani-autoservice-kwartelweg";
-const NOOR: &str = "noor-verbeek-bakkerij-het-zonnige-deeg";
-
-fn demo_data(dir: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
-        .args(["demo-data", dir.to_str().unwrap(), "--placements", "2"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-}
 
 fn app_on(dir: &Path, disk: Arc<dyn Disk>) -> App {
-    let store = Store::open_with(dir, disk).unwrap();
-    App::new(
-        store,
-        Guides::load(None, Lang::Nl.texts()),
-        Lang::Nl,
-        Theme::new(true),
-    )
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
+    app_on_disk(dir, disk)
 }
 
 /// Lets the saver's retry come due, then takes in what it reported.

@@ -6,52 +6,32 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::{assert_not_shows, assert_shows, keys, press, press_ctrl, screen, type_text};
+use common::{
+    DAAN, NOOR, app_with_store, assert_not_shows, assert_shows, demo_data, keys, press, press_ctrl,
+    read, screen, type_text,
+};
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Esc};
 use stagegesprek::domain::Moment;
-use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::disk::{Disk, FailingDisk, RealDisk};
-use stagegesprek::store::guides::Guides;
 use stagegesprek::store::lock::Claim;
 use stagegesprek::store::{Store, StoreError};
 use stagegesprek::tui::App;
-use stagegesprek::tui::theme::Theme;
-
-const DAAN: &str = "daan-el-amrani-autoservice-kwartelweg";
-const NOOR: &str = "noor-verbeek-bakkerij-het-zonnige-deeg";
-
-fn demo_data(dir: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
-        .args(["demo-data", dir.to_str().unwrap(), "--placements", "2"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-}
 
 /// An app on `dir` whose emergency copies go to `rescue`.
 fn app_on(dir: &Path, disk: Arc<dyn Disk>, rescue: &Path) -> App {
-    let store = Store::open_with(dir, disk)
-        .unwrap()
-        .with_rescue_dirs(vec![rescue.to_path_buf()]);
-    App::new(
-        store,
-        Guides::load(None, Lang::Nl.texts()),
-        Lang::Nl,
-        Theme::new(true),
+    app_with_store(
+        Store::open_with(dir, disk)
+            .unwrap()
+            .with_rescue_dirs(vec![rescue.to_path_buf()]),
     )
 }
 
 fn fresh(dir: &Path) -> App {
     app_on(dir, Arc::new(RealDisk), &dir.join("rescue"))
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
 }
 
 fn draft_of(dir: &Path, id: &str) -> PathBuf {

@@ -130,3 +130,38 @@ pub fn press_digit_shown(app: &mut App, digit: char) {
     );
     press(app, KeyCode::Char(digit));
 }
+
+/// Two fictional demo placements: Daan with nothing held yet, Noor with a held start.
+pub const DAAN: &str = "daan-el-amrani-autoservice-kwartelweg";
+pub const NOOR: &str = "noor-verbeek-bakkerij-het-zonnige-deeg";
+
+/// Writes the two demo placements into `dir` with the real binary.
+pub fn demo_data(dir: &std::path::Path) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
+        .args(["demo-data", dir.to_str().unwrap(), "--placements", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+}
+
+/// An app on `dir` whose files go through `disk` (a disk that can be made to fail).
+pub fn app_on_disk(
+    dir: &std::path::Path,
+    disk: std::sync::Arc<dyn stagegesprek::store::disk::Disk>,
+) -> App {
+    app_with_store(Store::open_with(dir, disk).unwrap())
+}
+
+pub fn app_with_store(store: Store) -> App {
+    App::new(
+        store,
+        Guides::load(None, Lang::Nl.texts()),
+        Lang::Nl,
+        Theme::new(true),
+    )
+}
+
+/// A file's text; empty when it is not there.
+pub fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
