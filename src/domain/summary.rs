@@ -41,6 +41,8 @@ pub struct PlacementSummary {
     pub prepared: Vec<Role>,
     /// A record or draft of the placement carries a private concern.
     pub concern: bool,
+    /// The date of each moment's record or draft, where there is one.
+    pub dates: [Option<NaiveDate>; 3],
 }
 
 impl PlacementSummary {
@@ -49,7 +51,9 @@ impl PlacementSummary {
     pub fn new(placement: impl Into<Box<Placement>>, records: &[MeetingRecord]) -> Self {
         let mut moments = [MomentState::NotHeld; 3];
         let mut places = [None; 3];
+        let mut dates = [None; 3];
         for record in records {
+            dates[record.moment.index()] = Some(record.date);
             let state = match record.status {
                 RecordStatus::Final => MomentState::Held,
                 RecordStatus::Draft => MomentState::Draft,
@@ -76,6 +80,7 @@ impl PlacementSummary {
             overdue: false,
             prepared: Vec::new(),
             concern,
+            dates,
         };
         summary.next_due = summary
             .next_moment()

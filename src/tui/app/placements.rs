@@ -205,11 +205,6 @@ impl App {
                 &[],
             )
         });
-        let (records, _) = self.store.records(id);
-        let mut dates = [None; 3];
-        for r in &records {
-            dates[r.moment.index()] = Some(r.date);
-        }
         let selected = summary.next_moment().map_or(0, Moment::index);
         let prepared = Moment::ALL.map(|m| {
             let (trainer, student) = self.store.preparations(id, m);
@@ -221,7 +216,6 @@ impl App {
         Screen::Pick(PickState {
             summary,
             selected,
-            dates,
             prepared,
         })
     }

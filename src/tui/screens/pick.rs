@@ -1,4 +1,3 @@
-use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,8 +15,6 @@ use crate::tui::theme::Theme;
 pub struct PickState {
     pub summary: PlacementSummary,
     pub selected: usize,
-    /// The date of each moment's record or draft, where there is one.
-    pub dates: [Option<NaiveDate>; 3],
     /// Who prepared each moment.
     pub prepared: [Vec<Role>; 3],
 }
@@ -85,7 +82,7 @@ impl Widget for PickScreen<'_> {
             } else {
                 Style::new()
             };
-            let when = self.state.dates[i]
+            let when = self.state.summary.dates[i]
                 .map(|d| show_date(t, d))
                 .unwrap_or_default();
             let status = match state {
