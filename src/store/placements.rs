@@ -15,9 +15,11 @@ use chrono::{Local, NaiveDate, NaiveDateTime};
 use super::error::{Refusal, StoreError};
 use super::lock::{MeetingLock, Probe};
 use super::placement_file::{read_placement, replacement_yaml};
+use super::preparation::preparation_file_name;
 use super::read::exists;
 use super::{PLACEMENT_FILE, SET_ASIDE_DIR, Store, durable, moment_of};
 use crate::domain::placement::safe_id;
+use crate::domain::preparation::Preparer;
 use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::{Moment, Placement, Role};
 
@@ -224,13 +226,13 @@ pub fn today() -> NaiveDate {
 /// `<moment>.trainer.prep.yaml` and `<moment>.student.prep.yaml` in the placement's folder.
 /// Only whether they are there is looked at; what they say is read when the meeting opens.
 fn prepared_roles(dir: &Path, moment: Moment) -> Vec<Role> {
-    [(Role::Trainer, "trainer"), (Role::Student, "student")]
+    Preparer::ALL
         .into_iter()
-        .filter(|(_, by)| {
-            let path = dir.join(format!("{}.{by}.prep.yaml", moment.code()));
+        .filter(|by| {
+            let path = dir.join(preparation_file_name(moment, *by));
             fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
         })
-        .map(|(role, _)| role)
+        .map(Preparer::role)
         .collect()
 }
 
