@@ -5,7 +5,6 @@
 use crate::domain::Moment;
 use chrono::{Datelike as _, NaiveDate};
 
-use crate::domain::dates::DateProblem;
 use crate::domain::guide::Addressee;
 use crate::domain::guide_check::GuideProblem;
 use crate::domain::placement::PlacementProblem;
@@ -13,7 +12,6 @@ use crate::domain::preparation::{Preparer, ReplyProblem};
 use crate::domain::record::{
     AgreementStatus, ConcernKind, Place, Recognition, RecordStatus, Role, Strategy,
 };
-use crate::domain::summary::MomentState;
 
 pub use crate::domain::Lang;
 
@@ -70,8 +68,7 @@ texts! {
     recognition_yes, recognition_partly, recognition_no,
     place_on_site, place_online, place_at_school,
     status_draft, status_final, agreement_open, agreement_done,
-    moment_not_held, moment_draft, moment_held,
-    home_title, home_col_student, home_col_company, home_col_moments,
+    moment_not_held, home_title, home_col_student, home_col_company, home_col_moments,
     home_demo_banner,
     form_new_placement, form_student, form_programme, form_level, form_company, form_trainer,
     form_teacher, form_start, form_end, form_student_required, form_date_hint,
@@ -125,8 +122,7 @@ texts! {
     removed_none, removed_unreadable, restore_done,
     export_name_shared, export_name_draft,
     // records and dates
-    date_format, weekdays, date_not_a_date, date_no_such_day, time_not_a_time,
-    time_no_such_time, duration_not_a_duration, md_prepared_on, agreement_overdue,
+    date_format, weekdays, md_prepared_on, agreement_overdue,
     key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
     label_panel_lines,
     concern_social_safety, concern_discrimination, concern_unfit_work, concern_insufficient_guidance, md_concern, md_student_preparation, md_student_question,
@@ -214,16 +210,6 @@ impl Texts {
             Addressee::Student => self.addressee_student,
             Addressee::Trainer => self.addressee_trainer,
             Addressee::Both => self.addressee_both,
-        }
-    }
-
-    pub const fn date_problem(&self, problem: DateProblem) -> &'static str {
-        match problem {
-            DateProblem::NotADate => self.date_not_a_date,
-            DateProblem::NoSuchDay => self.date_no_such_day,
-            DateProblem::NotATime => self.time_not_a_time,
-            DateProblem::NoSuchTime => self.time_no_such_time,
-            DateProblem::NotADuration => self.duration_not_a_duration,
         }
     }
 
@@ -334,16 +320,6 @@ impl Texts {
             Moment::Start => self.overview_short_start,
             Moment::Midway => self.overview_short_midway,
             Moment::Final => self.overview_short_final,
-        }
-    }
-
-    pub const fn moment_state(&self, state: MomentState) -> &'static str {
-        match state {
-            MomentState::NotHeld => self.moment_not_held,
-            MomentState::Draft => self.moment_draft,
-            MomentState::Held => self.moment_held,
-            MomentState::Damaged => self.moment_damaged,
-            MomentState::Newer => self.moment_newer,
         }
     }
 }
