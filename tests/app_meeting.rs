@@ -546,3 +546,15 @@ fn each_question_says_whom_it_is_for_and_the_core_ones_are_marked() {
         assert_shows(&app, legend);
     }
 }
+
+#[test]
+fn in_the_smallest_window_the_notes_being_typed_stay_in_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, _exports) = fresh(tmp.path(), Lang::Nl);
+    create_and_open_start(&mut app, "Klein Venster", "Hokje BV");
+    type_only(&mut app, "Zichtbaar");
+    for (w, h) in [(40, 10), (45, 12), (63, 20)] {
+        let shown = screen(&app, w, h);
+        assert!(shown.contains("Zichtbaar"), "{w}×{h}:\n{shown}");
+    }
+}

@@ -372,6 +372,10 @@ impl MeetingScreen<'_> {
             .height
             .saturating_sub(heading_h + examples_h + prep_h + min_notes + 1);
         let panel_h = panel_needed.min(room);
+        // In a small window the field with the keyboard stays in view: the heading keeps one
+        // line, and the boxes without the focus go before the notes would.
+        let (heading_h, panel_title_h, prep_h, examples_h) =
+            self.fit_short(key, area.height, heading_h, prep_h, examples_h);
         let [
             heading_area,
             panel_area,
@@ -380,7 +384,7 @@ impl MeetingScreen<'_> {
             examples_area,
         ] = area.layout(&Layout::vertical([
             Constraint::Length(heading_h),
-            Constraint::Length(panel_h + 1),
+            Constraint::Length((panel_h + 1).min(panel_title_h + panel_h)),
             Constraint::Length(prep_h),
             Constraint::Fill(1),
             Constraint::Length(examples_h),
@@ -438,6 +442,34 @@ impl MeetingScreen<'_> {
             buf,
         );
         self.render_examples(key, examples, examples_area, buf);
+    }
+
+    /// Heights of the heading, the questions' title row, the preparation and the examples
+    /// that leave the notes (or the focused box) at least one line of text at `height`.
+    fn fit_short(
+        &self,
+        key: KeyId,
+        height: u16,
+        heading: u16,
+        prep: u16,
+        examples: u16,
+    ) -> (u16, u16, u16, u16) {
+        let notes = 3;
+        let fits = |h: u16, t: u16, p: u16, e: u16| h + t + p + e + notes <= height;
+        let (mut h, mut t, mut p, mut e) = (heading, 1, prep, examples);
+        if !fits(h, t, p, e) {
+            h = h.min(1);
+        }
+        if !fits(h, t, p, e) && self.state.focus != Focus::Examples(key) {
+            e = 0;
+        }
+        if !fits(h, t, p, e) && self.state.focus != Focus::Prepared(key) {
+            p = 0;
+        }
+        if !fits(h, t, p, e) {
+            t = 0;
+        }
+        (h, t, p, e)
     }
 
     /// Rows the preparation box wants: each side's words and the examples, within limits so
