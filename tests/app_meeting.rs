@@ -558,3 +558,18 @@ fn in_the_smallest_window_the_notes_being_typed_stay_in_view() {
         assert!(shown.contains("Zichtbaar"), "{w}×{h}:\n{shown}");
     }
 }
+
+#[test]
+fn in_the_smallest_window_the_focused_detail_stays_in_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, _exports) = fresh(tmp.path(), Lang::Nl);
+    create_and_open_start(&mut app, "Klein Venster", "Hokje BV");
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '6');
+    // Down to the duration, the last row.
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = screen(&app, 40, 10);
+    assert!(shown.contains("Duur"), "{shown}");
+}

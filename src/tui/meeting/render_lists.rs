@@ -193,8 +193,14 @@ impl MeetingScreen<'_> {
                 ]),
             ));
         }
+        // In a small window the list starts late enough for the focused row to show.
+        let focused = DetailRow::ALL
+            .iter()
+            .position(|r| self.has_focus(Focus::Detail(*r)))
+            .unwrap_or(0);
+        let first = focused.saturating_sub(usize::from(rows.height.max(1)) - 1);
         let mut y = rows.y;
-        for (row, line) in lines {
+        for (row, line) in lines.into_iter().skip(first) {
             if y >= rows.bottom() {
                 break;
             }
