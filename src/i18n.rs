@@ -146,6 +146,9 @@ texts! {
     md_guidance,
     import_other_warning, import_other_confirm,
     pick_prepared_by,
+    // issue 13, h6: the agenda, the overview's marks, settings
+    agenda_file_name, agenda_calendar_name, agenda_summary, agenda_summary_late, agenda_description,
+    agenda_due_by, agenda_planned_on, agenda_late, agenda_written, key_agenda,
 }
 
 impl Texts {

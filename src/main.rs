@@ -44,6 +44,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         args.command,
         Some(
             Command::List { .. }
+                | Command::Agenda { .. }
                 | Command::Guide { .. }
                 | Command::Removed
                 | Command::Restore { .. }
@@ -109,6 +110,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             replace,
             moment.map(Into::into),
         )),
+        Some(Command::Agenda { output }) => done(cli::agenda(settings, output.as_deref())),
         Some(Command::Removed) => done(cli::removed(settings)),
         Some(Command::Restore { name }) => done(cli::restore(settings, &name)),
         Some(Command::Guide {

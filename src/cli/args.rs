@@ -59,6 +59,13 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
+    /// The meetings that are due or planned as a calendar file (.ics) for Outlook, Google or
+    /// Apple Calendar; importing a newer one updates the events. Without -o: into the export
+    /// folder, and the full path is printed
+    Agenda {
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List removed placements that can be brought back with `restore`
     Removed,
     /// Bring a removed placement back (its id, or its folder name from `removed`)

@@ -1,6 +1,7 @@
 //! The non-interactive commands. They never open the UI and never prompt; they print to
 //! stdout, report failures as one plain line, and leave the exit status to `main`.
 
+mod agenda;
 mod args;
 mod export;
 mod output;
@@ -14,6 +15,7 @@ use std::fs;
 use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
+pub use agenda::agenda;
 pub use args::{Args, Command, Format, GuideCommand, RoleArg};
 use chrono::{Local, NaiveDate};
 pub use export::export;

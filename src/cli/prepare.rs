@@ -10,6 +10,7 @@ use super::output::say;
 use super::{Failure, Outcome, open_store};
 use crate::domain::Moment;
 use crate::domain::preparation::{Preparer, ReplyProblem};
+use crate::domain::text::capitalised;
 use crate::export::{parse_reply_for, preparation_form};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
@@ -134,11 +135,4 @@ fn read_input(file: &Path, from_stdin: bool) -> io::Result<Option<Vec<u8>>> {
         handle.take(limit).read_to_end(&mut bytes)?;
     }
     Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

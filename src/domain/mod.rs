@@ -1,6 +1,7 @@
 //! The placement-conversation domain: guides, placements, meeting records and what follows
 //! from them. Pure data and rules: nothing here touches a terminal or a file.
 
+pub mod agenda;
 pub mod dates;
 pub mod due;
 pub mod guide;

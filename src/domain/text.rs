@@ -5,6 +5,14 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// A word as the first of a title: "startgesprek" becomes "Startgesprek".
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// `text` with every control character written as a visible `\u{..}` escape.
 pub fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {

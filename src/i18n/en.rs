@@ -409,4 +409,15 @@ pub static EN: Texts = Texts {
     import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
     import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
     pick_prepared_by: "prepared by {}",
+    // issue 13, h6: the agenda, the overview's marks, settings
+    agenda_file_name: "placement-meetings",
+    agenda_calendar_name: "Placement meetings",
+    agenda_summary: "{}: {} ({})",
+    agenda_summary_late: "Late – {}",
+    agenda_description: "Student: {}\nCompany: {}\nMeeting: {}\n{}",
+    agenda_due_by: "Due by {} (follows from the placement period)",
+    agenda_planned_on: "Planned for {}",
+    agenda_late: "Late: that day has passed and the meeting has not been held yet.",
+    agenda_written: "Agenda with {} meetings written: {}",
+    key_agenda: "agenda",
 };

@@ -409,4 +409,15 @@ pub static NL: Texts = Texts {
     import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
     import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
     pick_prepared_by: "voorbereid door {}",
+    // issue 13, h6: the agenda, the overview's marks, settings
+    agenda_file_name: "stagegesprekken-agenda",
+    agenda_calendar_name: "Stagegesprekken",
+    agenda_summary: "{}: {} ({})",
+    agenda_summary_late: "Te laat – {}",
+    agenda_description: "Student: {}\nLeerbedrijf: {}\nGesprek: {}\n{}",
+    agenda_due_by: "Uiterlijk op {} (volgt uit de stageperiode)",
+    agenda_planned_on: "Gepland op {}",
+    agenda_late: "Te laat: die dag is voorbij en het gesprek is nog niet gehouden.",
+    agenda_written: "Agenda met {} gesprekken geschreven: {}",
+    key_agenda: "agenda",
 };

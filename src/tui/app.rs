@@ -8,6 +8,7 @@ use chrono::Timelike as _;
 use chrono::{Local, NaiveDateTime};
 use ratatui::crossterm::event::KeyEvent;
 
+mod agenda;
 mod meeting;
 mod open;
 mod placements;
@@ -438,6 +439,7 @@ impl App {
             Effect::SaveNow => self.save_now(),
             Effect::SaveFinal => self.save_final(),
             Effect::Export => self.export_shared(),
+            Effect::ExportAgenda => self.export_agenda(),
             Effect::CopyPath => self.copy_export_path(),
             Effect::OpenPick(id) => self.open_pick(&id),
             Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),

@@ -18,6 +18,8 @@ pub enum Effect {
     SaveFinal,
     /// Write the shared version of the record on screen where the teacher can find it.
     Export,
+    /// Write the due meetings of the overview as a calendar file in the export folder.
+    ExportAgenda,
     /// Put the path of the last export on the clipboard.
     CopyPath,
     /// The moments of a placement, to choose one.

@@ -220,6 +220,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
     bind(&[C::Home], ctrl('t'), Action::ToggleSort, |t| t.key_sort),
+    bind(&[C::Home], ctrl('p'), Action::Export, |t| t.key_agenda),
+    bind(&[C::Home], ctrl('k'), Action::CopyPath, |t| t.key_copy),
     bind(&[C::Home], ctrl('o'), Action::About, |t| t.key_about),
     // Forms.
     bind(FORM, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),

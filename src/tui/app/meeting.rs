@@ -142,6 +142,7 @@ impl App {
                 _ => None,
             },
             Screen::View(v) => v.exported.clone(),
+            Screen::Home(h) => h.agenda.as_ref().map(|(path, _)| path.clone()),
             _ => None,
         };
         let Some(path) = exported else {

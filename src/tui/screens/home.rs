@@ -31,6 +31,8 @@ pub struct HomeState {
     /// Shown on fictional demo data.
     pub demo: bool,
     pub sort: HomeSort,
+    /// The agenda written from here (its full path) and how many meetings it holds.
+    pub agenda: Option<(PathBuf, usize)>,
 }
 
 /// The order of the overview.
@@ -73,6 +75,7 @@ impl HomeState {
             created,
             demo: false,
             sort: HomeSort::ByName,
+            agenda: None,
         }
     }
 
@@ -111,6 +114,7 @@ impl HomeState {
             | Action::EditPlacement
             | Action::RemovePlacement
             | Action::ToggleSort => !self.summaries.is_empty(),
+            Action::CopyPath => self.agenda.is_some(),
             _ => true,
         }
     }
@@ -127,6 +131,8 @@ impl HomeState {
                 }
             }
             Action::ToggleSort => self.toggle_sort(),
+            Action::Export => return Effect::ExportAgenda,
+            Action::CopyPath => return Effect::CopyPath,
             Action::NewPlacement => return Effect::NewPlacement,
             Action::EditPlacement => {
                 if let Some(id) = self.selected_id() {
@@ -215,10 +221,28 @@ impl Widget for HomeScreen<'_> {
         } else {
             0
         };
-        let [list, legend] = inner.layout(&Layout::vertical([
+        // Where the agenda went, whole (wrapped), so it can be read and copied.
+        let agenda = self.state.agenda.as_ref().map(|(path, count)| {
+            fill(
+                t.agenda_written,
+                &[&count.to_string(), &path.display().to_string()],
+            )
+        });
+        let agenda_lines = agenda.as_ref().map_or(0, |text| {
+            let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+            width.div_ceil(inner.width.max(1))
+        });
+        let [list, written, legend] = inner.layout(&Layout::vertical([
             Constraint::Fill(1),
+            Constraint::Length(agenda_lines),
             Constraint::Length(legend_lines),
         ]));
+        if let Some(text) = agenda {
+            Paragraph::new(text)
+                .style(self.theme.ok)
+                .wrap(Wrap { trim: false })
+                .render(written, buf);
+        }
         Paragraph::new(t.overview_legend)
             .style(self.theme.dim)
             .wrap(Wrap { trim: true })
