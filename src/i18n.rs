@@ -3,6 +3,7 @@
 //! that a missing translation is a compile error, not a blank on screen.
 
 use crate::domain::Moment;
+use crate::domain::summary::MomentState;
 use chrono::{Datelike as _, NaiveDate};
 
 use crate::domain::guide::Addressee;
@@ -134,7 +135,7 @@ texts! {
     prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_intro_trainer, prep_form_how_trainer, prep_form_intro_student, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_q_judgement, prep_q_example, prep_q_another_example, prep_q_showing, prep_q_participating, prep_q_entrusting, prep_q_learned, prep_q_student_example, prep_q_question, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
     // overview
     overview_short_start, overview_short_midway, overview_short_final,
-    overview_col_next, overview_col_visit, overview_col_prepared, overview_col_concern,
+    overview_col_next, overview_col_prepared, overview_col_concern,
     overview_all_held, overview_overdue_mark, overview_visit_done, overview_visit_missing,
     overview_prepared_trainer, overview_prepared_student, overview_concern_mark,
     overview_sorted_attention, overview_legend, key_sort,
@@ -149,6 +150,8 @@ texts! {
     // issue 13, h6: the agenda, the overview's marks, settings
     agenda_file_name, agenda_calendar_name, agenda_summary, agenda_summary_late, agenda_description,
     agenda_due_by, agenda_planned_on, agenda_late, agenda_written, key_agenda,
+    overview_mark_start, overview_mark_midway, overview_mark_final, overview_mark_not_held,
+    overview_mark_damaged, overview_mark_newer,
 }
 
 impl Texts {
@@ -315,6 +318,29 @@ impl Texts {
                 &[self.moment_word(found), self.moment_word(asked)],
             ),
         }
+    }
+
+    /// One mark per moment, in the order they happen: the moment's letter as a capital when
+    /// held, small for a draft, `·` not yet, and marks of their own for a damaged file and one
+    /// from a newer version. None of them means anything else on the overview.
+    pub fn moment_marks(&self, states: &[MomentState; 3]) -> String {
+        Moment::ALL
+            .into_iter()
+            .map(|m| {
+                let letter = match m {
+                    Moment::Start => self.overview_mark_start,
+                    Moment::Midway => self.overview_mark_midway,
+                    Moment::Final => self.overview_mark_final,
+                };
+                match states[m.index()] {
+                    MomentState::Held => letter.to_uppercase(),
+                    MomentState::Draft => letter.to_lowercase(),
+                    MomentState::NotHeld => self.overview_mark_not_held.to_string(),
+                    MomentState::Damaged => self.overview_mark_damaged.to_string(),
+                    MomentState::Newer => self.overview_mark_newer.to_string(),
+                }
+            })
+            .collect()
     }
 
     /// A moment's name where room is short, as in the overview's columns ("tussen").

@@ -83,17 +83,17 @@ fn list_shows_control_characters_in_names_as_escapes() {
 }
 
 #[test]
-fn list_marks_each_moment_and_a_damaged_one_with_an_exclamation_mark() {
+fn list_marks_each_moment_and_a_damaged_one_with_a_mark_of_its_own() {
     let tmp = tempfile::tempdir().unwrap();
     let data = demo(tmp.path(), 1);
     let before = stdout(&run(&data, &["list"]));
     // The demo's first placement held its start meeting and has a draft of the midway one.
-    assert!(before.contains("  1/3 Sm·  "), "{before}");
+    assert!(before.contains("  1/3 St·  "), "{before}");
 
     std::fs::write(placement_dir(&data).join("start.yaml"), "status: [kapot\n").unwrap();
     let out = run(&data, &["list"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("  0/3 !m·  "), "{}", stdout(&out));
+    assert!(stdout(&out).contains("  0/3 ✗t·  "), "{}", stdout(&out));
 }
 
 /// Runs with stdout on a pipe whose reading end is already closed, as after `| head -1`.

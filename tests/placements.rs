@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use stagegesprek::domain::{MeetingRecord, Moment, Placement, RecordStatus, Role};
 use stagegesprek::export::{Variant, export_file_name, export_record};
-use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::i18n::{Lang, LangExt as _, NL};
 use stagegesprek::store::config::Settings;
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::lock::Claim;
@@ -235,7 +235,7 @@ fn one_summary_is_the_line_the_whole_list_shows() {
     assert!(errors.is_empty());
     let one = store.summary(&p.id).unwrap();
     assert_eq!(all.iter().find(|s| s.placement.id == p.id), Some(&one));
-    assert_eq!(one.marks(), "S··");
+    assert_eq!(NL.moment_marks(&one.moments), "S··");
     assert!(store.summary("niemand-hier").unwrap_err().is_missing());
 }
 

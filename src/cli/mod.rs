@@ -228,7 +228,7 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
             text,
             "{id:<wi$}  {student:<ws$}  {company:<wc$}  {}/3 {}  {} {}  {}",
             s.moments_held(),
-            s.marks(),
+            t.moment_marks(&s.moments),
             s.open_agreements,
             t.agreement_open,
             attention(s, t),

@@ -125,24 +125,6 @@ impl PlacementSummary {
             .count()
     }
 
-    /// One letter per moment: capital when held, lowercase for a draft, a dot when not yet, `!`
-    /// when a file of it is damaged, `^` when it was written by a newer version.
-    pub fn marks(&self) -> String {
-        Moment::ALL
-            .into_iter()
-            .map(|m| {
-                let letter = m.code().chars().next().unwrap_or('?');
-                match self.moments[m.index()] {
-                    MomentState::Held => letter.to_ascii_uppercase(),
-                    MomentState::Draft => letter,
-                    MomentState::NotHeld => '·',
-                    MomentState::Damaged => '!',
-                    MomentState::Newer => '^',
-                }
-            })
-            .collect()
-    }
-
     /// The first moment that has not been held, the natural one to pick next.
     pub fn next_moment(&self) -> Option<Moment> {
         Moment::ALL

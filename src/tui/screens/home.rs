@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::Role;
@@ -283,13 +283,23 @@ impl HomeScreen<'_> {
                         }
                     }
                 };
+                // Whether the workplace was visited belongs with the meetings held, and
+                // leaves the room of a column of its own to the company.
                 let visit = if s.on_site_held {
-                    Cell::from(t.overview_visit_done).style(theme.ok)
+                    Span::styled(t.overview_visit_done, theme.ok)
                 } else if s.on_site_at_risk() {
-                    Cell::from(t.overview_visit_missing).style(theme.warning)
+                    Span::styled(t.overview_visit_missing, theme.warning)
                 } else {
-                    Cell::from("")
+                    Span::raw("")
                 };
+                let meetings = Line::from(vec![
+                    Span::raw(format!(
+                        "{}/3 {} ",
+                        s.moments_held(),
+                        t.moment_marks(&s.moments)
+                    )),
+                    visit,
+                ]);
                 let prepared = s
                     .prepared
                     .iter()
@@ -307,9 +317,8 @@ impl HomeScreen<'_> {
                 Row::new(vec![
                     Cell::from(s.placement.student.clone()),
                     Cell::from(s.placement.company.clone()),
-                    Cell::from(format!("{}/3 {}", s.moments_held(), s.marks())),
+                    Cell::from(meetings),
                     next,
-                    visit,
                     Cell::from(prepared),
                     concern,
                 ])
@@ -321,20 +330,30 @@ impl HomeScreen<'_> {
             t.home_col_company,
             t.home_col_moments,
             t.overview_col_next,
-            t.overview_col_visit,
             t.overview_col_prepared,
             t.overview_col_concern,
         ])
         .style(theme.dim);
+        // The student column takes what its names need (within reason), the company the
+        // rest: company names are the long ones.
+        let widest = |text: &str| u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let students = self
+            .state
+            .summaries
+            .iter()
+            .map(|s| widest(&s.placement.student))
+            .chain([widest(t.home_col_student)])
+            .max()
+            .unwrap_or(0)
+            .min(area.width / 4);
         Table::new(
             rows,
             [
-                Constraint::Fill(5),
-                Constraint::Fill(4),
-                Constraint::Length(10),
-                Constraint::Length(19),
-                Constraint::Length(6),
-                Constraint::Length(6),
+                Constraint::Length(students),
+                Constraint::Fill(1),
+                Constraint::Length(widest(t.home_col_moments).max(9)),
+                Constraint::Length(18),
+                Constraint::Length(widest(t.overview_col_prepared).max(6)),
                 Constraint::Length(1),
             ],
         )
