@@ -152,6 +152,7 @@ texts! {
     agenda_due_by, agenda_planned_on, agenda_late, agenda_written, key_agenda,
     overview_mark_start, overview_mark_midway, overview_mark_final, overview_mark_not_held,
     overview_mark_damaged, overview_mark_newer,
+    config_unknown_settings,
 }
 
 impl Texts {

@@ -33,11 +33,17 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
     let t = settings.lang.texts();
     // Before the store is opened or a lock claimed: without a terminal the UI cannot start,
     // and it must leave nothing behind when it does not.
-    if matches!(
+    let ui = matches!(
         args.command,
         None | Some(Command::Meet { .. } | Command::Prepare { .. })
-    ) {
+    );
+    if ui {
         cli::need_terminal(t)?;
+    }
+    // Said once: on stderr by a command, in the status line by the UI.
+    let settings_note = cli::unknown_settings(settings).map(|text| (text, true));
+    if !ui && let Some((text, _)) = &settings_note {
+        eprintln!("stagegesprek: {text}");
     }
     let guides = Guides::load(settings.config_dir.as_deref(), t);
     let uses_guides = !matches!(
@@ -84,7 +90,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 role.into(),
             );
             app.export_dir = settings.export_dir();
-            app.message = notice.or(app.message);
+            app.message = notice.or(settings_note).or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         Some(Command::PrepareForm {
@@ -129,7 +135,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 moment.into(),
             );
             app.export_dir = settings.export_dir();
-            app.message = notice.or(app.message);
+            app.message = notice.or(settings_note).or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         None if args.demo => {
@@ -152,13 +158,14 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             app.export_dir = settings.export_dir();
             app.demo = true;
             app.show_home(None);
+            app.message = settings_note.or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         None => {
             let (store, notice) = cli::open_store_for_ui(settings)?;
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
             app.export_dir = settings.export_dir();
-            app.message = notice.or(app.message);
+            app.message = notice.or(settings_note).or(app.message);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
     }

@@ -245,6 +245,7 @@ fn settings(data: &Path, export_dir: Option<PathBuf>) -> Settings {
         config_dir: None,
         lang: Lang::Nl,
         configured_export_dir: export_dir,
+        unknown_settings: Vec::new(),
     }
 }
 

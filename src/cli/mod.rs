@@ -53,6 +53,29 @@ pub fn report_broken_guides(guides: &Guides, t: &Texts) {
     }
 }
 
+/// The settings in `config.yaml` this version does not know, named in one line; none when
+/// it knew them all.
+pub fn unknown_settings(settings: &Settings) -> Option<String> {
+    if settings.unknown_settings.is_empty() {
+        return None;
+    }
+    let t = settings.lang.texts();
+    let file = settings
+        .config_dir
+        .as_deref()
+        .map_or_else(|| PathBuf::from("config.yaml"), |d| d.join("config.yaml"));
+    let names = settings
+        .unknown_settings
+        .iter()
+        .map(|n| format!("'{}'", printable(n)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(fill(
+        t.config_unknown_settings,
+        &[&file.display().to_string(), &names],
+    ))
+}
+
 /// The UI draws on stdout and reads keys from stdin; when either is a pipe or a file, the
 /// user is told where the UI does work and what gives a list instead.
 pub fn need_terminal(t: &Texts) -> Outcome {

@@ -425,4 +425,5 @@ pub static EN: Texts = Texts {
     overview_mark_not_held: "·",
     overview_mark_damaged: "✗",
     overview_mark_newer: "^",
+    config_unknown_settings: "{} has {} that this version does not know (from a newer one?): left as they are; the other settings apply.",
 };

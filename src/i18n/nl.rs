@@ -425,4 +425,5 @@ pub static NL: Texts = Texts {
     overview_mark_not_held: "·",
     overview_mark_damaged: "✗",
     overview_mark_newer: "^",
+    config_unknown_settings: "{} kent {} niet (uit een nieuwere versie?): die blijven staan zoals ze zijn, de andere instellingen gelden.",
 };

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use directories::{ProjectDirs, UserDirs};
-use serde::Deserialize;
+use std::collections::BTreeMap;
 
 use super::files::read_plain_text;
 use crate::i18n::Lang;
@@ -12,14 +12,37 @@ use crate::i18n::Lang;
 /// Far more than a settings file or a guide needs.
 pub const SMALL_FILE: u64 = 1024 * 1024;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What `config.yaml` says. Each setting is taken on its own: one this version does not
+/// know (written by a newer one) or cannot use leaves the others in force.
+#[derive(Debug, Default)]
 struct ConfigFile {
-    #[serde(default)]
     language: Option<String>,
     /// Where exports go; `~/` is the home folder, and a relative path is taken from there.
-    #[serde(default)]
     export_dir: Option<PathBuf>,
+    /// The names of the settings this version does not know, in alphabetical order.
+    unknown: Vec<String>,
+}
+
+impl ConfigFile {
+    fn from_yaml(text: &str) -> Option<Self> {
+        // An empty file is no settings at all.
+        if text.trim().is_empty() {
+            return Some(Self::default());
+        }
+        let fields: BTreeMap<String, serde_json::Value> = serde_saphyr::from_str(text).ok()?;
+        let mut config = Self::default();
+        for (name, value) in fields {
+            match (name.as_str(), value) {
+                ("language", serde_json::Value::String(code)) => config.language = Some(code),
+                ("export_dir", serde_json::Value::String(dir)) => {
+                    config.export_dir = Some(PathBuf::from(dir));
+                }
+                ("language" | "export_dir", _) => {}
+                _ => config.unknown.push(name),
+            }
+        }
+        Some(config)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -29,6 +52,9 @@ pub struct Settings {
     pub lang: Lang,
     /// `export_dir:` from `config.yaml`, as written there; see `export_dir()`.
     pub configured_export_dir: Option<PathBuf>,
+    /// Settings in `config.yaml` this version does not know (from a newer version): left
+    /// in the file as they are, and named once to the user.
+    pub unknown_settings: Vec<String>,
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -58,6 +84,7 @@ impl Settings {
             config_dir,
             lang,
             configured_export_dir: config.export_dir,
+            unknown_settings: config.unknown,
         }
     }
 
@@ -116,7 +143,7 @@ fn export_dir_from(
 fn config_file(config_dir: &Path) -> Option<ConfigFile> {
     // A link or FIFO in its place is ignored: reading a FIFO would hang every command.
     let text = read_plain_text(&config_dir.join("config.yaml"), SMALL_FILE).ok()?;
-    serde_saphyr::from_str(&text).ok()
+    ConfigFile::from_yaml(&text)
 }
 
 fn lang_from_env() -> Lang {
@@ -177,5 +204,17 @@ mod tests {
             config.export_dir.as_deref(),
             Some(Path::new("/srv/verslagen"))
         );
+    }
+
+    #[test]
+    fn a_setting_from_a_newer_version_leaves_the_others_in_force() {
+        let text = "theme: donker\nlanguage: en\nsync:\n  every: 5m\nexport_dir: /srv/verslagen\n";
+        let config = ConfigFile::from_yaml(text).unwrap();
+        assert_eq!(config.language.as_deref(), Some("en"));
+        assert_eq!(
+            config.export_dir.as_deref(),
+            Some(Path::new("/srv/verslagen"))
+        );
+        assert_eq!(config.unknown, ["sync", "theme"]);
     }
 }
