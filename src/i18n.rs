@@ -153,6 +153,7 @@ texts! {
     overview_mark_start, overview_mark_midway, overview_mark_final, overview_mark_not_held,
     overview_mark_damaged, overview_mark_newer,
     config_unknown_settings,
+    placement_gone,
 }
 
 impl Texts {

@@ -111,3 +111,39 @@ fn a_new_placement_form_thrown_away_does_not_come_back() {
     assert_not_shows(&app, "Weg Ermee");
     assert_shows(&app, "Nog geen stageplaatsen");
 }
+
+#[test]
+fn editing_a_record_of_a_placement_removed_in_another_window_creates_nothing_and_restore_works() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    // This window shows Noor's held start meeting…
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(NOOR, stagegesprek::domain::Moment::Start);
+    assert_shows(&app, "Ctrl+E");
+    // …while another one takes the placement out of the list.
+    store.remove_placement(NOOR).unwrap();
+    let folder = store.placement_dir(NOOR);
+    assert!(!folder.exists());
+
+    press_shown(&mut app, "Ctrl+E");
+    assert!(!folder.exists(), "the removed placement's folder came back");
+    let (message, warning) = app.message.clone().expect("a message");
+    assert!(
+        warning && message.contains("uit de lijst gehaald"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("stagegesprek restore {NOOR}")),
+        "{message}"
+    );
+    // It can be brought back, records and all.
+    let restored = store.restore_placement(NOOR).unwrap();
+    assert_eq!(restored.id, NOOR);
+    assert!(
+        store
+            .meeting(NOOR, stagegesprek::domain::Moment::Start)
+            .unwrap()
+            .is_some()
+    );
+}

@@ -426,4 +426,5 @@ pub static EN: Texts = Texts {
     overview_mark_damaged: "✗",
     overview_mark_newer: "^",
     config_unknown_settings: "{} has {} that this version does not know (from a newer one?): left as they are; the other settings apply.",
+    placement_gone: "This placement was taken out of the list meanwhile (in another window?), so there is nothing to edit; nothing was created either. 'stagegesprek restore {}' brings it back.",
 };

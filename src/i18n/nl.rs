@@ -426,4 +426,5 @@ pub static NL: Texts = Texts {
     overview_mark_damaged: "✗",
     overview_mark_newer: "^",
     config_unknown_settings: "{} kent {} niet (uit een nieuwere versie?): die blijven staan zoals ze zijn, de andere instellingen gelden.",
+    placement_gone: "Deze stageplaats is intussen uit de lijst gehaald (in een ander venster?), dus er valt niets te bewerken; er is ook niets aangemaakt. Terugzetten kan met 'stagegesprek restore {}'.",
 };

@@ -313,13 +313,18 @@ impl Store {
         }
     }
 
-    /// Takes the one-editor lock of a meeting.
+    /// Takes the one-editor lock of a meeting. Refused (`Refusal::UnknownPlacement`) when
+    /// the placement is not there, as when another window removed it meanwhile: a lock file
+    /// would bring its folder back and make `restore` refuse. The folder is never created
+    /// here, so a removal between the check and the claim fails the claim instead.
     pub fn claim_meeting(&self, id: &str, moment: Moment) -> Result<Claim, StoreError> {
-        let dir = self.folder(id)?;
-        durable::create_dir(&dir).map_err(|source| StoreError::Write {
-            path: dir.clone(),
-            source,
-        })?;
+        if !self.placement_exists(id) {
+            return Err(StoreError::Refused {
+                path: self.placement_dir(id),
+                reason: Refusal::UnknownPlacement { id: id.to_string() },
+            });
+        }
+        self.folder(id)?;
         MeetingLock::claim(&self.lock_path(id, moment), &*self.disk)
     }
 

@@ -10,7 +10,7 @@ use super::{App, Screen, now};
 use crate::domain::{MeetingRecord, Moment, Placement};
 use crate::i18n::fill;
 use crate::store::lock::{Claim, MeetingLock, Session};
-use crate::store::{MeetingFiles, Store, StoreError};
+use crate::store::{MeetingFiles, Refusal, Store, StoreError};
 use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
 use crate::tui::screens::view::ViewState;
 
@@ -60,6 +60,14 @@ impl App {
             return self.ask_about_unreadable(id, moment, error);
         }
         let t = self.texts;
+        if let StoreError::Refused {
+            reason: Refusal::UnknownPlacement { .. },
+            ..
+        } = error
+        {
+            self.message = Some((fill(t.placement_gone, &[id]), true));
+            return;
+        }
         if let Ok(Some(record)) = self.store.meeting(id, moment) {
             self.show_view(record, true);
         }
