@@ -56,7 +56,7 @@ pub static EN: Texts = Texts {
     label_date: "Date",
     notes_placeholder: "Type your notes here…",
     private_placeholder: "Only for you; never in the shared version.",
-    others_placeholder: "Names or roles of others at the table",
+    others_placeholder: "Anyone else: name or role",
     agreements_empty: "No agreements yet. Ctrl+N adds one.",
     save_pending: "saving…",
     save_done: "saved at {}",

@@ -56,7 +56,7 @@ pub static NL: Texts = Texts {
     label_date: "Datum",
     notes_placeholder: "Typ hier je notities…",
     private_placeholder: "Alleen voor jou; nooit in de gedeelde versie.",
-    others_placeholder: "Namen of functies van anderen aan tafel",
+    others_placeholder: "Wie nog meer: naam of functie",
     agreements_empty: "Nog geen afspraken. Ctrl+N voegt er een toe.",
     save_pending: "wordt bewaard…",
     save_done: "bewaard om {}",
