@@ -146,6 +146,8 @@ texts! {
     md_guidance,
     import_other_warning, import_other_confirm,
     pick_prepared_by,
+    // issue 13, h2: screens, forms and words
+    meeting_due_first, key_discard_draft,
 }
 
 impl Texts {

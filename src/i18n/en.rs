@@ -409,4 +409,7 @@ pub static EN: Texts = Texts {
     import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
     import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
     pick_prepared_by: "prepared by {}",
+    // issue 13, h2: screens, forms and words
+    meeting_due_first: "Due first: {} (not held yet). Nothing of this meeting is kept until you type something; Esc goes back.",
+    key_discard_draft: "discard draft",
 };

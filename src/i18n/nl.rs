@@ -409,4 +409,7 @@ pub static NL: Texts = Texts {
     import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
     import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
     pick_prepared_by: "voorbereid door {}",
+    // issue 13, h2: screens, forms and words
+    meeting_due_first: "Eerst aan de beurt: {} (nog niet gehouden). Van dit gesprek wordt pas iets bewaard als je iets typt; Esc gaat terug.",
+    key_discard_draft: "concept weggooien",
 };

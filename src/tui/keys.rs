@@ -222,6 +222,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
+    bind(&[C::Pick], key(KeyCode::Delete), Action::DeleteSelected, |t| t.key_discard_draft),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
     bind(&[C::Home], ctrl('t'), Action::ToggleSort, |t| t.key_sort),
     bind(&[C::Home], ctrl('o'), Action::About, |t| t.key_about),

@@ -77,7 +77,8 @@ impl Screen {
             Self::View(v) => v.offers(action),
             Self::Choice(c) => c.offers(action),
             Self::PlacementForm(p) => p.form.offers(action),
-            Self::Pick(_) | Self::About(_) | Self::Prepare(_) | Self::Import(_) => true,
+            Self::Pick(p) => p.offers(action),
+            Self::About(_) | Self::Prepare(_) | Self::Import(_) => true,
         }
     }
 
