@@ -154,6 +154,8 @@ texts! {
     overview_mark_damaged, overview_mark_newer,
     config_unknown_settings,
     placement_gone,
+    // issue 13, h2: screens, forms and words
+    meeting_due_first, key_discard_draft,
 }
 
 impl Texts {

@@ -42,7 +42,7 @@ fn create_and_open_start(app: &mut App, student: &str, company: &str) {
         press_shown(app, "Tab");
     }
     type_only(app, company);
-    press_shown(app, "Enter");
+    press_shown(app, "Ctrl+S");
     // The pick screen proposes the first moment not yet held: the start.
     press_shown(app, "Enter");
 }
@@ -81,7 +81,7 @@ fn a_whole_start_meeting_from_the_footer_alone() {
     press_shown(&mut app, "→");
     press_shown(&mut app, "Tab");
     press_shown(&mut app, "→");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "1. Mat een remschijf, stap 1 en 2");
 
     // An agreement with a date the way people write it; a wrong one is refused plainly.
@@ -90,13 +90,13 @@ fn a_whole_start_meeting_from_the_footer_alone() {
     press_shown(&mut app, "Tab");
     press_shown(&mut app, "Tab");
     type_only(&mut app, "31-2-2027");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "'31-2-2027' lees ik niet als datum");
     for _ in 0.."31-2-2027".len() {
         press(&mut app, KeyCode::Backspace);
     }
     type_only(&mut app, "1 dec 2027");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "5. Afspraken");
     assert_shows(&app, "[ ] Leerdoelen mailen — student, 1-12-2027");
 
@@ -188,14 +188,14 @@ fn held_start(app: &mut App) {
     type_only(app, "Wil zelfstandig drukken.");
     press_shown(app, "Ctrl+E");
     type_only(app, "Stelde de pers zelf af");
-    press_shown(app, "Enter");
+    press_shown(app, "Ctrl+S");
     for (what, due) in [("Rooster doorsturen", "1-1-2020"), ("Veiligheid lezen", "")] {
         press_shown(app, "Ctrl+N");
         type_only(app, what);
         press_shown(app, "Tab");
         press_shown(app, "Tab");
         type_only(app, due);
-        press_shown(app, "Enter");
+        press_shown(app, "Ctrl+S");
     }
     press_shown(app, "Ctrl+F");
     press_digit_shown(app, '1');
@@ -237,7 +237,7 @@ fn a_whole_midway_meeting_sees_last_time_and_checks_off_the_agreements() {
     press_shown(&mut app, "→");
     press_shown(&mut app, "Tab");
     type_only(&mut app, "Twee van de vier weken");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "[~] Rooster doorsturen");
     assert_shows(&app, "Twee van de vier weken");
     // Opening one and leaving it unchanged asks nothing.
@@ -254,14 +254,14 @@ fn a_whole_midway_meeting_sees_last_time_and_checks_off_the_agreements() {
     for _ in 0..4 {
         press_shown(&mut app, "→");
     }
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "[/] Veiligheid lezen");
 
     // Four new agreements: a gentle word, and the fourth is kept.
     for n in 1..=4 {
         press_shown(&mut app, "Ctrl+N");
         type_only(&mut app, &format!("Nieuw doel {n}"));
-        press_shown(&mut app, "Enter");
+        press_shown(&mut app, "Ctrl+S");
     }
     assert_shows(&app, "al 4 nieuwe afspraken");
     assert_shows(&app, "Nieuw doel 4");
@@ -318,7 +318,7 @@ fn a_start_meeting_in_english() {
     type_only(&mut app, "Weighed dough without help");
     press_shown(&mut app, "Tab");
     press_shown(&mut app, "→");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "1. Weighed dough without help (workplace trainer)");
     press_shown(&mut app, "F1");
     assert_shows(&app, "Ctrl+E");
@@ -384,7 +384,7 @@ fn deleting_an_example_asks_first() {
     create_and_open_start(&mut app, "Bo Wis", "Fietsenmaker Spaak");
     press_shown(&mut app, "Ctrl+E");
     type_only(&mut app, "Plakte zelf een band");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "1. Plakte zelf een band");
     press_shown(&mut app, "Del");
     assert_shows(&app, "Verwijderen? Enter = ja, Esc = nee");
@@ -463,7 +463,7 @@ fn one_stray_esc_never_throws_away_a_filled_form() {
     press_shown(&mut app, "Esc");
     assert_shows(&app, "Nog niet opgeslagen");
     assert_shows(&app, "Half Ingevuld");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "Half Ingevuld · ");
     press_shown(&mut app, "Enter");
     press_shown(&mut app, "Ctrl+E");

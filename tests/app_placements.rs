@@ -20,7 +20,7 @@ fn add(app: &mut App, student: &str, company: &str, start: &str) {
         press_shown(app, "Tab");
     }
     type_text(app, start);
-    press_shown(app, "Enter");
+    press_shown(app, "Ctrl+S");
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn a_placement_is_changed_with_dutch_dates_and_stored() {
         press_shown(&mut app, "Tab");
     }
     type_text(&mut app, "31 jan 2027");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "Gegevens van de stageplaats opgeslagen");
     let store = Store::open(tmp.path()).unwrap();
     let placement = store
@@ -66,8 +66,8 @@ fn a_placement_that_looks_like_one_that_exists_is_said_once() {
     assert_shows(&app, "Fenna Voorbeeld (Garage De Proefrit)");
     let store = Store::open(tmp.path()).unwrap();
     assert_eq!(store.placements().0.len(), 1, "nothing stored yet");
-    // A second Enter stores it anyway: sometimes a student does come back.
-    press_shown(&mut app, "Enter");
+    // A second Ctrl+S stores it anyway: sometimes a student does come back.
+    press_shown(&mut app, "Ctrl+S");
     assert_shows(&app, "Welk gesprek?");
     assert_eq!(store.placements().0.len(), 2);
 }

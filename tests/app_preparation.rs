@@ -170,7 +170,7 @@ fn a_reply_pasted_into_the_program_is_shown_before_it_is_stored() {
     let mut app = app_in(tmp.path(), Lang::Nl);
     press_shown(&mut app, "Ctrl+N");
     type_text(&mut app, "Fenna Voorbeeld");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     let store = Store::open(tmp.path()).unwrap();
     let placement = store.placements().0.remove(0);
     let form = preparation_form(

@@ -59,7 +59,7 @@ fn an_example_being_typed_survives_a_crash_and_comes_back_in_its_form() {
     assert_shows(&app, "Zette zelf de uitlaat vast");
     // It is still a form: finishing it puts the example in the record.
     type_text(&mut app, " en controleerde het.");
-    press(&mut app, Enter);
+    press_ctrl(&mut app, 's');
     assert_shows(&app, "Zette zelf de uitlaat vast en controleerde het.");
     app.flush_saves();
     let draft = read(&draft_of(tmp.path(), DAAN));
@@ -101,7 +101,7 @@ fn a_new_placement_form_survives_a_crash_and_is_gone_once_stored() {
     assert_shows(&app, "was nog niet af");
     assert_shows(&app, "Wessel Proefpersoon");
     assert_shows(&app, "Kok");
-    press(&mut app, Enter);
+    press_ctrl(&mut app, 's');
     app.flush_saves();
     let form = tmp.path().join("new-placement.draft.yaml");
     assert!(
@@ -379,7 +379,7 @@ fn a_period_ending_before_it_starts_is_refused_in_the_form() {
     type_text(&mut app, "2026-09-10");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "2026-09-01");
-    press(&mut app, Enter);
+    press_ctrl(&mut app, 's');
     assert_shows(&app, "einddatum ligt vóór de begindatum");
     let store = Store::open(tmp.path()).unwrap();
     assert!(store.placements().0.is_empty());

@@ -46,7 +46,7 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
     tmux.type_text("Fietsenwinkel De Testrit");
     tmux.keys(&["Tab", "Tab", "Tab"]);
     tmux.type_text("1-9-2026");
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["C-s"]);
     tmux.wait_for("Welk gesprek?");
     tmux.keys(&["Enter"]);
     tmux.wait_for("1. Leerprocessen");
@@ -70,14 +70,14 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
     tmux.keys(&["C-e"]);
     tmux.wait_for("Voorbeeld: Begeleidingskeuzes");
     tmux.type_text("Liet een band plakken onder toezicht");
-    tmux.keys(&["Tab", "Right", "Tab", "Right", "Right", "Right", "Enter"]);
+    tmux.keys(&["Tab", "Right", "Tab", "Right", "Right", "Right", "C-s"]);
     tmux.wait_for("Voorbeelden (1)");
     tmux.keys(&["C-n"]);
     tmux.wait_for("Afspraak");
     tmux.type_text("Werkschoenen regelen");
     tmux.keys(&["Tab", "Tab"]);
     tmux.type_text("1 dec 2026");
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["C-s"]);
     tmux.wait_for("Afspraken (1 open)");
     tmux.wait_for("1-12-2026");
     tmux.keys(&["C-f"]);

@@ -30,8 +30,12 @@ pub enum Action {
     PrevField,
     ChoiceNext,
     ChoicePrev,
-    /// Save the form that is open (Enter in a one-line field, Ctrl+S anywhere in it).
+    /// Save the form that is open (Ctrl+S anywhere in it).
     SaveForm,
+    /// Enter in a form before its last field: on to the next one, as forms do.
+    MoveOn,
+    /// Enter in a form's last field: save it.
+    SaveFromLastField,
     GoToPart,
     AddExample,
     AddAgreement,

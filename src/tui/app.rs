@@ -448,6 +448,7 @@ impl App {
             Effect::EditPlacement(id) => self.edit_placement(&id),
             Effect::SavePlacement => self.save_placement(),
             Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
+            Effect::AskDiscardDraft(id, moment) => self.ask_discard_draft(&id, moment),
             Effect::Answer(intent) => self.answer(intent),
             Effect::Push(screen) => self.push(*screen),
             Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),

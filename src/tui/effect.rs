@@ -37,6 +37,8 @@ pub enum Effect {
     /// Store the placement form that is open.
     SavePlacement,
     AskRemovePlacement(String),
+    /// Ask before the draft of meeting `moment` of a placement is put aside.
+    AskDiscardDraft(String, Moment),
     /// The answer to a question, carried out.
     Answer(Intent),
     /// The ways to prepare meeting `moment` of a placement.

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::action::Action;
 use super::editing::{self, TextKind};
 use super::theme::Theme;
 
@@ -171,6 +172,17 @@ impl Form {
             self.focus = i;
         }
         self.refresh_focus(theme);
+    }
+
+    /// Whether the form offers `action` now: Enter moves on until the last field, and
+    /// saves there.
+    pub fn offers(&self, action: Action) -> bool {
+        let last = self.focus + 1 >= self.fields.len();
+        match action {
+            Action::MoveOn => !last,
+            Action::SaveFromLastField => last,
+            _ => true,
+        }
     }
 
     pub fn is_text_focused(&self) -> bool {

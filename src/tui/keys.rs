@@ -205,6 +205,10 @@ const fn ctrl(c: char) -> Chord {
     Chord::ctrl(c)
 }
 
+/// Actions one key has in one place of which a screen offers only one at a time: Enter
+/// moves on in a form and saves in its last field.
+pub const EITHER_OR: &[(Action, Action)] = &[(Action::MoveOn, Action::SaveFromLastField)];
+
 /// The table, in the order the footer shows it.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -218,6 +222,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
+    bind(&[C::Pick], key(KeyCode::Delete), Action::DeleteSelected, |t| t.key_discard_draft),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
     bind(&[C::Home], ctrl('t'), Action::ToggleSort, |t| t.key_sort),
     bind(&[C::Home], ctrl('p'), Action::Export, |t| t.key_agenda),
@@ -226,12 +231,13 @@ pub static BINDINGS: &[Binding] = &[
     // Forms.
     bind(FORM, key(KeyCode::Tab), Action::NextField, |t| t.key_next_field),
     bind(FORM, key(KeyCode::Down), Action::NextField, |t| t.key_next_field),
+    bind(FORM, key(KeyCode::Enter), Action::MoveOn, |t| t.key_next_field),
     bind(FORM, key(KeyCode::BackTab), Action::PrevField, |t| t.key_prev_field),
     bind(FORM, key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
     bind(&[C::FormChoice], key(KeyCode::Right), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::FormChoice], key(KeyCode::Char(' ')), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::FormChoice], key(KeyCode::Left), Action::ChoicePrev, |t| t.key_change),
-    bind(FORM, key(KeyCode::Enter), Action::SaveForm, |t| t.key_save_form),
+    bind(FORM, key(KeyCode::Enter), Action::SaveFromLastField, |t| t.key_save_form),
     bind(FORM, ctrl('s'), Action::SaveForm, |t| t.key_save_form),
     bind(FORM, key(KeyCode::Esc), Action::Back, |t| t.key_cancel),
     // A long form: Enter moves on.

@@ -32,23 +32,19 @@ impl App {
         // What the trainer and the student prepared comes into the record, so the meeting,
         // the read-back and the exports all have it.
         let (trainer, student) = self.store.preparations(id, record.moment);
-        let mut prepared = false;
+        // Not a change of its own: the preparation files stay, and the draft takes them in
+        // once something is typed, so opening a meeting leaves nothing behind.
         if trainer.is_some() && record.trainer_preparation != trainer {
             record.trainer_preparation = trainer;
-            prepared = true;
         }
         if student.is_some() && record.student_preparation != student {
             record.student_preparation = student;
-            prepared = true;
         }
         let (mut earlier, _) = self.store.records(id);
         earlier.retain(|r| r.moment < record.moment);
         earlier.sort_by_key(|r| r.moment);
         let mut state = MeetingState::new(id, record, guide, earlier, self.texts, &self.theme);
         state.session = Session::new(lock);
-        if prepared {
-            state.changed();
-        }
         self.show(Screen::Meeting(Box::new(state)));
     }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Local};
 
 use super::{App, Screen, now};
+use crate::domain::summary::MomentState;
 use crate::domain::{MeetingRecord, Moment, Placement};
 use crate::i18n::fill;
 use crate::store::lock::{Claim, MeetingLock, Session};
@@ -132,7 +133,16 @@ impl App {
                 };
                 let previous = self.store.previous_record(id, moment);
                 let record = MeetingRecord::new(placement, moment, guide, now(), previous.as_ref());
+                let due_first = self.summary_of(id).and_then(|s| {
+                    Moment::ALL[..moment.index()]
+                        .iter()
+                        .find(|m| s.moments[m.index()] != MomentState::Held)
+                        .map(|m| guide.moment(*m).title.clone())
+                });
                 self.start_meeting(id, record, Some(lock));
+                if let Some(title) = due_first {
+                    self.message = Some((fill(self.texts.meeting_due_first, &[&title]), true));
+                }
             }
         }
     }
@@ -322,6 +332,7 @@ impl App {
                 let draft = self.store.draft_path(&id, moment);
                 self.set_aside_and_reopen(&id, moment, &draft);
             }
+            Intent::DiscardDraft => self.discard_draft(&id, moment),
             Intent::SetAside(path) => self.set_aside_and_reopen(&id, moment, &path),
             Intent::Back => self.back(),
             Intent::RemovePlacement => self.remove_placement(&id),
@@ -330,6 +341,49 @@ impl App {
             Intent::MailForm => self.mail_form(&id, moment),
             Intent::PasteReply => self.paste_reply(&id, moment),
         }
+    }
+
+    /// From the moments: asks before a draft is put aside.
+    pub(super) fn ask_discard_draft(&mut self, id: &str, moment: Moment) {
+        let t = self.texts;
+        let answers = vec![
+            answer(t.answer_back, Intent::Back),
+            answer(t.discard_yes, Intent::DiscardDraft),
+        ];
+        self.ask(
+            id,
+            moment,
+            t.discard_title,
+            vec![t.discard_body.into()],
+            answers,
+        );
+    }
+
+    /// Moves the draft into `set-aside/` (where it can be taken back from) and says where; not
+    /// while another window has the meeting open.
+    fn discard_draft(&mut self, id: &str, moment: Moment) {
+        let lock = match self.store.claim_meeting(id, moment) {
+            Ok(Claim::Taken(session)) => {
+                self.back();
+                return self.ask_busy(id, moment, &session);
+            }
+            Ok(Claim::Mine { lock, .. }) => lock,
+            Err(e) => {
+                self.back();
+                self.message = Some((e.describe(self.texts), true));
+                return;
+            }
+        };
+        let moved = self.store.set_aside(&self.store.draft_path(id, moment));
+        lock.release();
+        self.back();
+        self.message = Some(match moved {
+            Ok(target) => (
+                fill(self.texts.set_aside_done, &[&target.display().to_string()]),
+                false,
+            ),
+            Err(e) => (e.describe(self.texts), true),
+        });
     }
 
     fn set_aside_and_reopen(&mut self, id: &str, moment: Moment, path: &Path) {

@@ -76,11 +76,9 @@ impl Screen {
             Self::Meeting(m) => m.offers(action),
             Self::View(v) => v.offers(action),
             Self::Choice(c) => c.offers(action),
-            Self::PlacementForm(_)
-            | Self::Pick(_)
-            | Self::About(_)
-            | Self::Prepare(_)
-            | Self::Import(_) => true,
+            Self::PlacementForm(p) => p.form.offers(action),
+            Self::Pick(p) => p.offers(action),
+            Self::About(_) | Self::Prepare(_) | Self::Import(_) => true,
         }
     }
 

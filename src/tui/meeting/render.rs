@@ -132,39 +132,45 @@ impl MeetingScreen<'_> {
 
     fn render_sidebar(&self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
-        let lines: Vec<Line> = Part::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, part)| {
-                let marker = match part {
-                    Part::Key(k) if s.record.keys.get(*k).is_empty() => {
-                        Span::styled("○ ", self.theme.empty)
-                    }
-                    Part::Key(_) => Span::styled("● ", self.theme.captured),
-                    _ => Span::raw("  "),
-                };
-                // Marker, number and a margin take five columns; a longer title gets an ellipsis.
-                let room = usize::from(area.width).saturating_sub(5);
-                let label = format!(
-                    "{} {}",
-                    i + 1,
-                    ellipsis(&self.part_label(*part), room.saturating_sub(2))
-                );
-                let style = if *part == s.part() {
-                    self.theme.selected
+        // Marker and number take four columns, the margins two more; a longer title goes on
+        // to a second line under its first word, so no title is ever cut.
+        let room = usize::from(area.width).saturating_sub(7).max(1);
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, part) in Part::ALL.iter().enumerate() {
+            let marker = match part {
+                Part::Key(k) if s.record.keys.get(*k).is_empty() => {
+                    Span::styled("○ ", self.theme.empty)
+                }
+                Part::Key(_) => Span::styled("● ", self.theme.captured),
+                _ => Span::raw("  "),
+            };
+            let style = if *part == s.part() {
+                self.theme.selected
+            } else {
+                Style::new()
+            };
+            for (row, text) in wrap_words(&self.part_label(*part), room)
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(if row == 0 {
+                    Line::from(vec![
+                        marker.clone(),
+                        Span::styled(format!("{} {text}", i + 1), style),
+                    ])
                 } else {
-                    Style::new()
-                };
-                Line::from(vec![marker, Span::styled(label, style)])
-            })
-            .collect();
+                    Line::from(vec![Span::raw("    "), Span::styled(text, style)])
+                });
+            }
+        }
+        let list_rows = u16::try_from(lines.len() + 1).unwrap_or(u16::MAX);
         let block = Block::new()
             .borders(Borders::RIGHT)
             .border_style(self.theme.border);
         let inner = block.inner(area);
         block.render(area, buf);
         let [list, legend] = inner.layout(&Layout::vertical([
-            Constraint::Length(8),
+            Constraint::Length(list_rows),
             Constraint::Fill(1),
         ]));
         Paragraph::new(lines).render(list.inner(ratatui::layout::Margin::new(1, 0)), buf);
@@ -339,7 +345,8 @@ impl MeetingScreen<'_> {
             ),
             Span::styled(format!(" — {}", guide.purpose), self.theme.dim),
         ]);
-        let heading_h = wrapped_height(&heading_text(&heading), width).min(3);
+        // The key's purpose is shown whole: it says what the key is for.
+        let heading_h = wrapped_height(&heading_text(&heading), width);
         let (panel_title, panel) = self.panel_lines(key);
         let panel_needed: u16 = panel
             .iter()
@@ -514,12 +521,36 @@ impl MeetingScreen<'_> {
             lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
             lines
         };
+        let taken = &s.record.keys.get(key).examples;
+        let selected = focused.then(|| s.prepared_row[key.index()]);
+        let example_line = |i: usize, e: &Example| -> Line<'static> {
+            let mark = if taken.iter().any(|x| x.text == e.text) {
+                "✓"
+            } else {
+                "▸"
+            };
+            let style = if selected == Some(i) {
+                self.theme.selected
+            } else {
+                Style::new()
+            };
+            Line::from(vec![
+                Span::styled(format!("{mark} {}", e.text), style),
+                Span::styled(format!(" ({})", self.example_about(e)), self.theme.dim),
+            ])
+        };
+        let example_rows = |i: usize, e: &Example| -> u16 {
+            wrapped_height(&heading_text(&example_line(i, e)), inner.width)
+        };
+        // While an example is chosen, the whole of it is in view before the words above it.
+        let examples_need = match selected.and_then(|i| prepared.examples.get(i).map(|e| (i, e))) {
+            Some((i, e)) => example_rows(i, e),
+            None => u16::from(!prepared.examples.is_empty()),
+        };
         let sides_h = if prepared.sides.is_empty() {
             0
         } else {
-            let avail = inner
-                .height
-                .saturating_sub(u16::from(!prepared.examples.is_empty()));
+            let avail = inner.height.saturating_sub(examples_need);
             let two = prepared.sides.len() > 1 && inner.width >= 48;
             let side_width = if two { inner.width / 2 } else { inner.width };
             let heights = prepared
@@ -560,32 +591,27 @@ impl MeetingScreen<'_> {
                     .render(sides_area, buf);
             }
         }
-        let taken = &s.record.keys.get(key).examples;
-        let selected = focused.then(|| s.prepared_row[key.index()]);
-        let first = selected.map_or(0, |sel| {
-            sel.saturating_sub(usize::from(examples_area.height.saturating_sub(1)))
-        });
+        // Start late enough that the chosen example is wholly on screen: an example is only
+        // taken over after it was seen.
+        let mut first = 0;
+        if let Some(sel) = selected {
+            let rows_from = |from: usize| -> u16 {
+                prepared.examples[from..=sel.min(prepared.examples.len().saturating_sub(1))]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, e)| example_rows(from + j, e))
+                    .fold(0, u16::saturating_add)
+            };
+            while first < sel && rows_from(first) > examples_area.height {
+                first += 1;
+            }
+        }
         let lines: Vec<Line> = prepared
             .examples
             .iter()
             .enumerate()
             .skip(first)
-            .map(|(i, e)| {
-                let mark = if taken.iter().any(|x| x.text == e.text) {
-                    "✓"
-                } else {
-                    "▸"
-                };
-                let style = if selected == Some(i) {
-                    self.theme.selected
-                } else {
-                    Style::new()
-                };
-                Line::from(vec![
-                    Span::styled(format!("{mark} {}", e.text), style),
-                    Span::styled(format!(" ({})", self.example_about(e)), self.theme.dim),
-                ])
-            })
+            .map(|(i, e)| example_line(i, e))
             .collect();
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -648,12 +674,35 @@ impl MeetingScreen<'_> {
     }
 }
 
-pub(super) fn ellipsis(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
+/// `text` in lines of at most `width` characters, broken between words; a word longer than
+/// a line is broken inside it.
+pub(super) fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        while word.len() > width {
+            let rest = word.split_off(width);
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.iter().collect());
+            word = rest;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.extend(word);
     }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 pub(super) fn heading_text(line: &Line) -> String {

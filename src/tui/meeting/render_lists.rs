@@ -152,7 +152,20 @@ impl MeetingScreen<'_> {
             self.theme.title,
         ))
         .render(title, buf);
-        let label_width = 16;
+        // The values start after the longest label, whichever language it is in.
+        let label_width = [
+            t.label_place,
+            t.label_present,
+            t.label_others,
+            t.label_date,
+            t.label_time,
+            t.label_duration,
+        ]
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+            + 2;
         let mut lines = Vec::new();
         for row in DetailRow::ALL {
             let focused = self.has_focus(Focus::Detail(row));
@@ -224,7 +237,7 @@ impl MeetingScreen<'_> {
         if y + 1 < rows.bottom() {
             let hint = Rect {
                 y: y + 1,
-                height: 2,
+                height: rows.bottom() - y - 1,
                 ..rows
             };
             Paragraph::new(Span::styled(t.details_hint, self.theme.dim))

@@ -57,6 +57,13 @@ impl MeetingState {
     /// Whether `action` does something here now; the footer shows only those.
     pub fn offers(&self, action: Action) -> bool {
         let context = self.context();
+        if let (
+            Phase::Conversation,
+            Some(Popup::Example { form, .. } | Popup::Agreement { form, .. }),
+        ) = (&self.phase, &self.popup)
+        {
+            return form.offers(action);
+        }
         match action {
             Action::ToggleEarlier => self.has_earlier(),
             Action::AddExample => matches!(self.part(), Part::Key(_)),
@@ -158,14 +165,14 @@ impl MeetingState {
         };
         match action {
             Action::Back if form.may_discard(t.form_unsaved) => self.close_popup(),
-            Action::NextField => form.focus_next(theme),
+            Action::NextField | Action::MoveOn => form.focus_next(theme),
             Action::PrevField => form.focus_prev(theme),
             Action::ChoiceNext => form.shift_choice(1),
             Action::ChoicePrev => form.shift_choice(-1),
             Action::Type(key) => {
                 form.type_key(key);
             }
-            Action::SaveForm => return self.save_popup(cx),
+            Action::SaveForm | Action::SaveFromLastField => return self.save_popup(cx),
             _ => {}
         }
         Effect::None

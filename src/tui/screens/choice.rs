@@ -27,6 +27,8 @@ pub enum Intent {
     AskDiscard,
     /// Put the draft in `set-aside/` and start from the record (or afresh).
     Discard,
+    /// Put the draft in `set-aside/` and go back to the moments.
+    DiscardDraft,
     /// Look at the meeting that another window has open.
     ViewReadOnly,
     /// Move the damaged file into `set-aside/`, then open the meeting again.

@@ -32,6 +32,16 @@ impl PickState {
         }
     }
 
+    /// Whether `action` does something here now: only a draft can be discarded.
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::DeleteSelected => {
+                self.summary.moments[self.moment().index()] == MomentState::Draft
+            }
+            _ => true,
+        }
+    }
+
     pub fn update(&mut self, action: Action) -> Effect {
         let id = self.summary.placement.id.clone();
         match action {
@@ -46,6 +56,7 @@ impl PickState {
             }
             Action::EditPlacement => return Effect::EditPlacement(id),
             Action::Prepare => return Effect::PrepMenu(id, self.moment()),
+            Action::DeleteSelected => return Effect::AskDiscardDraft(id, self.moment()),
             _ => {}
         }
         Effect::None

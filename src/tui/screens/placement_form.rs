@@ -84,10 +84,10 @@ impl PlacementFormState {
         let theme = cx.theme;
         match action {
             Action::Back if self.form.may_discard(cx.t.form_unsaved) => return Effect::Back,
-            Action::NextField => self.form.focus_next(theme),
+            Action::NextField | Action::MoveOn => self.form.focus_next(theme),
             Action::PrevField => self.form.focus_prev(theme),
             Action::Type(key) if self.form.type_key(key) => self.similar_seen = false,
-            Action::SaveForm => return Effect::SavePlacement,
+            Action::SaveForm | Action::SaveFromLastField => return Effect::SavePlacement,
             _ => {}
         }
         Effect::None
