@@ -146,6 +146,8 @@ texts! {
     md_guidance,
     import_other_warning, import_other_confirm,
     pick_prepared_by,
+    // issue 13, h4: what comes in from outside, two windows, rescued text
+    prep_replaced_controls,
 }
 
 impl Texts {

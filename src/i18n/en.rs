@@ -409,4 +409,6 @@ pub static EN: Texts = Texts {
     import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
     import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
     pick_prepared_by: "prepared by {}",
+    // issue 13, h4: what comes in from outside, two windows, rescued text
+    prep_replaced_controls: "{} invisible control characters (such as backspace or Esc) in the answers were replaced by �",
 };

@@ -409,4 +409,6 @@ pub static NL: Texts = Texts {
     import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
     import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
     pick_prepared_by: "voorbereid door {}",
+    // issue 13, h4: what comes in from outside, two windows, rescued text
+    prep_replaced_controls: "{} onzichtbare stuurtekens (zoals backspace of Esc) in de antwoorden zijn vervangen door �",
 };
