@@ -156,6 +156,8 @@ texts! {
     placement_gone,
     // issue 13, h2: screens, forms and words
     meeting_due_first, key_discard_draft,
+    // issue 13, h4: what comes in from outside, two windows, rescued text
+    prep_replaced_controls,
 }
 
 impl Texts {

@@ -10,7 +10,7 @@ use super::output::say;
 use super::{Failure, Outcome, open_store};
 use crate::domain::Moment;
 use crate::domain::preparation::{Preparer, ReplyProblem};
-use crate::domain::text::capitalised;
+use crate::domain::text::{capitalised, printable};
 use crate::export::{parse_reply_for, preparation_form};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
@@ -90,15 +90,19 @@ pub fn import(settings: &Settings, file: &Path, replace: bool, moment: Option<Mo
     let student = store
         .placement(&reply.placement)
         .map_or_else(|_| reply.placement.clone(), |p| p.student);
-    let stored = fill(
+    let mut stored = fill(
         t.prep_imported,
         &[
             t.preparer(reply.by),
             t.moment_word(reply.moment),
-            &student,
-            &path.display().to_string(),
+            &printable(&student),
+            &printable(&path.display().to_string()),
         ],
     );
+    if reply.replaced > 0 {
+        let replaced = fill(t.prep_replaced_controls, &[&reply.replaced.to_string()]);
+        stored = format!("{stored}\n{replaced}");
+    }
     say(&format!("{stored}\n"), t)
 }
 

@@ -28,7 +28,7 @@ pub fn removed(settings: &Settings) -> Outcome {
         let _ = writeln!(
             text,
             "{:<width$}  {}  {student}",
-            r.name,
+            printable(&r.name),
             r.removed_at.format("%Y-%m-%d %H:%M"),
         );
     }

@@ -99,6 +99,8 @@ pub struct Reply {
     pub prepared: Prepared,
     /// The language of the questions the answers stood under.
     pub language: super::Lang,
+    /// How many control characters in the answers were replaced by `text::REPLACEMENT`.
+    pub replaced: usize,
 }
 
 /// Why a reply cannot be read as a filled form. Nothing is stored for any of them.

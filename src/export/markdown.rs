@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::outline::{Block, Outline, Variant, outline};
+use crate::domain::text::printable_text;
 use crate::domain::{Guide, MeetingRecord};
 
 /// Renders a record in the language of `guide`, the guide it was held with.
@@ -96,7 +97,9 @@ pub fn render(outline: &Outline) -> String {
     while md.ends_with("\n\n") {
         md.pop();
     }
-    md
+    // Whatever is already on disk, a control character in a shared file or on a terminal is
+    // shown, never obeyed.
+    printable_text(&md).into_owned()
 }
 
 /// Notes as typed, line by line; two trailing spaces keep the teacher's line breaks when

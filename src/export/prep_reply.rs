@@ -13,6 +13,7 @@
 
 use crate::domain::placement::safe_id;
 use crate::domain::preparation::{Prepared, Preparer, Reply, ReplyProblem};
+use crate::domain::text::without_controls;
 use crate::domain::{
     Example, GuidanceExample, Lang, Moment, StudentPreparation, TrainerPreparation,
 };
@@ -68,7 +69,7 @@ pub fn parse_reply_for(text: &str, moment: Option<Moment>) -> Result<Reply, Repl
         };
         found_form = true;
         let region = region(&lines, start);
-        let Some((prepared, language)) = read_answers(region, by, label_lang) else {
+        let Some((prepared, language, replaced)) = read_answers(region, by, label_lang) else {
             continue;
         };
         if let Some(asked) = moment
@@ -85,6 +86,7 @@ pub fn parse_reply_for(text: &str, moment: Option<Moment>) -> Result<Reply, Repl
             by,
             prepared,
             language,
+            replaced,
         });
     }
     Err(if found_form {
@@ -209,8 +211,13 @@ fn ends_form(line: &str) -> bool {
 }
 
 /// The answers under each question of `by`'s form, in either language; `None` when nothing
-/// was answered. The language is that of most questions found, else the label's.
-fn read_answers(region: &[String], by: Preparer, label_lang: Lang) -> Option<(Prepared, Lang)> {
+/// was answered. The language is that of most questions found, else the label's. Control
+/// characters never reach an answer: they are replaced visibly and counted.
+fn read_answers(
+    region: &[String],
+    by: Preparer,
+    label_lang: Lang,
+) -> Option<(Prepared, Lang, usize)> {
     let mut found: Vec<(Question, Lang, usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < region.len() {
@@ -223,6 +230,7 @@ fn read_answers(region: &[String], by: Preparer, label_lang: Lang) -> Option<(Pr
         }
     }
     let mut answers: Vec<(Question, String)> = Vec::new();
+    let mut replaced = 0;
     for (n, (question, _, _, answer_start, first)) in found.iter().enumerate() {
         let end = found.get(n + 1).map_or(region.len(), |next| next.2);
         let mut lines: Vec<&str> = Vec::new();
@@ -230,8 +238,9 @@ fn read_answers(region: &[String], by: Preparer, label_lang: Lang) -> Option<(Pr
             lines.push(first);
         }
         lines.extend(region[*answer_start..end].iter().map(String::as_str));
-        let answer = join_answer(&lines);
+        let (answer, n) = without_controls(&join_answer(&lines));
         if !means_nothing(&answer) && !answers.iter().any(|(q, _)| q == question) {
+            replaced += n;
             answers.push((*question, answer));
         }
     }
@@ -284,7 +293,7 @@ fn read_answers(region: &[String], by: Preparer, label_lang: Lang) -> Option<(Pr
             question: get(Question::Ask).unwrap_or_default(),
         }),
     };
-    Some((prepared, language))
+    Some((prepared, language, replaced))
 }
 
 /// A question of `by`'s form starting at line `i`, in either language, possibly wrapped over

@@ -430,4 +430,6 @@ pub static EN: Texts = Texts {
     // issue 13, h2: screens, forms and words
     meeting_due_first: "Due first: {} (not held yet). Nothing of this meeting is kept until you type something; Esc goes back.",
     key_discard_draft: "discard draft",
+    // issue 13, h4: what comes in from outside, two windows, rescued text
+    prep_replaced_controls: "{} invisible control characters (such as backspace or Esc) in the answers were replaced by �",
 };

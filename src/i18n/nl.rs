@@ -430,4 +430,6 @@ pub static NL: Texts = Texts {
     // issue 13, h2: screens, forms and words
     meeting_due_first: "Eerst aan de beurt: {} (nog niet gehouden). Van dit gesprek wordt pas iets bewaard als je iets typt; Esc gaat terug.",
     key_discard_draft: "concept weggooien",
+    // issue 13, h4: what comes in from outside, two windows, rescued text
+    prep_replaced_controls: "{} onzichtbare stuurtekens (zoals backspace of Esc) in de antwoorden zijn vervangen door �",
 };

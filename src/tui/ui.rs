@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, ViewCx};
 use super::keys::{BINDINGS, KeyContext, hints};
+use crate::domain::text::is_hidden_control;
 use crate::i18n::fill;
 
 pub const MIN_WIDTH: u16 = 40;
@@ -50,6 +51,24 @@ impl Widget for &App {
         }
         if let Some(reason) = &self.quit_question {
             self.render_quit_question(reason, body, buf);
+        }
+        hide_controls(area, buf);
+    }
+}
+
+/// Whatever a screen drew, a bidirectional or zero-width control never reaches the terminal
+/// (ratatui already drops the C0 and C1 controls): it could turn the rest of a line around.
+/// Screens show names with `printable`; this is the net under all of them.
+fn hide_controls(area: Rect, buf: &mut Buffer) {
+    for pos in area.positions() {
+        let cell = &mut buf[pos];
+        if cell.symbol().chars().any(is_hidden_control) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| !is_hidden_control(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { "\u{fffd}" } else { &kept });
         }
     }
 }

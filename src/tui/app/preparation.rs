@@ -262,7 +262,12 @@ impl App {
                 self.back();
                 let shown = path.display().to_string();
                 let who = t.role(reply.by.role());
-                self.message = Some((fill(t.import_done, &[who, &shown]), false));
+                let mut done = fill(t.import_done, &[who, &shown]);
+                if reply.replaced > 0 {
+                    let replaced = fill(t.prep_replaced_controls, &[&reply.replaced.to_string()]);
+                    done = format!("{done}. {replaced}");
+                }
+                self.message = Some((done, false));
             }
             Err(e @ StoreError::Refused { .. })
                 if !replace && self.store.placement_exists(&reply.placement) =>

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use super::focus::{Focus, Part};
 use super::session::SaveStatus;
 use super::state::{MeetingState, Phase, Prepared};
+use crate::domain::text::printable;
 use crate::domain::{Example, KeyId, Quality};
 use crate::i18n::{Texts, fill};
 use crate::tui::dates::show_date;
@@ -85,8 +86,8 @@ impl MeetingScreen<'_> {
         let title = format!(
             " {} · {} · {}",
             s.guide.moment(s.moment()).title,
-            s.record.placement.student,
-            s.record.placement.company
+            printable(&s.record.placement.student),
+            printable(&s.record.placement.company)
         );
         Paragraph::new(Span::styled(title, self.theme.title)).render(left, buf);
         Paragraph::new(Line::from(vec![

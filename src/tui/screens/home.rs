@@ -14,6 +14,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::Role;
 use crate::domain::summary::PlacementSummary;
+use crate::domain::text::printable;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::app::Screen;
@@ -315,8 +316,8 @@ impl HomeScreen<'_> {
                     Cell::from("")
                 };
                 Row::new(vec![
-                    Cell::from(s.placement.student.clone()),
-                    Cell::from(s.placement.company.clone()),
+                    Cell::from(printable(&s.placement.student).into_owned()),
+                    Cell::from(printable(&s.placement.company).into_owned()),
                     Cell::from(meetings),
                     next,
                     Cell::from(prepared),

@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::summary::{MomentState, PlacementSummary};
+use crate::domain::text::printable;
 use crate::domain::{Guide, Moment, Role};
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
@@ -74,9 +75,12 @@ impl Widget for PickScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
         let p = &self.state.summary.placement;
-        let block = self
-            .theme
-            .screen_block(&format!("{} · {} · {}", p.student, p.company, t.pick_title));
+        let block = self.theme.screen_block(&format!(
+            "{} · {} · {}",
+            printable(&p.student),
+            printable(&p.company),
+            t.pick_title
+        ));
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = Vec::new();
