@@ -167,7 +167,7 @@ fn a_whole_start_meeting_from_the_footer_alone() {
     press_shown(&mut app, "Ctrl+P");
     let file = exports
         .path()
-        .join("sanne-testdata-startgesprek-2026-11-20-gedeeld.md");
+        .join("sanne-testdata-garage-het-testblok-startgesprek-2026-11-20-gedeeld.md");
     let shared = std::fs::read_to_string(&file).unwrap();
     assert!(shared.contains("Wil leren plannen."), "{shared}");
     assert!(!shared.contains("reistijd"), "{shared}");

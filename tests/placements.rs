@@ -263,7 +263,7 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
     let full = export_record(&store, &dir, &record, guide, Variant::Full).unwrap();
     assert_eq!(
         full,
-        wanted.join("anna-de-vries-startgesprek-2026-12-04.md")
+        wanted.join("anna-de-vries-bakkerij-het-zonnige-deeg-startgesprek-2026-12-04.md")
     );
     assert_eq!(mode(&full), 0o600);
     assert_eq!(mode(&wanted), 0o700);
@@ -276,7 +276,7 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
     let shared = export_record(&store, &dir, &record, guide, Variant::Shared).unwrap();
     assert_eq!(
         shared.file_name().unwrap(),
-        "anna-de-vries-startgesprek-2026-12-04-gedeeld.md"
+        "anna-de-vries-bakkerij-het-zonnige-deeg-startgesprek-2026-12-04-gedeeld.md"
     );
     assert!(
         !fs::read_to_string(&shared)
@@ -299,7 +299,7 @@ fn export_names_are_plain_in_both_languages_and_mark_drafts() {
     let guides = Guides::load(None, Lang::En.texts());
     let guide = guides.for_language(Lang::En).unwrap();
     let p = Placement {
-        id: "x".into(),
+        id: "zoe-celik-con".into(),
         student: "Zoë Çelik / CON".into(),
         ..Placement::default()
     };
@@ -314,6 +314,57 @@ fn export_names_are_plain_in_both_languages_and_mark_drafts() {
         export_file_name(&record, Lang::Nl.texts(), Variant::Full),
         "zoe-celik-con-tussentijds-gesprek-2026-12-04.md"
     );
+}
+
+#[test]
+fn two_students_of_the_same_name_meeting_on_the_same_day_keep_their_own_exports() {
+    let (tmp, store) = store();
+    let guides = Guides::load(None, Lang::Nl.texts());
+    let guide = guides.for_language(Lang::Nl).unwrap();
+    let dir = tmp.path().join("export");
+    // Two companies, and twice the same company: each placement gets an export of its own.
+    let livs: Vec<Placement> = [
+        "Bakkerij Het Zonnige Deeg",
+        "Garage Testblok",
+        "Garage Testblok",
+    ]
+    .into_iter()
+    .map(|company| {
+        store
+            .create_placement(Placement {
+                student: "Liv de Klerk".into(),
+                company: company.into(),
+                ..Placement::default()
+            })
+            .unwrap()
+    })
+    .collect();
+    let mut written = Vec::new();
+    for (n, p) in livs.iter().enumerate() {
+        let mut record = held_start(&store, p);
+        record.keys.learning_processes.notes = format!("Alleen over stage nummer {n}.");
+        for variant in [Variant::Shared, Variant::Full] {
+            let path = export_record(&store, &dir, &record, guide, variant).unwrap();
+            written.push((path, n, &p.id));
+        }
+    }
+    for (path, n, _) in &written {
+        let text = fs::read_to_string(path).unwrap();
+        assert!(
+            text.contains(&format!("stage nummer {n}.")),
+            "{} was replaced by another placement's export",
+            path.display()
+        );
+    }
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 6);
+    // The name tells them apart the way `list` does: by the placement's id.
+    for (path, _, id) in &written {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with(&format!("{id}-startgesprek-2026-12-04")),
+            "{name}"
+        );
+    }
 }
 
 #[test]

@@ -1,22 +1,26 @@
-//! Exports as files a teacher can find again: a plain name made of the student, the moment
+//! Exports as files a teacher can find again: a plain name made of the placement, the moment
 //! and the date, safe on Windows, macOS and Linux, in the export folder.
 
 use std::path::{Path, PathBuf};
 
 use super::{Variant, to_markdown};
-use crate::domain::placement::slug;
+use crate::domain::placement::{safe_id, slug};
 use crate::domain::{Guide, MeetingRecord, RecordStatus};
 use crate::i18n::{LangExt as _, Texts};
 use crate::store::{Store, StoreError};
 
-/// The file name of an export: `<student>-<moment>-<date>.md`, as in
-/// `anna-de-vries-startgesprek-2026-12-04.md`, with `-gedeeld` (`-shared`) for the shared
-/// variant and `-concept` (`-draft`) for a draft, so neither ever replaces the teacher's
-/// full export of the agreed record. `t` is the table of the record's language (its guide's).
-/// Only lowercase ASCII letters, digits, `-` and `.md`: nothing any file system refuses.
+/// The file name of an export: `<placement-id>-<moment>-<date>.md`, as in
+/// `anna-de-vries-bakkerij-het-zonnige-deeg-startgesprek-2026-12-04.md`, with `-gedeeld`
+/// (`-shared`) for the shared variant and `-concept` (`-draft`) for a draft, so neither ever
+/// replaces the teacher's full export of the agreed record. The placement's id (student and
+/// company, numbered when taken) rather than the student's name: two students called the same
+/// can meet on the same day, and one's export must never replace the other's. Exporting the
+/// same meeting again does replace its own earlier export. `t` is the table of the record's
+/// language (its guide's). Only lowercase ASCII letters, digits, `-` and `.md`: nothing any
+/// file system refuses.
 pub fn export_file_name(record: &MeetingRecord, t: &Texts, variant: Variant) -> String {
     let mut parts = vec![
-        slug(&record.placement.student),
+        safe_id(&record.placement.id),
         slug(t.moment_word(record.moment)),
         record.date.format("%Y-%m-%d").to_string(),
     ];
