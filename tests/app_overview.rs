@@ -235,6 +235,12 @@ fn every_mark_means_one_thing_in_the_interface_language_and_the_legend_names_the
         "{shown}"
     );
 
+    // The help says the same.
+    press_shown(&mut app, "F1");
+    let help = screen(&app, 80, 24);
+    assert!(help.contains("S, T, E") && help.contains("✗ een"), "{help}");
+    assert!(!help.contains("S, M, F"), "{help}");
+
     // In English the marks follow the English words.
     let app = app_in(data, Lang::En);
     let shown = screen(&app, 80, 24);

@@ -297,7 +297,10 @@ fn moments_can_be_named_in_dutch() {
 
 #[test]
 fn failures_say_one_line_and_exit_1() {
+    use std::os::unix::fs::PermissionsExt as _;
     let tmp = tempfile::tempdir().unwrap();
+    // Private, as the program makes a data folder; a readable one would be narrowed, and said.
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     let out = run(tmp.path(), &["show", "nobody/start"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
@@ -417,4 +420,46 @@ fn widened_permissions_are_narrowed_at_start_with_a_notice() {
     // Once repaired there is nothing more to say.
     let again = run(&data, &["list"]);
     assert!(!stderr(&again).contains("rechten"), "{}", stderr(&again));
+}
+
+#[test]
+fn the_permission_repair_narrows_everything_the_program_keeps() {
+    use std::fs::Permissions;
+    use std::os::unix::fs::PermissionsExt as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    demo(&data, 2);
+    // A placement taken out of the list, with its records and private notes, and a form
+    // left unfinished: as after a restore from a backup that lost the permissions.
+    let store = stagegesprek::store::Store::open(&data).unwrap();
+    let first = store.placements().0[0].id.clone();
+    let removed = store.remove_placement(&first).unwrap();
+    let record = std::fs::read_dir(&removed)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_file())
+        .unwrap();
+    let form = data.join("new-placement.draft.yaml");
+    std::fs::write(&form, "student: Fenna Voorbeeld\n").unwrap();
+    let set = |p: &Path, m: u32| std::fs::set_permissions(p, Permissions::from_mode(m)).unwrap();
+    let widened = [
+        (data.clone(), 0o755),
+        (data.join("set-aside"), 0o755),
+        (data.join("set-aside/removed"), 0o755),
+        (removed.clone(), 0o755),
+        (record.clone(), 0o644),
+        (form.clone(), 0o644),
+    ];
+    for (path, mode) in &widened {
+        set(path, *mode);
+    }
+    let out = run(&data, &["list"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stderr(&out).contains("rechten van 6"), "{}", stderr(&out));
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    for (path, widened) in &widened {
+        let wanted = if *widened == 0o755 { 0o700 } else { 0o600 };
+        assert_eq!(mode(path), wanted, "{}", path.display());
+    }
 }

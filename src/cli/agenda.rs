@@ -23,7 +23,7 @@ pub fn agenda(settings: &Settings, output: Option<&Path>) -> Outcome {
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }
-    let text = to_icalendar(&due_meetings(&summaries, today()), t);
+    let text = to_icalendar(&due_meetings(&summaries, today()), t, chrono::Utc::now());
     match target {
         Some(Target::Stdout) => say(&text, t),
         Some(Target::File(path)) => durable::write_file(&path, text.as_bytes())

@@ -84,7 +84,7 @@ pub static EN: Texts = Texts {
     finish_empty_keys: "Still empty: {}",
     view_title: "Record",
     help_title: "Help",
-    help_home: "Your placements. Choose one to open a meeting: start, midway or final.\nThe letters after the meetings: S, M, F (capital) start, midway or final held; s, m, f (small) a draft; · not yet; ! a file that needs attention.",
+    help_home: "Your placements. Choose one to open a meeting: start, midway or final.\nThe marks after the meetings: S, M, F (capital) start, midway or final held; s, m, f (small) a draft; · not yet; ✗ a file that cannot be read; ^ a file from a newer version. Ctrl+P puts the meetings still to hold in a calendar file (.ics) for Outlook, Google or Apple Calendar.",
     help_form: "Only the student's name is required. Write dates the way you are used to: 4-12-2026, 4 Dec 2026 or today. What you type is saved at once, even if the window closes.",
     help_pick: "Choose the meeting to hold or read back. A meeting that was held opens as its record.",
     help_meeting: "On the left are the four keys, the agreements, the meeting details and your private notes (an empty circle: nothing captured yet). You can always type straight away: there is no separate typing mode. Everything is saved by itself.",

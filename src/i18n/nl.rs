@@ -84,7 +84,7 @@ pub static NL: Texts = Texts {
     finish_empty_keys: "Nog leeg: {}",
     view_title: "Verslag",
     help_title: "Hulp",
-    help_home: "Hier staan je stageplaatsen. Kies er een om een gesprek te openen: start, tussentijds of eind.\nDe letters achter de gesprekken: S, M, F (hoofdletter) gehouden start-, tussentijds of eindgesprek; s, m, f (klein) een concept; · nog niet; ! een bestand dat aandacht nodig heeft.",
+    help_home: "Hier staan je stageplaatsen. Kies er een om een gesprek te openen: start, tussentijds of eind.\nDe tekens achter de gesprekken: S, T, E (hoofdletter) start-, tussentijds of eindgesprek gehouden; s, t, e (klein) een concept; · nog niet; ✗ een bestand dat niet te lezen is; ^ een bestand van een nieuwere versie. Ctrl+P zet de gesprekken die nog moeten in een agendabestand (.ics) voor Outlook, Google of Apple Agenda.",
     help_form: "Alleen de naam van de student is verplicht. Datums schrijf je zoals je gewend bent: 4-12-2026, 4 dec 2026 of vandaag. Wat je typt wordt meteen bewaard, ook als het venster dichtgaat.",
     help_pick: "Kies het gesprek dat je wilt houden of teruglezen. Een gehouden gesprek opent als verslag.",
     help_meeting: "Links staan de vier sleutels, de afspraken, de gespreksgegevens en je privénotities (een leeg rondje: nog niets vastgelegd). Je typt altijd meteen: er is geen aparte typstand. Alles wordt vanzelf bewaard.",

@@ -154,10 +154,19 @@ impl Store {
             .join(format!("{}.lock", moment.code()))
     }
 
-    /// Narrows the permissions of data files and folders that others could read; returns
-    /// what was changed so the user can be told.
+    /// Narrows the permissions of everything the program keeps that others could read: the
+    /// data folder and all in it, and the rescue folders. Returns what was changed so the
+    /// user can be told.
     pub fn repair_permissions(&self) -> Vec<PathBuf> {
-        privacy::repair_permissions(&self.placements_dir())
+        let mut repaired = privacy::repair_permissions(&self.root);
+        // A rescue folder in a shared place such as /tmp is only ours if it is a real
+        // folder: a link there could point anywhere.
+        for dir in &self.rescue_dirs {
+            if fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+                repaired.extend(privacy::repair_permissions(dir));
+            }
+        }
+        repaired
     }
 
     pub fn placement_exists(&self, id: &str) -> bool {

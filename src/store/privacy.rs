@@ -8,21 +8,30 @@ use std::path::{Path, PathBuf};
 
 use super::durable::{DIR_MODE, FILE_MODE};
 
-/// How deep the data folder goes: root, placements, a placement, its set-aside folders.
-const MAX_DEPTH: usize = 4;
+/// How deep the data folder goes: root, `set-aside`, `removed`, a removed placement, its
+/// `set-aside` folder, a file there. Deeper is none of the program's making.
+const MAX_DEPTH: usize = 5;
 
 /// Narrows every file under `root` to 0600 and every folder to 0700 where others could read
-/// them. Returns what was changed. Symbolic links are neither followed nor changed.
+/// them, `root` included: the placements, the removed ones in `set-aside/` (full records and
+/// private notes), forms left unfinished, and whatever else the program keeps there. Returns
+/// what was changed. `root` itself may be a link the user chose; below it, links are neither
+/// followed nor changed.
 pub fn repair_permissions(root: &Path) -> Vec<PathBuf> {
     let mut repaired = Vec::new();
-    visit(root, 0, &mut repaired);
+    if let Ok(meta) = fs::metadata(root) {
+        repair(root, &meta, 0, &mut repaired);
+    }
     repaired
 }
 
 fn visit(path: &Path, depth: usize, repaired: &mut Vec<PathBuf>) {
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return;
-    };
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        repair(path, &meta, depth, repaired);
+    }
+}
+
+fn repair(path: &Path, meta: &fs::Metadata, depth: usize, repaired: &mut Vec<PathBuf>) {
     let wanted = if meta.is_dir() {
         DIR_MODE
     } else if meta.is_file() {

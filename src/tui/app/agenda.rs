@@ -14,7 +14,7 @@ impl App {
             return;
         };
         let meetings = due_meetings(&home.summaries, today());
-        let text = to_icalendar(&meetings, t);
+        let text = to_icalendar(&meetings, t, chrono::Utc::now());
         match self
             .store
             .write_export(&self.export_dir, &agenda_file_name(t), &text)
