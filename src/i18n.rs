@@ -148,6 +148,9 @@ texts! {
     pick_prepared_by,
     // issue 13, h4: what comes in from outside, two windows, rescued text
     prep_replaced_controls,
+    elsewhere_title, elsewhere_body, elsewhere_line, elsewhere_empty, elsewhere_show_both,
+    elsewhere_keep_mine, elsewhere_take_theirs, elsewhere_shown, elsewhere_kept_mine,
+    elsewhere_took_theirs,
 }
 
 impl Texts {

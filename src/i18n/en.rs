@@ -411,4 +411,14 @@ pub static EN: Texts = Texts {
     pick_prepared_by: "prepared by {}",
     // issue 13, h4: what comes in from outside, two windows, rescued text
     prep_replaced_controls: "{} invisible control characters (such as backspace or Esc) in the answers were replaced by �",
+    elsewhere_title: "Changed elsewhere in the meantime",
+    elsewhere_body: "The details of {} were changed since you opened this form, in another window or on another computer. Nothing has been saved yet.",
+    elsewhere_line: "{}: here “{}”, there “{}”",
+    elsewhere_empty: "(empty)",
+    elsewhere_show_both: "Show both and go on in the form",
+    elsewhere_keep_mine: "Keep my changes (the rest of the other version stays, and that whole version is kept apart)",
+    elsewhere_take_theirs: "Keep the other version (what I typed is kept apart)",
+    elsewhere_shown: "Saved elsewhere: {}. Change what you want and save again.",
+    elsewhere_kept_mine: "Placement details saved. The version from the other window is kept in {}",
+    elsewhere_took_theirs: "Kept the details from the other window. What you typed is kept in {}",
 };

@@ -411,4 +411,14 @@ pub static NL: Texts = Texts {
     pick_prepared_by: "voorbereid door {}",
     // issue 13, h4: what comes in from outside, two windows, rescued text
     prep_replaced_controls: "{} onzichtbare stuurtekens (zoals backspace of Esc) in de antwoorden zijn vervangen door �",
+    elsewhere_title: "Intussen elders gewijzigd",
+    elsewhere_body: "De gegevens van {} zijn gewijzigd sinds je dit formulier opende, in een ander venster of op een andere computer. Er is nog niets opgeslagen.",
+    elsewhere_line: "{}: hier „{}”, daar „{}”",
+    elsewhere_empty: "(leeg)",
+    elsewhere_show_both: "Beide tonen en verder in het formulier",
+    elsewhere_keep_mine: "Mijn wijzigingen bewaren (de rest van de andere versie blijft, en die hele versie wordt apart bewaard)",
+    elsewhere_take_theirs: "De andere versie houden (wat ik typte wordt apart bewaard)",
+    elsewhere_shown: "Elders opgeslagen: {}. Pas aan wat je wilt en sla opnieuw op.",
+    elsewhere_kept_mine: "Gegevens van de stageplaats opgeslagen. De versie uit het andere venster is bewaard in {}",
+    elsewhere_took_theirs: "De gegevens uit het andere venster gehouden. Wat jij typte is bewaard in {}",
 };

@@ -43,6 +43,12 @@ pub enum Intent {
     MailForm,
     /// Paste a filled form that came back.
     PasteReply,
+    /// The placement changed in another window: back to the form, with both versions shown.
+    ShowBothDetails,
+    /// Store my changes over the other window's, keeping theirs where I changed nothing.
+    KeepMyDetails,
+    /// Keep the other window's version; mine goes to `set-aside/`.
+    TakeTheirDetails,
 }
 
 #[derive(Debug, Clone)]
