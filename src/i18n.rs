@@ -151,6 +151,8 @@ texts! {
     elsewhere_title, elsewhere_body, elsewhere_line, elsewhere_empty, elsewhere_show_both,
     elsewhere_keep_mine, elsewhere_take_theirs, elsewhere_shown, elsewhere_kept_mine,
     elsewhere_took_theirs,
+    rescued_offer_title, rescued_offer_body, rescued_offer_how, rescued_view, rescued_take,
+    rescued_later, rescued_mark, rescued_taken,
 }
 
 impl Texts {

@@ -10,6 +10,7 @@ pub mod placement;
 pub mod placement_change;
 pub mod preparation;
 pub mod record;
+pub mod rescued;
 pub mod summary;
 pub mod text;
 

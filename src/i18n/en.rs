@@ -421,4 +421,12 @@ pub static EN: Texts = Texts {
     elsewhere_shown: "Saved elsewhere: {}. Change what you want and save again.",
     elsewhere_kept_mine: "Placement details saved. The version from the other window is kept in {}",
     elsewhere_took_theirs: "Kept the details from the other window. What you typed is kept in {}",
+    rescued_offer_title: "Text from a rescue file",
+    rescued_offer_body: "Text of the {} with {} could not be saved in the data folder earlier. It is in {}.",
+    rescued_offer_how: "Taking it adds the text after what the meeting already holds, marked as brought back; nothing is replaced and the rescue file is kept.",
+    rescued_view: "View",
+    rescued_take: "Take it into the meeting",
+    rescued_later: "Later",
+    rescued_mark: "[Brought back from rescue file {}]",
+    rescued_taken: "The text from the rescue file is back in the {}. Open the meeting to go on.",
 };

@@ -421,4 +421,12 @@ pub static NL: Texts = Texts {
     elsewhere_shown: "Elders opgeslagen: {}. Pas aan wat je wilt en sla opnieuw op.",
     elsewhere_kept_mine: "Gegevens van de stageplaats opgeslagen. De versie uit het andere venster is bewaard in {}",
     elsewhere_took_theirs: "De gegevens uit het andere venster gehouden. Wat jij typte is bewaard in {}",
+    rescued_offer_title: "Tekst uit een noodbestand",
+    rescued_offer_body: "Tekst van het {} met {} kon eerder niet in de gegevensmap bewaard worden. Hij staat in {}.",
+    rescued_offer_how: "Overnemen zet de tekst achter wat er al in het gesprek staat, gemarkeerd als teruggehaald; er wordt niets vervangen en het noodbestand blijft bewaard.",
+    rescued_view: "Bekijken",
+    rescued_take: "In het gesprek overnemen",
+    rescued_later: "Later",
+    rescued_mark: "[Teruggehaald uit noodbestand {}]",
+    rescued_taken: "De tekst uit het noodbestand staat weer in het {}. Open het gesprek om verder te gaan.",
 };

@@ -12,6 +12,7 @@ mod meeting;
 mod open;
 mod placements;
 mod preparation;
+mod rescued;
 mod stack;
 
 pub use stack::{Screen, ViewCx};
@@ -74,6 +75,7 @@ impl App {
         app.screens = vec![app.home_screen()];
         app.offer_unfinished_placement();
         app.offer_unfinished_preparation();
+        app.offer_rescued();
         app
     }
 

@@ -324,6 +324,8 @@ impl App {
             Intent::ShowBothDetails => self.show_both_details(),
             Intent::KeepMyDetails => self.keep_my_details(),
             Intent::TakeTheirDetails => self.take_their_details(),
+            Intent::ViewRescued(path) => self.view_rescued(&path),
+            Intent::TakeRescued(path) => self.take_rescued(&path),
         }
     }
 

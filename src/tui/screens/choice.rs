@@ -49,6 +49,10 @@ pub enum Intent {
     KeepMyDetails,
     /// Keep the other window's version; mine goes to `set-aside/`.
     TakeTheirDetails,
+    /// Look at the meeting in a rescue file.
+    ViewRescued(PathBuf),
+    /// Append a rescue file's text to the meeting it came from.
+    TakeRescued(PathBuf),
 }
 
 #[derive(Debug, Clone)]
