@@ -81,3 +81,38 @@ fn a_rescued_meeting_can_be_viewed_and_taken_back_into_its_meeting() {
     let app = app_on(tmp.path(), Arc::new(RealDisk), &rescue);
     common::assert_not_shows(&app, "Tekst uit een noodbestand");
 }
+
+/// A save cut off by a crash after a clock stepped back: its temp file holds the newest text
+/// but looks older than the draft. It is set aside and named, never erased.
+#[test]
+fn a_leftover_temp_file_with_other_text_is_set_aside_even_when_it_looks_older() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let rescue = tmp.path().join("rescue");
+    let mut app = app_on(tmp.path(), Arc::new(RealDisk), &rescue);
+    app.open_meeting(DAAN, Moment::Start);
+    type_text(&mut app, "Oude tekst.");
+    app.end_session();
+    drop(app);
+    let dir = tmp.path().join("placements").join(DAAN);
+    let draft = read(&dir.join("start.draft.yaml"));
+    let newer = draft.replace("Oude tekst.", "Oude tekst. Nieuwste zin.");
+    let temp = dir.join(".start.draft.yaml.Kl0k7T");
+    std::fs::write(&temp, &newer).unwrap();
+    let file = std::fs::File::options().write(true).open(&temp).unwrap();
+    file.set_modified(std::time::SystemTime::UNIX_EPOCH)
+        .unwrap();
+    drop(file);
+
+    let mut app = app_on(tmp.path(), Arc::new(RealDisk), &rescue);
+    app.open_meeting(DAAN, Moment::Start);
+    assert_shows(&app, "set-aside");
+    let kept: Vec<String> = files_in(&dir.join("set-aside"))
+        .iter()
+        .map(|p| read(p))
+        .collect();
+    assert!(
+        kept.iter().any(|text| text.contains("Nieuwste zin.")),
+        "the newer text is kept: {kept:?}"
+    );
+}
