@@ -153,6 +153,7 @@ texts! {
     elsewhere_took_theirs,
     rescued_offer_title, rescued_offer_body, rescued_offer_how, rescued_view, rescued_take,
     rescued_later, rescued_mark, rescued_taken,
+    form_bad_email, prep_mail_subject,
 }
 
 impl Texts {

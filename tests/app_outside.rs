@@ -86,14 +86,19 @@ fn set_aside_files(dir: &std::path::Path) -> Vec<String> {
 fn two_windows_changing_one_placement_never_lose_either_change() {
     let tmp = tempfile::tempdir().unwrap();
     demo_data(tmp.path());
+    let mut stored_email = String::new();
     for round in 0..3 {
-        // Each round adds to what the rounds before stored.
+        // Each round replaces the e-mail and adds to the teacher the rounds before stored.
         let email = format!("r{round}@kwartelweg.example");
         let teacher = format!(" vervanger{round}");
         let mut one = details_form(tmp.path());
         let mut two = details_form(tmp.path());
         to_field(&mut one, EMAIL);
+        for _ in stored_email.chars() {
+            press(&mut one, ratatui::crossterm::event::KeyCode::Backspace);
+        }
         type_text(&mut one, &email);
+        stored_email.clone_from(&email);
         press_ctrl(&mut one, 's');
         assert_shows(&one, "opgeslagen");
 
@@ -156,4 +161,22 @@ fn taking_the_other_windows_details_keeps_what_was_typed_apart() {
             .any(|kept| kept.contains("Marco Dijkgraaf junior")),
         "what was typed is kept apart"
     );
+}
+
+#[test]
+fn a_trainer_email_that_cannot_be_one_is_said_and_not_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut form = details_form(tmp.path());
+    to_field(&mut form, EMAIL);
+    type_text(&mut form, "r.pellegrom@kwartelweg");
+    press_ctrl(&mut form, 's');
+    assert_shows(&form, "kan geen e-mailadres zijn");
+    assert_shows(&form, "Stageplaats wijzigen");
+    assert!(!placement_file(tmp.path()).contains("r.pellegrom"));
+
+    type_text(&mut form, ".example");
+    press_ctrl(&mut form, 's');
+    assert_shows(&form, "opgeslagen");
+    assert!(placement_file(tmp.path()).contains("r.pellegrom@kwartelweg.example"));
 }

@@ -429,4 +429,6 @@ pub static EN: Texts = Texts {
     rescued_later: "Later",
     rescued_mark: "[Brought back from rescue file {}]",
     rescued_taken: "The text from the rescue file is back in the {}. Open the meeting to go on.",
+    form_bad_email: "“{}” cannot be an e-mail address: it needs one @, with a domain such as company.com after it.",
+    prep_mail_subject: "Preparation for the {} – {}",
 };

@@ -429,4 +429,6 @@ pub static NL: Texts = Texts {
     rescued_later: "Later",
     rescued_mark: "[Teruggehaald uit noodbestand {}]",
     rescued_taken: "De tekst uit het noodbestand staat weer in het {}. Open het gesprek om verder te gaan.",
+    form_bad_email: "„{}” kan geen e-mailadres zijn: er hoort één @ in, met een domein zoals bedrijf.nl erachter.",
+    prep_mail_subject: "Voorbereiding {} – {}",
 };

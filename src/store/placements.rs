@@ -228,6 +228,7 @@ impl Store {
                 summary.mark(moment, state);
             }
         }
+        summary.set_today(today);
         if let Some(next) = summary.next_moment() {
             let dir = self.placement_dir(&summary.placement.id);
             summary.prepared = prepared_roles(&dir, next);

@@ -2,7 +2,7 @@
 //! the screens that show one.
 
 use super::{App, Screen};
-use crate::domain::placement::{PlacementProblem, similar};
+use crate::domain::placement::{PlacementProblem, could_be_email, similar};
 use crate::domain::placement_change::{Detail, differences, merged};
 use crate::domain::summary::PlacementSummary;
 use crate::domain::text::printable;
@@ -219,6 +219,12 @@ impl App {
                 PlacementProblem::EndBeforeStart => FieldName::End,
             };
             state.form.focus_field(field, &theme);
+            return None;
+        }
+        let email = placement.trainer_email.trim();
+        if !email.is_empty() && !could_be_email(email) {
+            state.form.error = Some(fill(t.form_bad_email, &[&printable(email)]));
+            state.form.focus_field(FieldName::TrainerEmail, &theme);
             return None;
         }
         Some(placement)
