@@ -158,6 +158,12 @@ texts! {
     meeting_due_first, key_discard_draft,
     // issue 13, h4: what comes in from outside, two windows, rescued text
     prep_replaced_controls,
+    elsewhere_title, elsewhere_body, elsewhere_line, elsewhere_empty, elsewhere_show_both,
+    elsewhere_keep_mine, elsewhere_take_theirs, elsewhere_shown, elsewhere_kept_mine,
+    elsewhere_took_theirs,
+    rescued_offer_title, rescued_offer_body, rescued_offer_how, rescued_view, rescued_take,
+    rescued_later, rescued_mark, rescued_taken,
+    form_bad_email, prep_mail_subject,
 }
 
 impl Texts {

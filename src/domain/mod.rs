@@ -8,8 +8,10 @@ pub mod guide;
 pub mod guide_check;
 pub mod lang;
 pub mod placement;
+pub mod placement_change;
 pub mod preparation;
 pub mod record;
+pub mod rescued;
 pub mod summary;
 pub mod text;
 

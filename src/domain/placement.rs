@@ -234,6 +234,23 @@ fn periods_overlap(a: &Placement, b: &Placement) -> bool {
     starts_before_other_ends(a, b) && starts_before_other_ends(b, a)
 }
 
+/// Whether `address` could be an e-mail address: one `@` with something before it, a domain
+/// with a dot inside it after it, and no spaces or list separators. Only what a typing slip
+/// breaks; whether the mailbox exists is for the mail server to say.
+pub fn could_be_email(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    let bad = |c: char| c.is_whitespace() || c.is_control() || ",;:<>()[]\\\"@".contains(c);
+    !local.is_empty()
+        && !local.chars().any(bad)
+        && !domain.chars().any(bad)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
 impl Placement {
     /// Checks what must hold before a placement is stored.
     pub fn check(&self) -> Result<(), PlacementProblem> {
@@ -266,6 +283,24 @@ impl Placement {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_typing_slip_is_not_an_email_address() {
+        for good in ["m.zwaneveld@zonnigedeeg.example", "a+b@x.nl"] {
+            assert!(super::could_be_email(good), "{good}");
+        }
+        for bad in [
+            "m.zwaneveld@zonnigedeeg",
+            "m.zwaneveld.zonnigedeeg.nl",
+            "@x.nl",
+            "a b@x.nl",
+            "a@x..nl",
+            "a@x.nl, b@y.nl",
+            "a@@x.nl",
+        ] {
+            assert!(!super::could_be_email(bad), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

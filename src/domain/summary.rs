@@ -21,6 +21,13 @@ pub enum MomentState {
     Newer,
 }
 
+impl MomentState {
+    /// Held here, or by a newer version of the program.
+    pub fn counts_as_held(self) -> bool {
+        matches!(self, Self::Held | Self::Newer)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacementSummary {
     /// Boxed, so that a screen holding a summary stays small.
@@ -99,8 +106,12 @@ impl PlacementSummary {
         summary
     }
 
-    /// Works out again whether the next meeting is overdue, as seen on `today`.
+    /// Works out again which meeting is next, by when, and whether it is overdue as seen on
+    /// `today`: after `mark`, the next meeting may be another one.
     pub fn set_today(&mut self, today: NaiveDate) {
+        self.next_due = self
+            .next_moment()
+            .and_then(|m| due_date(&self.placement, m));
         self.overdue = self.next_due.is_some_and(|due| due < today);
     }
 
@@ -119,17 +130,15 @@ impl PlacementSummary {
     }
 
     pub fn moments_held(&self) -> usize {
-        self.moments
-            .iter()
-            .filter(|m| **m == MomentState::Held)
-            .count()
+        self.moments.iter().filter(|m| m.counts_as_held()).count()
     }
 
-    /// The first moment that has not been held, the natural one to pick next.
+    /// The first moment that has not been held, the natural one to pick next. A record a
+    /// newer version wrote counts as held: this version cannot read it, but it is there.
     pub fn next_moment(&self) -> Option<Moment> {
         Moment::ALL
             .into_iter()
-            .find(|m| self.moments[m.index()] != MomentState::Held)
+            .find(|m| !self.moments[m.index()].counts_as_held())
     }
 }
 

@@ -13,5 +13,5 @@ pub use agenda::{agenda_file_name, to_icalendar};
 pub use file::{export_file_name, export_record};
 pub use markdown::{escape as escape_markdown, render as render_markdown, to_markdown};
 pub use outline::{Outline, Variant, outline};
-pub use prep_form::{mailto_url, preparation_form};
+pub use prep_form::{mail_subject, mailto_url, preparation_form};
 pub use prep_reply::{parse_reply, parse_reply_for};

@@ -160,6 +160,17 @@ pub fn preparation_form(
     out
 }
 
+/// The subject of the e-mail that carries the trainer's form, in the form's language: what
+/// it is for and about whom, as a trainer recognises it in a full inbox.
+pub fn mail_subject(placement: &Placement, moment: Moment, lang: Lang) -> String {
+    let t = lang.texts();
+    let student = printable(&placement.student);
+    fill(
+        t.prep_mail_subject,
+        &[t.moment_word(moment), student.trim()],
+    )
+}
+
 /// A `mailto:` address for a new message to `to` with `subject` and `body` (RFC 6068): every
 /// byte but the unreserved ones percent-encoded, line breaks as `%0D%0A`. Hand-written: the
 /// rule is ten lines, and no crate is needed for it.

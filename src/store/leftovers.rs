@@ -16,9 +16,10 @@ use crate::domain::Moment;
 pub struct Leftovers {
     /// A complete temp file newer than the draft became the draft; the user is asked about it.
     pub recovered: Option<SystemTime>,
-    /// Temp files older than the file they were meant to replace: their text is already there.
+    /// Temp files holding exactly what is already in place: removed, nothing is lost.
     pub removed: usize,
-    /// Temp files that could not be trusted (cut off mid-write), kept for a person to look at.
+    /// Temp files that could not be trusted (cut off mid-write, or older than what is in
+    /// place but holding other text), kept for a person to look at.
     pub set_aside: Vec<PathBuf>,
 }
 
@@ -43,8 +44,17 @@ fn temp_files_of(target: &Path) -> Vec<PathBuf> {
 }
 
 impl Store {
-    /// Deals with the temp files of meeting `id`/`moment`: older ones are removed, damaged
-    /// ones set aside, and the newest complete one that is newer than the draft becomes the
+    /// Whether `temp` holds byte for byte what one of `real` holds.
+    fn already_in_place(&self, temp: &Path, real: &[&PathBuf]) -> bool {
+        let Ok(text) = self.disk.read(temp) else {
+            return false;
+        };
+        real.iter()
+            .any(|path| self.disk.read(path).is_ok_and(|held| held == text))
+    }
+
+    /// Deals with the temp files of meeting `id`/`moment`: copies of what is in place are
+    /// removed, damaged ones and older ones holding other text set aside, and the newest complete one that is newer than the draft becomes the
     /// draft (the draft it replaces is set aside, never erased). Call with the lock held.
     pub fn take_in_leftovers(&self, id: &str, moment: Moment) -> Result<Leftovers, StoreError> {
         let draft = self.draft_path(id, moment);
@@ -67,11 +77,17 @@ impl Store {
                 continue;
             }
             if newest_real.is_some_and(|real| real >= modified) {
-                durable::remove_file(&temp).map_err(|source| StoreError::Write {
-                    path: temp.clone(),
-                    source,
-                })?;
-                outcome.removed += 1;
+                // Only a copy of what is already in place is removed: a clock that stepped
+                // back makes newer text look older, so anything else is set aside.
+                if self.already_in_place(&temp, &[&draft, &record]) {
+                    durable::remove_file(&temp).map_err(|source| StoreError::Write {
+                        path: temp.clone(),
+                        source,
+                    })?;
+                    outcome.removed += 1;
+                } else {
+                    outcome.set_aside.push(self.set_aside(&temp)?);
+                }
                 continue;
             }
             match read_record(&*self.disk, &temp).and_then(|r| belongs_here(r, id, moment, &temp)) {

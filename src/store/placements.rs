@@ -14,7 +14,7 @@ use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use super::error::{Refusal, StoreError};
 use super::lock::{MeetingLock, Probe};
-use super::placement_file::{read_placement, replacement_yaml};
+use super::placement_file::{placement_yaml, read_placement, replacement_yaml};
 use super::preparation::preparation_file_name;
 use super::read::exists;
 use super::{PLACEMENT_FILE, SET_ASIDE_DIR, Store, durable, moment_of};
@@ -60,6 +60,25 @@ impl Store {
         let text = replacement_yaml(&*self.disk, &path, &safe_id(&placement.id), placement)?;
         self.write_text(&path, &text)?;
         read_placement(&*self.disk, &path, &safe_id(&placement.id))
+    }
+
+    /// Keeps a byte-for-byte copy of placement `id`'s details in its `set-aside` folder, before
+    /// they are written over with changes made in another window; returns where it went.
+    pub fn keep_placement_copy(&self, id: &str) -> Result<PathBuf, StoreError> {
+        self.keep_copy(&self.folder(id)?.join(PLACEMENT_FILE))
+    }
+
+    /// Keeps a version of a placement's details that is not stored, as a teacher's changes
+    /// when the other window's version was taken, in its `set-aside` folder; returns where.
+    pub fn keep_placement_version(&self, placement: &Placement) -> Result<PathBuf, StoreError> {
+        let path = self.folder(&placement.id)?.join(PLACEMENT_FILE);
+        let failed = |source| StoreError::Write {
+            path: path.clone(),
+            source,
+        };
+        let (_, target) = self.aside_place(&path).map_err(failed)?;
+        self.write_text(&target, &placement_yaml(placement))?;
+        Ok(target)
     }
 
     /// Moves the whole folder of placement `id` to `set-aside/removed/<id>-<stamp>/`, records
@@ -209,6 +228,7 @@ impl Store {
                 summary.mark(moment, state);
             }
         }
+        summary.set_today(today);
         if let Some(next) = summary.next_moment() {
             let dir = self.placement_dir(&summary.placement.id);
             summary.prepared = prepared_roles(&dir, next);

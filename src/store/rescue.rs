@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 
 use super::durable;
+use super::error::Refusal;
+use super::lock::Claim;
+use super::read::read_record_for_editing;
 use super::{Store, StoreError};
+use crate::domain::{MeetingRecord, Moment};
 
 /// Where rescued text may go, most lasting first: the config folder (kept across reboots,
 /// often on another disk than a data folder on a stick or share), the session's runtime
@@ -73,7 +77,58 @@ impl Store {
         found.sort_by_key(|p| Self::modified(p));
         found
     }
+
+    /// The meeting a rescue file holds, as it was when it could not be saved.
+    pub fn rescued_meeting(&self, path: &Path) -> Result<MeetingRecord, StoreError> {
+        read_record_for_editing(&*self.disk, path)
+    }
+
+    /// Takes a rescued meeting's text back into that meeting's draft, appended under `mark`
+    /// (a finished record is reopened for it, and kept as it was until finished again). The
+    /// rescue file is then moved to `taken/` beside it, never erased. Refused while the
+    /// meeting is open in a window. Returns the meeting's id and moment.
+    pub fn take_rescued(&self, path: &Path, mark: &str) -> Result<(String, Moment), StoreError> {
+        let rescued = self.rescued_meeting(path)?;
+        let (id, moment) = (rescued.placement.id.clone(), rescued.moment);
+        self.folder(&id)?;
+        let _lock = match self.claim_meeting(&id, moment)? {
+            Claim::Mine { lock, .. } => lock,
+            Claim::Taken(session) => {
+                return Err(StoreError::Refused {
+                    path: self.draft_path(&id, moment),
+                    reason: Refusal::MeetingOpen {
+                        moment,
+                        pid: session.pid,
+                    },
+                });
+            }
+        };
+        let meeting = match self.meeting(&id, moment)? {
+            Some(mut meeting) => {
+                meeting.reopen();
+                meeting.take_rescued(&rescued, mark);
+                meeting
+            }
+            None => rescued,
+        };
+        self.save_draft(&id, moment, &meeting)?;
+        let failed = |source| StoreError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let taken = path
+            .parent()
+            .map_or_else(|| PathBuf::from(TAKEN_DIR), |dir| dir.join(TAKEN_DIR));
+        durable::create_dir(&taken).map_err(failed)?;
+        let name = path.file_name().unwrap_or_default();
+        fs::rename(path, taken.join(name)).map_err(failed)?;
+        durable::sync_dir(&taken).map_err(failed)?;
+        Ok((id, moment))
+    }
 }
+
+/// Where rescue files go once their text is back in its meeting.
+const TAKEN_DIR: &str = "taken";
 
 /// A rescue folder must be a real folder of this user (or not exist yet): in a shared place
 /// such as /tmp, someone else's folder or link must never receive a student's notes.

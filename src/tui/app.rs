@@ -13,6 +13,7 @@ mod meeting;
 mod open;
 mod placements;
 mod preparation;
+mod rescued;
 mod stack;
 
 pub use stack::{Screen, ViewCx};
@@ -75,6 +76,7 @@ impl App {
         app.screens = vec![app.home_screen()];
         app.offer_unfinished_placement();
         app.offer_unfinished_preparation();
+        app.offer_rescued();
         app
     }
 

@@ -340,6 +340,11 @@ impl App {
             Intent::CopyForm(by) => self.copy_form(&id, moment, by),
             Intent::MailForm => self.mail_form(&id, moment),
             Intent::PasteReply => self.paste_reply(&id, moment),
+            Intent::ShowBothDetails => self.show_both_details(),
+            Intent::KeepMyDetails => self.keep_my_details(),
+            Intent::TakeTheirDetails => self.take_their_details(),
+            Intent::ViewRescued(path) => self.view_rescued(&path),
+            Intent::TakeRescued(path) => self.take_rescued(&path),
         }
     }
 

@@ -2,10 +2,12 @@
 //! the screens that show one.
 
 use super::{App, Screen};
-use crate::domain::placement::{PlacementProblem, similar};
+use crate::domain::placement::{PlacementProblem, could_be_email, similar};
+use crate::domain::placement_change::{Detail, differences, merged};
 use crate::domain::summary::PlacementSummary;
-use crate::domain::{Moment, Placement, PlacementDraft};
-use crate::i18n::fill;
+use crate::domain::text::printable;
+use crate::domain::{Lang, Moment, Placement, PlacementDraft};
+use crate::i18n::{Texts, fill};
 use crate::tui::dates::{parse_date, show_date};
 use crate::tui::form::FieldName;
 use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
@@ -61,17 +63,125 @@ impl App {
     }
 
     /// Stores the placement form: checked first, and when it looks like a placement that
-    /// exists, said once before a second folder is made for it.
+    /// exists, said once before a second folder is made for it. When the placement was
+    /// changed elsewhere since the form opened, asks first instead of writing over it.
     pub(super) fn save_placement(&mut self) {
-        let (t, theme) = (self.texts, self.theme);
-        let today = crate::tui::dates::today();
+        self.store_placement_form(false);
+    }
+
+    /// My changes over the other window's version, which keeps every detail I did not
+    /// change and is copied to `set-aside/` whole.
+    pub(super) fn keep_my_details(&mut self) {
+        self.back();
+        self.store_placement_form(true);
+    }
+
+    /// The other window's version stays; what was typed here is kept in `set-aside/`.
+    pub(super) fn take_their_details(&mut self) {
+        let t = self.texts;
+        self.back();
+        let Some(mine) = self.typed_placement() else {
+            return;
+        };
+        match self.store.keep_placement_version(&mine) {
+            Ok(path) => {
+                self.stale_placement = Some(mine.id.clone());
+                self.back();
+                let shown = path.display().to_string();
+                self.message = Some((fill(t.elsewhere_took_theirs, &[&shown]), false));
+            }
+            Err(e) => self.form_error(e.describe(t)),
+        }
+    }
+
+    /// Back in the form, with what the other window stored next to what is typed here.
+    pub(super) fn show_both_details(&mut self) {
+        let t = self.texts;
+        self.back();
+        let Some((mine, theirs)) = self.typed_and_stored() else {
+            return;
+        };
+        let shown: Vec<String> = differences(&mine, &theirs)
+            .into_iter()
+            .map(|d| format!("{} „{}”", detail_label(t, d), detail_value(t, &theirs, d)))
+            .collect();
+        self.form_error(fill(t.elsewhere_shown, &[&shown.join("; ")]));
+    }
+
+    fn store_placement_form(&mut self, keep_mine: bool) {
+        let t = self.texts;
         let existing = if matches!(self.screen(), Screen::PlacementForm(p) if !p.similar_seen) {
             self.store.placements().0
         } else {
             Vec::new()
         };
+        let Some(mut placement) = self.typed_placement() else {
+            return;
+        };
         let Screen::PlacementForm(state) = self.screen_mut() else {
             return;
+        };
+        if let Some(like) = similar(&placement, &existing).first() {
+            let period = match (like.start, like.end) {
+                (Some(s), Some(e)) => format!(", {} – {}", show_date(t, s), show_date(t, e)),
+                _ => String::new(),
+            };
+            let about = format!("{} ({}{period})", like.student, like.company);
+            state.form.error = Some(fill(t.placement_similar, &[&about]));
+            state.similar_seen = true;
+            return;
+        }
+        let base = state.editing.clone();
+        let mut kept_theirs = None;
+        if let Some(base) = &base
+            && let Ok(theirs) = self.store.placement(&base.id)
+            && theirs != *base
+        {
+            if !keep_mine {
+                self.ask_changed_elsewhere(&placement, &theirs);
+                return;
+            }
+            match self.store.keep_placement_copy(&base.id) {
+                Ok(path) => kept_theirs = Some(path),
+                Err(e) => return self.form_error(e.describe(t)),
+            }
+            placement = merged(base, &placement, &theirs);
+        }
+        let editing = base.is_some();
+        let saved = if editing {
+            self.store.update_placement(&placement)
+        } else {
+            self.store.create_placement(placement)
+        };
+        match saved {
+            Ok(saved) => {
+                if !editing {
+                    self.saver.discard_new_placement();
+                }
+                self.stale_placement = Some(saved.id.clone());
+                if editing {
+                    self.back();
+                    let said = kept_theirs.map_or_else(
+                        || t.placement_saved.to_string(),
+                        |path| fill(t.elsewhere_kept_mine, &[&path.display().to_string()]),
+                    );
+                    self.message = Some((said, false));
+                } else {
+                    let pick = self.pick_screen(&saved.id);
+                    self.replace(pick);
+                }
+            }
+            Err(e) => self.form_error(e.describe(t)),
+        }
+    }
+
+    /// The placement as typed in the form on top, checked; `None` with the problem shown in
+    /// the form and the field it is about focused.
+    fn typed_placement(&mut self) -> Option<Placement> {
+        let (t, theme) = (self.texts, self.theme);
+        let today = crate::tui::dates::today();
+        let Screen::PlacementForm(state) = self.screen_mut() else {
+            return None;
         };
         let typed = state.draft();
         let mut dates = [None, None];
@@ -84,7 +194,7 @@ impl App {
                 Err(()) => {
                     state.form.error = Some(fill(t.form_bad_date_typed, &[text]));
                     state.form.focus_field(field, &theme);
-                    return;
+                    return None;
                 }
             }
         }
@@ -109,44 +219,63 @@ impl App {
                 PlacementProblem::EndBeforeStart => FieldName::End,
             };
             state.form.focus_field(field, &theme);
-            return;
+            return None;
         }
-        if let Some(like) = similar(&placement, &existing).first() {
-            let period = match (like.start, like.end) {
-                (Some(s), Some(e)) => format!(", {} – {}", show_date(t, s), show_date(t, e)),
-                _ => String::new(),
-            };
-            let about = format!("{} ({}{period})", like.student, like.company);
-            state.form.error = Some(fill(t.placement_similar, &[&about]));
-            state.similar_seen = true;
-            return;
+        let email = placement.trainer_email.trim();
+        if !email.is_empty() && !could_be_email(email) {
+            state.form.error = Some(fill(t.form_bad_email, &[&printable(email)]));
+            state.form.focus_field(FieldName::TrainerEmail, &theme);
+            return None;
         }
-        let editing = state.editing.is_some();
-        let saved = if editing {
-            self.store.update_placement(&placement)
-        } else {
-            self.store.create_placement(placement)
-        };
-        match saved {
-            Ok(saved) => {
-                if !editing {
-                    self.saver.discard_new_placement();
-                }
-                self.stale_placement = Some(saved.id.clone());
-                if editing {
-                    self.back();
-                    self.message = Some((t.placement_saved.into(), false));
-                } else {
-                    let pick = self.pick_screen(&saved.id);
-                    self.replace(pick);
-                }
-            }
+        Some(placement)
+    }
+
+    /// What is typed in the form and what is stored now, for a placement being changed.
+    fn typed_and_stored(&mut self) -> Option<(Placement, Placement)> {
+        let mine = self.typed_placement()?;
+        match self.store.placement(&mine.id) {
+            Ok(theirs) => Some((mine, theirs)),
             Err(e) => {
-                if let Screen::PlacementForm(state) = self.screen_mut() {
-                    state.form.error = Some(e.describe(t));
-                }
+                self.form_error(e.describe(self.texts));
+                None
             }
         }
+    }
+
+    fn form_error(&mut self, text: String) {
+        if let Screen::PlacementForm(state) = self.screen_mut() {
+            state.form.error = Some(text);
+        }
+    }
+
+    /// Asks what to do with a placement changed elsewhere since the form opened, showing
+    /// each detail as typed here and as stored there. Nothing is written until answered.
+    fn ask_changed_elsewhere(&mut self, mine: &Placement, theirs: &Placement) {
+        let t = self.texts;
+        let mut lines = vec![fill(t.elsewhere_body, &[&printable(&theirs.student)])];
+        for detail in differences(mine, theirs) {
+            lines.push(fill(
+                t.elsewhere_line,
+                &[
+                    detail_label(t, detail),
+                    &detail_value(t, mine, detail),
+                    &detail_value(t, theirs, detail),
+                ],
+            ));
+        }
+        let answer = |label, intent| Answer { label, intent };
+        self.push(Screen::Choice(Box::new(ChoiceState {
+            title: t.elsewhere_title.to_string(),
+            lines,
+            answers: vec![
+                answer(t.elsewhere_show_both, Intent::ShowBothDetails),
+                answer(t.elsewhere_keep_mine, Intent::KeepMyDetails),
+                answer(t.elsewhere_take_theirs, Intent::TakeTheirDetails),
+            ],
+            placement: mine.id.clone(),
+            moment: Moment::Start,
+            lock: None,
+        })));
     }
 
     /// Asks before a placement leaves the list, naming the student; the safe answer first.
@@ -228,5 +357,46 @@ impl App {
     /// One placement's line on the home list, read afresh; none when it is gone.
     pub(super) fn summary_of(&self, id: &str) -> Option<PlacementSummary> {
         self.store.summary(id).ok()
+    }
+}
+
+fn detail_label(t: &Texts, detail: Detail) -> &'static str {
+    match detail {
+        Detail::Student => t.form_student,
+        Detail::Programme => t.form_programme,
+        Detail::Level => t.form_level,
+        Detail::Company => t.form_company,
+        Detail::Trainer => t.form_trainer,
+        Detail::Teacher => t.form_teacher,
+        Detail::Start => t.form_start,
+        Detail::End => t.form_end,
+        Detail::TrainerEmail => t.form_trainer_email,
+        Detail::TrainerLanguage => t.form_trainer_language,
+    }
+}
+
+/// A detail as the form shows it, harmless to print; "(leeg)" when there is none.
+fn detail_value(t: &Texts, placement: &Placement, detail: Detail) -> String {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| show_date(t, d)).unwrap_or_default();
+    let text = match detail {
+        Detail::Student => placement.student.clone(),
+        Detail::Programme => placement.programme.clone(),
+        Detail::Level => placement.level.clone(),
+        Detail::Company => placement.company.clone(),
+        Detail::Trainer => placement.trainer.clone(),
+        Detail::Teacher => placement.teacher.clone(),
+        Detail::Start => date(placement.start),
+        Detail::End => date(placement.end),
+        Detail::TrainerEmail => placement.trainer_email.clone(),
+        Detail::TrainerLanguage => match placement.trainer_language {
+            None => t.form_language_same.to_string(),
+            Some(Lang::Nl) => "Nederlands".to_string(),
+            Some(Lang::En) => "English".to_string(),
+        },
+    };
+    if text.is_empty() {
+        t.elsewhere_empty.to_string()
+    } else {
+        printable(&text).into_owned()
     }
 }

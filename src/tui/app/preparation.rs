@@ -7,7 +7,7 @@ use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
 use crate::domain::preparation::{PrepSource, Preparer};
 use crate::domain::{Lang, Moment, Placement};
-use crate::export::{mailto_url, parse_reply, preparation_form};
+use crate::export::{mail_subject, mailto_url, parse_reply, preparation_form};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::StoreError;
 use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
@@ -201,11 +201,9 @@ impl App {
         let Some(form) = self.form_text(id, moment, Preparer::Trainer) else {
             return;
         };
-        let subject = form
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
-        let url = mailto_url(placement.trainer_email.trim(), subject.trim(), &form);
+        let lang = self.preparer_lang(&placement, Preparer::Trainer);
+        let subject = mail_subject(&placement, moment, lang);
+        let url = mailto_url(placement.trainer_email.trim(), &subject, &form);
         let opener = if cfg!(target_os = "macos") {
             "open"
         } else {
