@@ -146,6 +146,8 @@ texts! {
     md_guidance,
     import_other_warning, import_other_confirm,
     pick_prepared_by,
+    // issue 13, h5: the command line says things plainly and writes where people look
+    md_concern_note,
 }
 
 impl Texts {

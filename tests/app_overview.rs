@@ -191,3 +191,26 @@ fn a_refreshed_placement_takes_its_place_in_the_chosen_order() {
         "nothing held yet"
     );
 }
+
+#[test]
+fn the_concerns_note_shows_in_the_teachers_view_of_the_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = demo_app(tmp.path(), Lang::Nl);
+    // Liv's start meeting was held with a concern and a note on it.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let pick = screen(&app, 80, 24);
+    assert!(
+        pick.contains("Liv de Klerk") && pick.contains("▶ 2."),
+        "{pick}"
+    );
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 120, 120);
+    assert!(shown.contains("Zorgsignaal: ongeschikt werk"), "{shown}");
+    assert!(shown.contains("Toelichting bij het zorgsignaal"), "{shown}");
+    assert!(
+        shown.contains("Doet vooral schoonmaakwerk en staat vaak alleen"),
+        "{shown}"
+    );
+}

@@ -185,6 +185,27 @@ fn a_concern_never_leaves_in_a_shared_export() {
 }
 
 #[test]
+fn the_concerns_note_is_in_the_teachers_own_record_and_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let liv = listed(tmp.path(), "Liv de Klerk");
+    let record = format!("{}/start", liv["id"].as_str().unwrap());
+    let note = "Doet vooral schoonmaakwerk en staat vaak alleen";
+    let shown = stdout(&run(tmp.path(), &["show", &record, "--format", "md"]));
+    assert!(shown.contains("Toelichting bij het zorgsignaal"), "{shown}");
+    assert!(shown.contains(note), "{shown}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("volledig.md");
+    let out = run(
+        tmp.path(),
+        &["export", &record, "-o", out_file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let full = std::fs::read_to_string(&out_file).unwrap();
+    assert!(full.contains(note), "{full}");
+}
+
+#[test]
 fn demo_data_refuses_a_folder_that_is_not_empty() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("something"), "x").unwrap();

@@ -214,8 +214,17 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
             text: t.md_private.to_string(),
         });
         if let Some(concern) = concern {
-            let kinds: Vec<&str> = concern.kinds.iter().map(|k| t.concern_kind(*k)).collect();
-            blocks.push(Block::Remark(fill(t.md_concern, &[&kinds.join(", ")])));
+            if !concern.kinds.is_empty() {
+                let kinds: Vec<&str> = concern.kinds.iter().map(|k| t.concern_kind(*k)).collect();
+                blocks.push(Block::Remark(fill(t.md_concern, &[&kinds.join(", ")])));
+            }
+            let note = concern.note.trim();
+            if !note.is_empty() {
+                blocks.push(Block::Notes {
+                    label: t.md_concern_note,
+                    text: note.to_string(),
+                });
+            }
         }
         notes(&mut blocks, &record.private_notes, t);
     }

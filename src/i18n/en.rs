@@ -409,4 +409,6 @@ pub static EN: Texts = Texts {
     import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
     import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
     pick_prepared_by: "prepared by {}",
+    // issue 13, h5: the command line says things plainly and writes where people look
+    md_concern_note: "About the concern",
 };

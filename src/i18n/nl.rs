@@ -409,4 +409,6 @@ pub static NL: Texts = Texts {
     import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
     import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
     pick_prepared_by: "voorbereid door {}",
+    // issue 13, h5: the command line says things plainly and writes where people look
+    md_concern_note: "Toelichting bij het zorgsignaal",
 };
