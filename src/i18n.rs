@@ -148,6 +148,8 @@ texts! {
     pick_prepared_by,
     // issue 13, h5: the command line says things plainly and writes where people look
     md_concern_note,
+    cli_wrong_file, file_kind_record, file_kind_draft, file_kind_placement, file_kind_preparation,
+    file_kind_form, file_kind_guide, file_wanted_record, file_wanted_form, file_wanted_guide,
 }
 
 impl Texts {

@@ -439,3 +439,109 @@ fn widened_permissions_are_narrowed_at_start_with_a_notice() {
     let again = run(&data, &["list"]);
     assert!(!stderr(&again).contains("rechten"), "{}", stderr(&again));
 }
+
+#[test]
+fn a_file_of_the_wrong_kind_is_named_with_what_to_type_instead() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let placements = tmp.path().join("placements");
+    let noor = placements.join("noor-verbeek-bakkerij-het-zonnige-deeg");
+    let milan = placements.join("milan-van-dijkhuis-tuincentrum-de-groene-duim");
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let placement = path(&noor.join("placement.yaml"));
+    let record = path(&noor.join("start.yaml"));
+    let draft = path(&noor.join("midway.draft.yaml"));
+    let prep = path(&milan.join("midway.trainer.prep.yaml"));
+    let guide = path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("guides/nl.yaml"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let form = path(&elsewhere.path().join("formulier.txt"));
+    let out = run(
+        tmp.path(),
+        &[
+            "prepare-form",
+            "noor-verbeek-bakkerij-het-zonnige-deeg",
+            "--moment",
+            "midway",
+            "-o",
+            &form,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export_to = path(&elsewhere.path().join("x.md"));
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["show", &placement],
+            format!(
+                "{placement} is de gegevens van een stageplaats, geen gespreksverslag; typ in plaats daarvan: stagegesprek show noor-verbeek-bakkerij-het-zonnige-deeg/start"
+            ),
+        ),
+        (
+            vec!["export", &placement, "-o", &export_to],
+            "typ in plaats daarvan: stagegesprek show noor-verbeek-bakkerij-het-zonnige-deeg/start"
+                .into(),
+        ),
+        (
+            vec!["show", &prep],
+            format!(
+                "{prep} is een voorbereiding die al bewaard is, geen gespreksverslag; typ in plaats daarvan: stagegesprek meet milan-van-dijkhuis-tuincentrum-de-groene-duim --moment midway"
+            ),
+        ),
+        (
+            vec!["show", &guide],
+            format!(
+                "een gespreksleidraad, geen gespreksverslag; typ in plaats daarvan: stagegesprek guide check {guide}"
+            ),
+        ),
+        (
+            vec!["show", &form],
+            format!(
+                "een voorbereidingsformulier, geen gespreksverslag; typ in plaats daarvan: stagegesprek import {form}"
+            ),
+        ),
+        (
+            vec!["import", &record],
+            format!(
+                "{record} is een gespreksverslag, geen ingevuld voorbereidingsformulier; typ in plaats daarvan: stagegesprek show {record}"
+            ),
+        ),
+        (
+            vec!["import", &draft],
+            format!(
+                "een gesprek dat nog niet af is, geen ingevuld voorbereidingsformulier; typ in plaats daarvan: stagegesprek show {draft}"
+            ),
+        ),
+        (
+            vec!["import", &placement],
+            "de gegevens van een stageplaats, geen ingevuld".into(),
+        ),
+        (
+            vec!["guide", "check", &record],
+            format!(
+                "een gespreksverslag, geen gespreksleidraad; typ in plaats daarvan: stagegesprek show {record}"
+            ),
+        ),
+        (
+            vec!["guide", "check", &placement],
+            "de gegevens van een stageplaats, geen gespreksleidraad".into(),
+        ),
+    ];
+    for (args, said) in cases {
+        let out = run(tmp.path(), &args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(&said), "{args:?}: {err}");
+        assert!(!err.contains("field"), "{args:?}: {err}");
+    }
+    // In English too.
+    let out = run(tmp.path(), &["--lang", "en", "show", &placement]);
+    assert!(
+        stderr(&out).contains("is a placement's details, not a meeting record; type instead: stagegesprek show noor-verbeek-bakkerij-het-zonnige-deeg/start"),
+        "{}",
+        stderr(&out)
+    );
+    // The right kind still works: a draft can be shown.
+    let out = run(tmp.path(), &["show", &draft]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!elsewhere.path().join("x.md").exists());
+}

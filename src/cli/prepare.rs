@@ -7,12 +7,14 @@ use std::path::Path;
 
 use super::export::{Target, check_target, write_failure};
 use super::output::say;
+use super::wrong_file::{Wanted, wrong_kind};
 use super::{Failure, Outcome, open_store};
 use crate::domain::Moment;
 use crate::domain::preparation::{Preparer, ReplyProblem};
 use crate::export::{parse_reply_for, preparation_form};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
+use crate::store::file_kind::FileKind;
 use crate::store::guides::Guides;
 use crate::store::read::MAX_FILE_BYTES;
 use crate::store::{Refusal, StoreError, durable};
@@ -81,6 +83,14 @@ pub fn import(settings: &Settings, file: &Path, replace: bool, moment: Option<Mo
         .ok_or_else(|| refused(t.prep_err_too_large.to_string()))?;
     let text =
         String::from_utf8(bytes).map_err(|_| refused(t.reply_problem(ReplyProblem::NotText)))?;
+    if !from_stdin
+        && let Some(refusal) = wrong_kind(file, FileKind::of_text(file, &text), Wanted::Form, t)
+    {
+        return Err(Failure(format!(
+            "{}; {}",
+            refusal.0, t.prep_nothing_changed
+        )));
+    }
     let reply = parse_reply_for(&text, moment).map_err(|p| refused(t.reply_problem(p)))?;
     let store = open_store(settings)?;
     let path = store

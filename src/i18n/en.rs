@@ -411,4 +411,14 @@ pub static EN: Texts = Texts {
     pick_prepared_by: "prepared by {}",
     // issue 13, h5: the command line says things plainly and writes where people look
     md_concern_note: "About the concern",
+    cli_wrong_file: "{} is {}, not {}; type instead: {}",
+    file_kind_record: "a meeting record",
+    file_kind_draft: "a meeting that is not finished",
+    file_kind_placement: "a placement's details",
+    file_kind_preparation: "a preparation already stored",
+    file_kind_form: "a preparation form",
+    file_kind_guide: "a conversation guide",
+    file_wanted_record: "a meeting record",
+    file_wanted_form: "a filled preparation form",
+    file_wanted_guide: "a conversation guide",
 };

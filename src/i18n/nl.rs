@@ -411,4 +411,14 @@ pub static NL: Texts = Texts {
     pick_prepared_by: "voorbereid door {}",
     // issue 13, h5: the command line says things plainly and writes where people look
     md_concern_note: "Toelichting bij het zorgsignaal",
+    cli_wrong_file: "{} is {}, geen {}; typ in plaats daarvan: {}",
+    file_kind_record: "een gespreksverslag",
+    file_kind_draft: "een gesprek dat nog niet af is",
+    file_kind_placement: "de gegevens van een stageplaats",
+    file_kind_preparation: "een voorbereiding die al bewaard is",
+    file_kind_form: "een voorbereidingsformulier",
+    file_kind_guide: "een gespreksleidraad",
+    file_wanted_record: "gespreksverslag",
+    file_wanted_form: "ingevuld voorbereidingsformulier",
+    file_wanted_guide: "gespreksleidraad",
 };
