@@ -545,3 +545,45 @@ fn a_file_of_the_wrong_kind_is_named_with_what_to_type_instead() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!elsewhere.path().join("x.md").exists());
 }
+
+#[test]
+fn what_the_operating_system_says_is_said_in_dutch_with_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 2);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let folder = elsewhere.path().to_str().unwrap().to_string();
+    let out = run(tmp.path(), &["import", &folder]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "kan {folder} niet lezen: dat is een map, geen bestand ("
+        )),
+        "{err}"
+    );
+    let missing = elsewhere.path().join("bestaat-niet");
+    let out = run(
+        tmp.path(),
+        &[
+            "export",
+            "noor-verbeek-bakkerij-het-zonnige-deeg/start",
+            "-o",
+            missing.join("x.md").to_str().unwrap(),
+        ],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "kan {} niet schrijven: dat bestaat niet (",
+            missing.display()
+        )),
+        "{err}"
+    );
+    let out = run(tmp.path(), &["--lang", "en", "import", &folder]);
+    assert!(
+        stderr(&out).contains("it is a folder, not a file"),
+        "{}",
+        stderr(&out)
+    );
+}

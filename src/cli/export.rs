@@ -3,7 +3,7 @@
 //! something that is not a plain file.
 
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
 use super::output::say;
@@ -43,8 +43,9 @@ pub fn export(
     text.push('\n');
     match target {
         Target::Stdout => say(&text, t),
-        Target::File(path) => durable::write_file(&path, text.as_bytes())
-            .map_err(|e| write_failure(&path, &e.to_string(), t)),
+        Target::File(path) => {
+            durable::write_file(&path, text.as_bytes()).map_err(|e| write_failure(&path, &e, t))
+        }
     }
 }
 
@@ -60,7 +61,7 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
             return Err(Failure(fill(t.cli_export_not_a_file, &[&shown])));
         }
         Err(e) if e.kind() != ErrorKind::NotFound => {
-            return Err(write_failure(output, &e.to_string(), t));
+            return Err(write_failure(output, &e, t));
         }
         _ => {}
     }
@@ -73,7 +74,7 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
     let file_name = output
         .file_name()
         .ok_or_else(|| Failure(fill(t.cli_export_not_a_file, &[&shown])))?;
-    let resolve = |p: &Path| fs::canonicalize(p).map_err(|e| write_failure(p, &e.to_string(), t));
+    let resolve = |p: &Path| fs::canonicalize(p).map_err(|e| write_failure(p, &e, t));
     let full = resolve(parent)?.join(file_name);
     let data = resolve(data_dir)?;
     if full.starts_with(&data) {
@@ -85,6 +86,9 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
     Ok(Target::File(output.to_path_buf()))
 }
 
-pub(super) fn write_failure(path: &Path, reason: &str, t: &Texts) -> Failure {
-    Failure(fill(t.err_write, &[&path.display().to_string(), reason]))
+pub(super) fn write_failure(path: &Path, reason: &io::Error, t: &Texts) -> Failure {
+    Failure(fill(
+        t.err_write,
+        &[&path.display().to_string(), &t.io_problem(reason)],
+    ))
 }

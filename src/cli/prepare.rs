@@ -51,8 +51,7 @@ pub fn prepare_form(
     match target {
         None | Some(Target::Stdout) => say(&text, t),
         Some(Target::File(path)) => {
-            durable::write_file(&path, text.as_bytes())
-                .map_err(|e| write_failure(&path, &e.to_string(), t))?;
+            durable::write_file(&path, text.as_bytes()).map_err(|e| write_failure(&path, &e, t))?;
             let written = fill(
                 t.prep_form_written,
                 &[
@@ -79,7 +78,7 @@ pub fn import(settings: &Settings, file: &Path, replace: bool, moment: Option<Mo
     let refused =
         |reason: String| Failure(format!("{shown}: {reason}; {}", t.prep_nothing_changed));
     let bytes = read_input(file, from_stdin)
-        .map_err(|e| Failure(fill(t.err_read, &[&shown, &e.to_string()])))?
+        .map_err(|e| Failure(fill(t.err_read, &[&shown, &t.io_problem(&e)])))?
         .ok_or_else(|| refused(t.prep_err_too_large.to_string()))?;
     let text =
         String::from_utf8(bytes).map_err(|_| refused(t.reply_problem(ReplyProblem::NotText)))?;

@@ -421,4 +421,11 @@ pub static EN: Texts = Texts {
     file_wanted_record: "a meeting record",
     file_wanted_form: "a filled preparation form",
     file_wanted_guide: "a conversation guide",
+    io_not_found: "it does not exist",
+    io_no_permission: "you have no permission for that",
+    io_is_folder: "it is a folder, not a file",
+    io_not_folder: "part of the path is a file, not a folder",
+    io_disk_full: "the disk is full",
+    io_read_only: "the disk is read-only",
+    io_too_large: "the file would be too large",
 };

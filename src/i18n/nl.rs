@@ -421,4 +421,11 @@ pub static NL: Texts = Texts {
     file_wanted_record: "gespreksverslag",
     file_wanted_form: "ingevuld voorbereidingsformulier",
     file_wanted_guide: "gespreksleidraad",
+    io_not_found: "dat bestaat niet",
+    io_no_permission: "daar heb je geen toestemming voor",
+    io_is_folder: "dat is een map, geen bestand",
+    io_not_folder: "een deel van het pad is een bestand, geen map",
+    io_disk_full: "de schijf is vol",
+    io_read_only: "de schijf is alleen-lezen",
+    io_too_large: "het bestand wordt te groot",
 };
