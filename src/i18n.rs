@@ -152,6 +152,7 @@ texts! {
     file_kind_form, file_kind_guide, file_wanted_record, file_wanted_form, file_wanted_guide,
     io_not_found, io_no_permission, io_is_folder, io_not_folder, io_disk_full, io_read_only,
     io_too_large,
+    cli_exported,
 }
 
 impl Texts {

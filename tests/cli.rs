@@ -335,7 +335,6 @@ fn usage_errors_exit_2() {
     for args in [
         &["meet", "x", "--moment", "later"][..],
         &["frobnicate"],
-        &["export", "x/start"],
         &["guide", "check"],
         &["--lang", "fr", "list"],
     ] {
@@ -585,5 +584,52 @@ fn what_the_operating_system_says_is_said_in_dutch_with_the_path() {
         stderr(&out).contains("it is a folder, not a file"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn export_without_a_file_name_goes_into_the_export_folder_and_says_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 2);
+    let exports = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("no-config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        format!("export_dir: {}\n", exports.path().join("stage").display()),
+    )
+    .unwrap();
+    let record = "noor-verbeek-bakkerij-het-zonnige-deeg/start";
+    let out = run(tmp.path(), &["export", record, "--shared"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    let file = exports.path().join("stage").join(format!(
+        "{}-startgesprek-",
+        record.trim_end_matches("/start")
+    ));
+    let line = said.trim_end();
+    assert!(
+        line.starts_with(&format!("Verslag geschreven: {}", file.display())),
+        "{said}"
+    );
+    let written = Path::new(line.trim_start_matches("Verslag geschreven: "));
+    assert!(written.is_absolute(), "{said}");
+    assert!(written.to_str().unwrap().ends_with("-gedeeld.md"), "{said}");
+    let text = std::fs::read_to_string(written).unwrap();
+    assert!(text.contains("## 1. Leerprocessen"), "{text}");
+    // Again, and the full version beside it: each its own file, the shared one replaced.
+    assert_eq!(
+        run(tmp.path(), &["export", record, "--shared"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = run(tmp.path(), &["export", record]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(exports.path().join("stage"))
+            .unwrap()
+            .count(),
+        2
     );
 }

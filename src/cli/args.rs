@@ -51,13 +51,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Yaml)]
         format: Format,
     },
-    /// Write a record as Markdown; with --shared without the private notes
+    /// Write a record as Markdown; with --shared without the private notes. Without -o it
+    /// goes into the export folder and its full path is printed; `-o -` prints it
     Export {
         record: String,
         #[arg(long)]
         shared: bool,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: PathBuf,
+        output: Option<PathBuf>,
     },
     /// List removed placements that can be brought back with `restore`
     Removed,

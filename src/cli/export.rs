@@ -1,6 +1,6 @@
-//! `export`: a record as Markdown, to stdout or to a file. An export is a copy for people, so
-//! it may replace a file the user names, but never anything of the data folder and never
-//! something that is not a plain file.
+//! `export`: a record as Markdown, into the export folder (as the interface does), to stdout
+//! or to a file. An export is a copy for people, so it may replace a file the user names, but
+//! never anything of the data folder and never something that is not a plain file.
 
 use std::fs;
 use std::io::{self, ErrorKind};
@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::output::say;
 use super::{Failure, Outcome, load_record, open_store};
-use crate::export::{Variant, to_markdown};
+use crate::export::{Variant, export_record, to_markdown};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
 use crate::store::durable;
@@ -25,11 +25,13 @@ pub fn export(
     guides: &Guides,
     name: &str,
     shared: bool,
-    output: &Path,
+    output: Option<&Path>,
 ) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
-    let target = check_target(output, store.root(), t)?;
+    let target = output
+        .map(|output| check_target(output, store.root(), t))
+        .transpose()?;
     let record = load_record(&store, name, t)?;
     let guide = guides
         .for_record(&record.guide.id, settings.lang)
@@ -38,6 +40,16 @@ pub fn export(
         Variant::Shared
     } else {
         Variant::Full
+    };
+    let Some(target) = target else {
+        // Where the interface puts it, under the same name, so the teacher finds it there.
+        let path = export_record(&store, &settings.export_dir(), &record, guide, variant)
+            .map_err(|e| Failure(e.describe(t)))?;
+        let path = std::path::absolute(&path).unwrap_or(path);
+        return say(
+            &format!("{}\n", fill(t.cli_exported, &[&path.display().to_string()])),
+            t,
+        );
     };
     let mut text = to_markdown(&record, guide, variant);
     text.push('\n');

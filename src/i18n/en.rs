@@ -428,4 +428,5 @@ pub static EN: Texts = Texts {
     io_disk_full: "the disk is full",
     io_read_only: "the disk is read-only",
     io_too_large: "the file would be too large",
+    cli_exported: "Record written: {}",
 };

@@ -428,4 +428,5 @@ pub static NL: Texts = Texts {
     io_disk_full: "de schijf is vol",
     io_read_only: "de schijf is alleen-lezen",
     io_too_large: "het bestand wordt te groot",
+    cli_exported: "Verslag geschreven: {}",
 };
