@@ -153,6 +153,7 @@ texts! {
     io_not_found, io_no_permission, io_is_folder, io_not_folder, io_disk_full, io_read_only,
     io_too_large,
     cli_exported,
+    md_guide_version,
 }
 
 impl Texts {

@@ -149,7 +149,7 @@ fn a_concern_never_leaves_in_a_shared_export() {
     let liv = listed(tmp.path(), "Liv de Klerk");
     let record = format!("{}/start", liv["id"].as_str().unwrap());
     // The record itself keeps it, for the teacher.
-    let yaml = stdout(&run(tmp.path(), &["show", &record]));
+    let yaml = stdout(&run(tmp.path(), &["show", &record, "--format", "yaml"]));
     assert!(yaml.contains("concern:"), "{yaml}");
     assert!(yaml.contains("schoonmaakwerk"), "{yaml}");
 
@@ -222,7 +222,7 @@ fn show_and_export_a_held_record() {
     let held = fully_held(tmp.path());
     let id = format!("{}/start", held["id"].as_str().unwrap());
 
-    let yaml = run(tmp.path(), &["show", &id]);
+    let yaml = run(tmp.path(), &["show", &id, "--format", "yaml"]);
     assert_eq!(yaml.status.code(), Some(0), "{}", stderr(&yaml));
     assert!(stdout(&yaml).starts_with("schema_version: 3"));
     let md = stdout(&run(tmp.path(), &["show", &id, "--format", "md"]));
@@ -632,4 +632,38 @@ fn export_without_a_file_name_goes_into_the_export_folder_and_says_where() {
             .count(),
         2
     );
+}
+
+#[test]
+fn show_reads_like_a_record_and_the_shared_export_names_the_guide_by_its_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 2);
+    let record = "noor-verbeek-bakkerij-het-zonnige-deeg/start";
+    let out = run(tmp.path(), &["show", record]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(shown.starts_with("# Startgesprek: Noor Verbeek"), "{shown}");
+    assert!(!shown.contains("schema_version"), "{shown}");
+    let file = stdout(&run(tmp.path(), &["show", record, "--format", "yaml"]));
+    assert!(file.starts_with("schema_version: "), "{file}");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("gedeeld.md");
+    let out = run(
+        tmp.path(),
+        &[
+            "export",
+            record,
+            "--shared",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shared = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        shared.contains("| Gespreksleidraad | Stagegesprek volgens de vier sleutels (versie 2) |"),
+        "{shared}"
+    );
+    assert!(!shared.contains("standaard-nl"), "{shared}");
 }

@@ -44,11 +44,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a meeting record (an id such as `placement-id/start` or
-    /// `placement-id/tussentijds`, or a path)
+    /// Print a meeting record, readable (an id such as `placement-id/start` or
+    /// `placement-id/tussentijds`, or a path); --format yaml prints the file itself
     Show {
         record: String,
-        #[arg(long, value_enum, default_value_t = Format::Yaml)]
+        #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
     },
     /// Write a record as Markdown; with --shared without the private notes. Without -o it

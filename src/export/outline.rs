@@ -160,7 +160,7 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
             text: t.md_shared_notice,
         });
     }
-    blocks.push(Block::Facts(facts(record, guide, t)));
+    blocks.push(Block::Facts(facts(record, guide, variant, t)));
     if let Some(prep) = record
         .trainer_preparation
         .as_ref()
@@ -231,7 +231,7 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
     Outline { texts: t, blocks }
 }
 
-fn facts(record: &MeetingRecord, guide: &Guide, t: &'static Texts) -> Vec<Fact> {
+fn facts(record: &MeetingRecord, guide: &Guide, variant: Variant, t: &'static Texts) -> Vec<Fact> {
     let p = &record.placement;
     let programme = match (p.programme.trim(), p.level.trim()) {
         ("", "") => String::new(),
@@ -280,10 +280,18 @@ fn facts(record: &MeetingRecord, guide: &Guide, t: &'static Texts) -> Vec<Fact> 
         (
             FactKind::Guide,
             t.md_guide,
-            format!(
-                "{} ({} {})",
-                guide.title, record.guide.id, record.guide.version
-            ),
+            // The internal id means nothing to a trainer or student; the teacher's own copy
+            // keeps it, to tell a school's guide from the built-in one.
+            match variant {
+                Variant::Shared => fill(
+                    t.md_guide_version,
+                    &[&guide.title, &record.guide.version.to_string()],
+                ),
+                Variant::Full => format!(
+                    "{} ({} {})",
+                    guide.title, record.guide.id, record.guide.version
+                ),
+            },
         ),
         (
             FactKind::Status,

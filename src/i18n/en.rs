@@ -429,4 +429,5 @@ pub static EN: Texts = Texts {
     io_read_only: "the disk is read-only",
     io_too_large: "the file would be too large",
     cli_exported: "Record written: {}",
+    md_guide_version: "{} (version {})",
 };

@@ -429,4 +429,5 @@ pub static NL: Texts = Texts {
     io_read_only: "de schijf is alleen-lezen",
     io_too_large: "het bestand wordt te groot",
     cli_exported: "Verslag geschreven: {}",
+    md_guide_version: "{} (versie {})",
 };
