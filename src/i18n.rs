@@ -164,9 +164,34 @@ texts! {
     rescued_offer_title, rescued_offer_body, rescued_offer_how, rescued_view, rescued_take,
     rescued_later, rescued_mark, rescued_taken,
     form_bad_email, prep_mail_subject,
+    // issue 13, h5: the command line says things plainly and writes where people look
+    md_concern_note,
+    cli_wrong_file, file_kind_record, file_kind_draft, file_kind_placement, file_kind_preparation,
+    file_kind_form, file_kind_guide, file_wanted_record, file_wanted_form, file_wanted_guide,
+    io_not_found, io_no_permission, io_is_folder, io_not_folder, io_disk_full, io_read_only,
+    io_too_large,
+    cli_exported,
+    md_guide_version,
 }
 
 impl Texts {
+    /// What the operating system said, in this language where it is one of the common
+    /// problems, followed by its own words in brackets for whoever helps.
+    pub fn io_problem(&self, error: &std::io::Error) -> String {
+        use std::io::ErrorKind;
+        let plain = match error.kind() {
+            ErrorKind::NotFound => self.io_not_found,
+            ErrorKind::PermissionDenied => self.io_no_permission,
+            ErrorKind::IsADirectory => self.io_is_folder,
+            ErrorKind::NotADirectory => self.io_not_folder,
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => self.io_disk_full,
+            ErrorKind::ReadOnlyFilesystem => self.io_read_only,
+            ErrorKind::FileTooLarge => self.io_too_large,
+            _ => return error.to_string(),
+        };
+        format!("{plain} ({error})")
+    }
+
     /// A date as people of this language write it: `4-12-2026`, `4 Dec 2026`.
     pub fn date(&self, day: NaiveDate) -> String {
         day.format(self.date_format).to_string()

@@ -73,7 +73,13 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             record,
             shared,
             output,
-        }) => done(cli::export(settings, &guides, &record, shared, &output)),
+        }) => done(cli::export(
+            settings,
+            &guides,
+            &record,
+            shared,
+            output.as_deref(),
+        )),
         Some(Command::Prepare {
             placement,
             moment,

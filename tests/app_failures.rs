@@ -185,3 +185,19 @@ fn fields_from_a_newer_version_are_never_dropped_by_editing() {
     assert!(store.save_final(NOOR, Moment::Start, &record).is_err());
     assert_eq!(read(&path), nested);
 }
+
+#[test]
+fn a_full_disk_is_said_in_the_interfaces_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let disk = Arc::new(FailingDisk::default());
+    let mut app = app_on(tmp.path(), disk.clone());
+    app.open_meeting(DAAN, Moment::Start);
+    type_text(&mut app, "Afronden lukt niet.");
+    press_ctrl(&mut app, 'f');
+    disk.fail_writes(true);
+    press(&mut app, KeyCode::Enter);
+    app.flush_saves();
+    let shown = screen(&app, 240, 24);
+    assert!(shown.contains("de schijf is vol"), "{shown}");
+}

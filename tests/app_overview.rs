@@ -248,3 +248,26 @@ fn every_mark_means_one_thing_in_the_interface_language_and_the_legend_names_the
     assert!(row(&shown, "Yara").contains("3/3 SMF"), "{shown}");
     assert!(row(&shown, "Milan").ends_with(" tr"), "{shown}");
 }
+
+#[test]
+fn the_concerns_note_shows_in_the_teachers_view_of_the_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = demo_app(tmp.path(), Lang::Nl);
+    // Liv's start meeting was held with a concern and a note on it.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let pick = screen(&app, 80, 24);
+    assert!(
+        pick.contains("Liv de Klerk") && pick.contains("▶ 2."),
+        "{pick}"
+    );
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 120, 120);
+    assert!(shown.contains("Zorgsignaal: ongeschikt werk"), "{shown}");
+    assert!(shown.contains("Toelichting bij het zorgsignaal"), "{shown}");
+    assert!(
+        shown.contains("Doet vooral schoonmaakwerk en staat vaak alleen"),
+        "{shown}"
+    );
+}

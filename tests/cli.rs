@@ -149,7 +149,7 @@ fn a_concern_never_leaves_in_a_shared_export() {
     let liv = listed(tmp.path(), "Liv de Klerk");
     let record = format!("{}/start", liv["id"].as_str().unwrap());
     // The record itself keeps it, for the teacher.
-    let yaml = stdout(&run(tmp.path(), &["show", &record]));
+    let yaml = stdout(&run(tmp.path(), &["show", &record, "--format", "yaml"]));
     assert!(yaml.contains("concern:"), "{yaml}");
     assert!(yaml.contains("schoonmaakwerk"), "{yaml}");
 
@@ -185,6 +185,27 @@ fn a_concern_never_leaves_in_a_shared_export() {
 }
 
 #[test]
+fn the_concerns_note_is_in_the_teachers_own_record_and_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let liv = listed(tmp.path(), "Liv de Klerk");
+    let record = format!("{}/start", liv["id"].as_str().unwrap());
+    let note = "Doet vooral schoonmaakwerk en staat vaak alleen";
+    let shown = stdout(&run(tmp.path(), &["show", &record, "--format", "md"]));
+    assert!(shown.contains("Toelichting bij het zorgsignaal"), "{shown}");
+    assert!(shown.contains(note), "{shown}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("volledig.md");
+    let out = run(
+        tmp.path(),
+        &["export", &record, "-o", out_file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let full = std::fs::read_to_string(&out_file).unwrap();
+    assert!(full.contains(note), "{full}");
+}
+
+#[test]
 fn demo_data_refuses_a_folder_that_is_not_empty() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("something"), "x").unwrap();
@@ -201,7 +222,7 @@ fn show_and_export_a_held_record() {
     let held = fully_held(tmp.path());
     let id = format!("{}/start", held["id"].as_str().unwrap());
 
-    let yaml = run(tmp.path(), &["show", &id]);
+    let yaml = run(tmp.path(), &["show", &id, "--format", "yaml"]);
     assert_eq!(yaml.status.code(), Some(0), "{}", stderr(&yaml));
     assert!(stdout(&yaml).starts_with("schema_version: 3"));
     let md = stdout(&run(tmp.path(), &["show", &id, "--format", "md"]));
@@ -317,7 +338,6 @@ fn usage_errors_exit_2() {
     for args in [
         &["meet", "x", "--moment", "later"][..],
         &["frobnicate"],
-        &["export", "x/start"],
         &["guide", "check"],
         &["--lang", "fr", "list"],
     ] {
@@ -462,4 +482,233 @@ fn the_permission_repair_narrows_everything_the_program_keeps() {
         let wanted = if *widened == 0o755 { 0o700 } else { 0o600 };
         assert_eq!(mode(path), wanted, "{}", path.display());
     }
+}
+
+#[test]
+fn a_file_of_the_wrong_kind_is_named_with_what_to_type_instead() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let placements = tmp.path().join("placements");
+    let noor = placements.join("noor-verbeek-bakkerij-het-zonnige-deeg");
+    let milan = placements.join("milan-van-dijkhuis-tuincentrum-de-groene-duim");
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let placement = path(&noor.join("placement.yaml"));
+    let record = path(&noor.join("start.yaml"));
+    let draft = path(&noor.join("midway.draft.yaml"));
+    let prep = path(&milan.join("midway.trainer.prep.yaml"));
+    let guide = path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("guides/nl.yaml"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let form = path(&elsewhere.path().join("formulier.txt"));
+    let out = run(
+        tmp.path(),
+        &[
+            "prepare-form",
+            "noor-verbeek-bakkerij-het-zonnige-deeg",
+            "--moment",
+            "midway",
+            "-o",
+            &form,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let export_to = path(&elsewhere.path().join("x.md"));
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["show", &placement],
+            format!(
+                "{placement} is de gegevens van een stageplaats, geen gespreksverslag; typ in plaats daarvan: stagegesprek show noor-verbeek-bakkerij-het-zonnige-deeg/start"
+            ),
+        ),
+        (
+            vec!["export", &placement, "-o", &export_to],
+            "typ in plaats daarvan: stagegesprek show noor-verbeek-bakkerij-het-zonnige-deeg/start"
+                .into(),
+        ),
+        (
+            vec!["show", &prep],
+            format!(
+                "{prep} is een voorbereiding die al bewaard is, geen gespreksverslag; typ in plaats daarvan: stagegesprek meet milan-van-dijkhuis-tuincentrum-de-groene-duim --moment midway"
+            ),
+        ),
+        (
+            vec!["show", &guide],
+            format!(
+                "een gespreksleidraad, geen gespreksverslag; typ in plaats daarvan: stagegesprek guide check {guide}"
+            ),
+        ),
+        (
+            vec!["show", &form],
+            format!(
+                "een voorbereidingsformulier, geen gespreksverslag; typ in plaats daarvan: stagegesprek import {form}"
+            ),
+        ),
+        (
+            vec!["import", &record],
+            format!(
+                "{record} is een gespreksverslag, geen ingevuld voorbereidingsformulier; typ in plaats daarvan: stagegesprek show {record}"
+            ),
+        ),
+        (
+            vec!["import", &draft],
+            format!(
+                "een gesprek dat nog niet af is, geen ingevuld voorbereidingsformulier; typ in plaats daarvan: stagegesprek show {draft}"
+            ),
+        ),
+        (
+            vec!["import", &placement],
+            "de gegevens van een stageplaats, geen ingevuld".into(),
+        ),
+        (
+            vec!["guide", "check", &record],
+            format!(
+                "een gespreksverslag, geen gespreksleidraad; typ in plaats daarvan: stagegesprek show {record}"
+            ),
+        ),
+        (
+            vec!["guide", "check", &placement],
+            "de gegevens van een stageplaats, geen gespreksleidraad".into(),
+        ),
+    ];
+    for (args, said) in cases {
+        let out = run(tmp.path(), &args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(&said), "{args:?}: {err}");
+        assert!(!err.contains("field"), "{args:?}: {err}");
+    }
+    // In English too.
+    let out = run(tmp.path(), &["--lang", "en", "show", &placement]);
+    assert!(
+        stderr(&out).contains("is a placement's details, not a meeting record; type instead: stagegesprek show noor-verbeek-bakkerij-het-zonnige-deeg/start"),
+        "{}",
+        stderr(&out)
+    );
+    // The right kind still works: a draft can be shown.
+    let out = run(tmp.path(), &["show", &draft]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!elsewhere.path().join("x.md").exists());
+}
+
+#[test]
+fn what_the_operating_system_says_is_said_in_dutch_with_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 2);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let folder = elsewhere.path().to_str().unwrap().to_string();
+    let out = run(tmp.path(), &["import", &folder]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "kan {folder} niet lezen: dat is een map, geen bestand ("
+        )),
+        "{err}"
+    );
+    let missing = elsewhere.path().join("bestaat-niet");
+    let out = run(
+        tmp.path(),
+        &[
+            "export",
+            "noor-verbeek-bakkerij-het-zonnige-deeg/start",
+            "-o",
+            missing.join("x.md").to_str().unwrap(),
+        ],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "kan {} niet schrijven: dat bestaat niet (",
+            missing.display()
+        )),
+        "{err}"
+    );
+    let out = run(tmp.path(), &["--lang", "en", "import", &folder]);
+    assert!(
+        stderr(&out).contains("it is a folder, not a file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_without_a_file_name_goes_into_the_export_folder_and_says_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 2);
+    let exports = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("no-config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.yaml"),
+        format!("export_dir: {}\n", exports.path().join("stage").display()),
+    )
+    .unwrap();
+    let record = "noor-verbeek-bakkerij-het-zonnige-deeg/start";
+    let out = run(tmp.path(), &["export", record, "--shared"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    let file = exports.path().join("stage").join(format!(
+        "{}-startgesprek-",
+        record.trim_end_matches("/start")
+    ));
+    let line = said.trim_end();
+    assert!(
+        line.starts_with(&format!("Verslag geschreven: {}", file.display())),
+        "{said}"
+    );
+    let written = Path::new(line.trim_start_matches("Verslag geschreven: "));
+    assert!(written.is_absolute(), "{said}");
+    assert!(written.to_str().unwrap().ends_with("-gedeeld.md"), "{said}");
+    let text = std::fs::read_to_string(written).unwrap();
+    assert!(text.contains("## 1. Leerprocessen"), "{text}");
+    // Again, and the full version beside it: each its own file, the shared one replaced.
+    assert_eq!(
+        run(tmp.path(), &["export", record, "--shared"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = run(tmp.path(), &["export", record]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_dir(exports.path().join("stage"))
+            .unwrap()
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn show_reads_like_a_record_and_the_shared_export_names_the_guide_by_its_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 2);
+    let record = "noor-verbeek-bakkerij-het-zonnige-deeg/start";
+    let out = run(tmp.path(), &["show", record]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(shown.starts_with("# Startgesprek: Noor Verbeek"), "{shown}");
+    assert!(!shown.contains("schema_version"), "{shown}");
+    let file = stdout(&run(tmp.path(), &["show", record, "--format", "yaml"]));
+    assert!(file.starts_with("schema_version: "), "{file}");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out_file = elsewhere.path().join("gedeeld.md");
+    let out = run(
+        tmp.path(),
+        &[
+            "export",
+            record,
+            "--shared",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shared = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        shared.contains("| Gespreksleidraad | Stagegesprek volgens de vier sleutels (versie 2) |"),
+        "{shared}"
+    );
+    assert!(!shared.contains("standaard-nl"), "{shared}");
 }

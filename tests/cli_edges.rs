@@ -147,7 +147,9 @@ fn output_that_cannot_be_written_is_a_failure_not_silence() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out).lines().collect::<Vec<_>>(),
-        ["stagegesprek: kan de uitvoer niet wegschrijven: No space left on device (os error 28)"]
+        [
+            "stagegesprek: kan de uitvoer niet wegschrijven: de schijf is vol (No space left on device (os error 28))"
+        ]
     );
 }
 

@@ -44,20 +44,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print a meeting record (an id such as `placement-id/start` or
-    /// `placement-id/tussentijds`, or a path)
+    /// Print a meeting record, readable (an id such as `placement-id/start` or
+    /// `placement-id/tussentijds`, or a path); --format yaml prints the file itself
     Show {
         record: String,
-        #[arg(long, value_enum, default_value_t = Format::Yaml)]
+        #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
     },
-    /// Write a record as Markdown; with --shared without the private notes
+    /// Write a record as Markdown; with --shared without the private notes. Without -o it
+    /// goes into the export folder and its full path is printed; `-o -` prints it
     Export {
         record: String,
         #[arg(long)]
         shared: bool,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: PathBuf,
+        output: Option<PathBuf>,
     },
     /// The meetings that are due or planned as a calendar file (.ics) for Outlook, Google or
     /// Apple Calendar; importing a newer one updates the events. Without -o: into the export

@@ -1,14 +1,14 @@
-//! `export`: a record as Markdown, to stdout or to a file. An export is a copy for people, so
-//! it may replace a file the user names, but never anything of the data folder and never
-//! something that is not a plain file.
+//! `export`: a record as Markdown, into the export folder (as the interface does), to stdout
+//! or to a file. An export is a copy for people, so it may replace a file the user names, but
+//! never anything of the data folder and never something that is not a plain file.
 
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
 use super::output::say;
 use super::{Failure, Outcome, load_record, open_store};
-use crate::export::{Variant, to_markdown};
+use crate::export::{Variant, export_record, to_markdown};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
 use crate::store::durable;
@@ -25,11 +25,13 @@ pub fn export(
     guides: &Guides,
     name: &str,
     shared: bool,
-    output: &Path,
+    output: Option<&Path>,
 ) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
-    let target = check_target(output, store.root(), t)?;
+    let target = output
+        .map(|output| check_target(output, store.root(), t))
+        .transpose()?;
     let record = load_record(&store, name, t)?;
     let guide = guides
         .for_record(&record.guide.id, settings.lang)
@@ -39,12 +41,23 @@ pub fn export(
     } else {
         Variant::Full
     };
+    let Some(target) = target else {
+        // Where the interface puts it, under the same name, so the teacher finds it there.
+        let path = export_record(&store, &settings.export_dir(), &record, guide, variant)
+            .map_err(|e| Failure(e.describe(t)))?;
+        let path = std::path::absolute(&path).unwrap_or(path);
+        return say(
+            &format!("{}\n", fill(t.cli_exported, &[&path.display().to_string()])),
+            t,
+        );
+    };
     let mut text = to_markdown(&record, guide, variant);
     text.push('\n');
     match target {
         Target::Stdout => say(&text, t),
-        Target::File(path) => durable::write_file(&path, text.as_bytes())
-            .map_err(|e| write_failure(&path, &e.to_string(), t)),
+        Target::File(path) => {
+            durable::write_file(&path, text.as_bytes()).map_err(|e| write_failure(&path, &e, t))
+        }
     }
 }
 
@@ -60,7 +73,7 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
             return Err(Failure(fill(t.cli_export_not_a_file, &[&shown])));
         }
         Err(e) if e.kind() != ErrorKind::NotFound => {
-            return Err(write_failure(output, &e.to_string(), t));
+            return Err(write_failure(output, &e, t));
         }
         _ => {}
     }
@@ -73,7 +86,7 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
     let file_name = output
         .file_name()
         .ok_or_else(|| Failure(fill(t.cli_export_not_a_file, &[&shown])))?;
-    let resolve = |p: &Path| fs::canonicalize(p).map_err(|e| write_failure(p, &e.to_string(), t));
+    let resolve = |p: &Path| fs::canonicalize(p).map_err(|e| write_failure(p, &e, t));
     let full = resolve(parent)?.join(file_name);
     let data = resolve(data_dir)?;
     if full.starts_with(&data) {
@@ -85,6 +98,9 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
     Ok(Target::File(output.to_path_buf()))
 }
 
-pub(super) fn write_failure(path: &Path, reason: &str, t: &Texts) -> Failure {
-    Failure(fill(t.err_write, &[&path.display().to_string(), reason]))
+pub(super) fn write_failure(path: &Path, reason: &io::Error, t: &Texts) -> Failure {
+    Failure(fill(
+        t.err_write,
+        &[&path.display().to_string(), &t.io_problem(reason)],
+    ))
 }

@@ -7,6 +7,7 @@ mod export;
 mod output;
 mod prepare;
 mod removed;
+mod wrong_file;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -30,10 +31,12 @@ use crate::domain::{MeetingRecord, Moment, Place, Role};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
+use crate::store::file_kind::FileKind;
 use crate::store::guides::{Guides, check_file};
 use crate::store::rescue::rescue_dirs;
 use crate::store::{Store, StoreError, to_yaml};
 use output::say;
+use wrong_file::{Wanted, wrong_kind};
 
 /// A failure to report: one line, already in the user's language.
 #[derive(Debug)]
@@ -294,6 +297,9 @@ fn load_record(store: &Store, name: &str, t: &Texts) -> Result<MeetingRecord, Fa
     let path = store
         .resolve_record(name)
         .ok_or_else(|| Failure(fill(t.err_no_record, &[name])))?;
+    if let Some(refusal) = wrong_kind(&path, FileKind::of_path(&path), Wanted::Record, t) {
+        return Err(refusal);
+    }
     store
         .read_record_file(&path)
         .map_err(|e| Failure(e.describe(t)))
@@ -348,6 +354,13 @@ pub fn guide_check(settings: &Settings, files: &[PathBuf]) -> Outcome {
                     ],
                 );
                 say(&format!("{ok}\n"), t)?;
+            }
+            Err(_)
+                if let Some(refusal) =
+                    wrong_kind(path, FileKind::of_path(path), Wanted::Guide, t) =>
+            {
+                failed = true;
+                eprintln!("stagegesprek: {}", refusal.0);
             }
             Err(broken) => {
                 failed = true;

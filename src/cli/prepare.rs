@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::export::{Target, check_target, write_failure};
 use super::output::say;
+use super::wrong_file::{Wanted, wrong_kind};
 use super::{Failure, Outcome, open_store};
 use crate::domain::Moment;
 use crate::domain::preparation::{Preparer, ReplyProblem};
@@ -14,6 +15,7 @@ use crate::domain::text::{capitalised, printable};
 use crate::export::{parse_reply_for, preparation_form};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
+use crate::store::file_kind::FileKind;
 use crate::store::guides::Guides;
 use crate::store::read::MAX_FILE_BYTES;
 use crate::store::{Refusal, StoreError, durable};
@@ -50,8 +52,7 @@ pub fn prepare_form(
     match target {
         None | Some(Target::Stdout) => say(&text, t),
         Some(Target::File(path)) => {
-            durable::write_file(&path, text.as_bytes())
-                .map_err(|e| write_failure(&path, &e.to_string(), t))?;
+            durable::write_file(&path, text.as_bytes()).map_err(|e| write_failure(&path, &e, t))?;
             let written = fill(
                 t.prep_form_written,
                 &[
@@ -78,10 +79,18 @@ pub fn import(settings: &Settings, file: &Path, replace: bool, moment: Option<Mo
     let refused =
         |reason: String| Failure(format!("{shown}: {reason}; {}", t.prep_nothing_changed));
     let bytes = read_input(file, from_stdin)
-        .map_err(|e| Failure(fill(t.err_read, &[&shown, &e.to_string()])))?
+        .map_err(|e| Failure(fill(t.err_read, &[&shown, &t.io_problem(&e)])))?
         .ok_or_else(|| refused(t.prep_err_too_large.to_string()))?;
     let text =
         String::from_utf8(bytes).map_err(|_| refused(t.reply_problem(ReplyProblem::NotText)))?;
+    if !from_stdin
+        && let Some(refusal) = wrong_kind(file, FileKind::of_text(file, &text), Wanted::Form, t)
+    {
+        return Err(Failure(format!(
+            "{}; {}",
+            refusal.0, t.prep_nothing_changed
+        )));
+    }
     let reply = parse_reply_for(&text, moment).map_err(|p| refused(t.reply_problem(p)))?;
     let store = open_store(settings)?;
     let path = store

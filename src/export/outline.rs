@@ -160,7 +160,7 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
             text: t.md_shared_notice,
         });
     }
-    blocks.push(Block::Facts(facts(record, guide, t)));
+    blocks.push(Block::Facts(facts(record, guide, variant, t)));
     if let Some(prep) = record
         .trainer_preparation
         .as_ref()
@@ -214,15 +214,24 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
             text: t.md_private.to_string(),
         });
         if let Some(concern) = concern {
-            let kinds: Vec<&str> = concern.kinds.iter().map(|k| t.concern_kind(*k)).collect();
-            blocks.push(Block::Remark(fill(t.md_concern, &[&kinds.join(", ")])));
+            if !concern.kinds.is_empty() {
+                let kinds: Vec<&str> = concern.kinds.iter().map(|k| t.concern_kind(*k)).collect();
+                blocks.push(Block::Remark(fill(t.md_concern, &[&kinds.join(", ")])));
+            }
+            let note = concern.note.trim();
+            if !note.is_empty() {
+                blocks.push(Block::Notes {
+                    label: t.md_concern_note,
+                    text: note.to_string(),
+                });
+            }
         }
         notes(&mut blocks, &record.private_notes, t);
     }
     Outline { texts: t, blocks }
 }
 
-fn facts(record: &MeetingRecord, guide: &Guide, t: &'static Texts) -> Vec<Fact> {
+fn facts(record: &MeetingRecord, guide: &Guide, variant: Variant, t: &'static Texts) -> Vec<Fact> {
     let p = &record.placement;
     let programme = match (p.programme.trim(), p.level.trim()) {
         ("", "") => String::new(),
@@ -271,10 +280,18 @@ fn facts(record: &MeetingRecord, guide: &Guide, t: &'static Texts) -> Vec<Fact> 
         (
             FactKind::Guide,
             t.md_guide,
-            format!(
-                "{} ({} {})",
-                guide.title, record.guide.id, record.guide.version
-            ),
+            // The internal id means nothing to a trainer or student; the teacher's own copy
+            // keeps it, to tell a school's guide from the built-in one.
+            match variant {
+                Variant::Shared => fill(
+                    t.md_guide_version,
+                    &[&guide.title, &record.guide.version.to_string()],
+                ),
+                Variant::Full => format!(
+                    "{} ({} {})",
+                    guide.title, record.guide.id, record.guide.version
+                ),
+            },
         ),
         (
             FactKind::Status,

@@ -89,8 +89,8 @@ impl StoreError {
     pub fn describe(&self, t: &Texts) -> String {
         let shown = self.path().display().to_string();
         match self {
-            Self::Read { source, .. } => fill(t.err_read, &[&shown, &source.to_string()]),
-            Self::Write { source, .. } => fill(t.err_write, &[&shown, &source.to_string()]),
+            Self::Read { source, .. } => fill(t.err_read, &[&shown, &t.io_problem(source)]),
+            Self::Write { source, .. } => fill(t.err_write, &[&shown, &t.io_problem(source)]),
             Self::Parse {
                 line,
                 column,

@@ -19,6 +19,7 @@ pub mod disk;
 pub mod durable;
 mod error;
 mod export_file;
+pub mod file_kind;
 pub mod files;
 pub mod guides;
 pub mod leftovers;

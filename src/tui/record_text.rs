@@ -80,7 +80,12 @@ pub fn outline_lines(outline: &Outline, theme: &Theme) -> Vec<Line<'static>> {
                 Some(Section::Key(_)) => lines.push(Line::styled(*text, theme.empty)),
                 _ => lines.push(Line::styled(*text, theme.dim)),
             },
-            Block::Notes { text, .. } => {
+            Block::Notes { label, text } => {
+                // Under a key the heading says what the notes are; the private part holds
+                // the concern's note and the private notes, which need telling apart.
+                if section == Some(Section::Private) {
+                    lines.push(Line::styled(*label, theme.dim));
+                }
                 lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
             }
             Block::Examples { items, .. } => {

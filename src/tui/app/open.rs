@@ -45,7 +45,7 @@ impl App {
                 self.open_claimed(&placement, moment, unclean.as_ref(), lock);
                 if let Some(e) = note_failed {
                     let shown = self.store.lock_path(id, moment).display().to_string();
-                    let text = fill(t.lock_note_failed, &[&shown, &e.to_string()]);
+                    let text = fill(t.lock_note_failed, &[&shown, &t.io_problem(&e)]);
                     self.message = Some((text, true));
                 }
             }
@@ -156,7 +156,10 @@ impl App {
             }) => {
                 if let Some(e) = note_failed {
                     let shown = self.store.lock_path(id, moment).display().to_string();
-                    let text = fill(self.texts.lock_note_failed, &[&shown, &e.to_string()]);
+                    let text = fill(
+                        self.texts.lock_note_failed,
+                        &[&shown, &self.texts.io_problem(&e)],
+                    );
                     self.message = Some((text, true));
                 }
                 lock
