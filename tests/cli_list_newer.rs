@@ -38,7 +38,7 @@ fn a_final_record_from_a_newer_version_counts_as_held_not_as_late() {
 
     let out = run(&data, &["list"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("1/3 ^m·"), "{text}");
+    assert!(text.contains("1/3 ^t·"), "{text}");
     assert!(text.contains("volgende: tussentijds gesprek"), "{text}");
     assert!(!text.contains("startgesprek"), "{text}");
     assert!(!text.contains("te laat"), "{text}");
