@@ -146,6 +146,9 @@ texts! {
     md_guidance,
     import_other_warning, import_other_confirm,
     pick_prepared_by,
+    // issue 13, h1: typing on lists and choices, the footer, last time
+    typed_aside, typed_aside_back, aside_notes_of, aside_private, aside_this_field, aside_field,
+    choice_yes, choice_no, place_letters, key_choose_place, key_choose_presence,
 }
 
 impl Texts {

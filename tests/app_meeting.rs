@@ -97,17 +97,20 @@ fn a_whole_start_meeting_from_the_footer_alone() {
     }
     type_only(&mut app, "1 dec 2027");
     press_shown(&mut app, "Enter");
+    // The cursor is back where the pop-up was opened; the agreement is under 5.
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '5');
     assert_shows(&app, "5. Afspraken");
     assert_shows(&app, "[ ] Leerdoelen mailen — student, 1-12-2027");
 
     // Meeting details: online, trainer not present, and the date written up afterwards.
     press_shown(&mut app, "Ctrl+G");
     press_digit_shown(&mut app, '6');
-    press_shown(&mut app, "Spatie");
+    press_shown(&mut app, "Enter");
     assert_shows(&app, "‹ online ›");
     press_shown(&mut app, "↓");
     press_shown(&mut app, "↓");
-    press_shown(&mut app, "Spatie");
+    press_shown(&mut app, "Enter");
     assert_shows(&app, "[ ] praktijkopleider");
     // Arriving in the date, time or duration selects it: typing replaces it.
     for _ in 0..3 {
@@ -386,6 +389,7 @@ fn deleting_an_example_asks_first() {
     type_only(&mut app, "Plakte zelf een band");
     press_shown(&mut app, "Enter");
     assert_shows(&app, "1. Plakte zelf een band");
+    press_shown(&mut app, "Tab");
     press_shown(&mut app, "Del");
     assert_shows(&app, "Verwijderen? Enter = ja, Esc = nee");
     press_shown(&mut app, "Esc");

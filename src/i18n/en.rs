@@ -409,4 +409,16 @@ pub static EN: Texts = Texts {
     import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
     import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
     pick_prepared_by: "prepared by {}",
+    // issue 13, h1: typing on lists and choices, the footer, last time
+    typed_aside: "You are now typing in {}.",
+    typed_aside_back: "Back in the conversation: you are now typing in {}.",
+    aside_notes_of: "the notes of {}",
+    aside_private: "your private notes",
+    aside_this_field: "this field",
+    aside_field: "the field {}",
+    choice_yes: "yes",
+    choice_no: "no",
+    place_letters: "soa",
+    key_choose_place: "site/online/school",
+    key_choose_presence: "yes/no",
 };

@@ -409,4 +409,16 @@ pub static NL: Texts = Texts {
     import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
     import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
     pick_prepared_by: "voorbereid door {}",
+    // issue 13, h1: typing on lists and choices, the footer, last time
+    typed_aside: "Je typt nu in {}.",
+    typed_aside_back: "Terug in het gesprek: je typt nu in {}.",
+    aside_notes_of: "de notities bij {}",
+    aside_private: "je eigen notities",
+    aside_this_field: "dit veld",
+    aside_field: "het veld {}",
+    choice_yes: "ja",
+    choice_no: "nee",
+    place_letters: "los",
+    key_choose_place: "locatie/online/school",
+    key_choose_presence: "ja/nee",
 };

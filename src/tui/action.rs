@@ -51,4 +51,7 @@ pub enum Action {
     Choose(usize),
     /// A key for the text field that has focus.
     Type(KeyEvent),
+    /// A printable key where the keyboard is on a list, a choice or a checklist: it goes to
+    /// the text field meant, and the screen says which.
+    TypeAside(KeyEvent),
 }

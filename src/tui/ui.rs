@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, ViewCx};
-use super::keys::{BINDINGS, KeyContext, hints};
+use super::app::{App, Screen, ViewCx};
+use super::keys::{BINDINGS, Hint, KeyContext, hints};
+use super::meeting::{Focus, choice_letters};
 use crate::i18n::fill;
 
 pub const MIN_WIDTH: u16 = 40;
@@ -86,14 +87,26 @@ impl App {
     }
 
     /// The footer: every key that works here, nano-style, over as many lines as it takes
-    /// (at most three; the help lists them all).
+    /// (at most three; the help lists them all). Where they do not all fit, the last ones
+    /// give way, but never Esc and F1: the keys a lost user needs.
     fn footer_lines(&self, width: u16) -> Vec<Line<'static>> {
         let width = usize::from(width.max(1));
+        let mut shown = hints(self.context(), self.texts, |a| self.offers(a));
+        if let Some(letters) = self.letter_hint() {
+            shown.insert(0, letters);
+        }
+        let kept = |h: &Hint| h.keys.split('/').any(|k| k == "Esc" || k == "F1");
+        while footer_rows(&shown, width) > 3 {
+            let Some(last) = shown.iter().rposition(|h| !kept(h)) else {
+                break;
+            };
+            shown.remove(last);
+        }
         let mut lines: Vec<Line> = Vec::new();
         let mut line: Vec<Span> = Vec::new();
         let mut used = 0;
-        for hint in hints(self.context(), self.texts, |a| self.offers(a)) {
-            let w = hint.keys.chars().count() + 1 + hint.label.chars().count();
+        for hint in shown {
+            let w = hint_width(&hint);
             if used > 0 && used + 2 + w > width {
                 lines.push(Line::from(std::mem::take(&mut line)));
                 used = 0;
@@ -114,6 +127,24 @@ impl App {
             lines.push(Line::default());
         }
         lines
+    }
+
+    /// On a choice in the meeting details, the letters that choose.
+    fn letter_hint(&self) -> Option<Hint> {
+        let (Screen::Meeting(m), KeyContext::MeetingChoice) = (self.screen(), self.context())
+        else {
+            return None;
+        };
+        let Focus::Detail(row) = m.focus else {
+            return None;
+        };
+        let (letters, label) = choice_letters(row, self.texts)?;
+        let keys = letters
+            .iter()
+            .map(char::to_string)
+            .collect::<Vec<_>>()
+            .join("/");
+        Some(Hint { keys, label })
     }
 
     /// The help: what the screen is for, then every key of the screen's context, from the
@@ -207,4 +238,23 @@ impl App {
             .block(block)
             .render(popup, buf);
     }
+}
+
+fn hint_width(hint: &Hint) -> usize {
+    hint.keys.chars().count() + 1 + hint.label.chars().count()
+}
+
+/// Lines the footer takes at `width` with `shown`, entries wrapped whole.
+fn footer_rows(shown: &[Hint], width: usize) -> usize {
+    let mut rows = usize::from(!shown.is_empty());
+    let mut used = 0;
+    for hint in shown {
+        let w = hint_width(hint);
+        if used > 0 && used + 2 + w > width {
+            rows += 1;
+            used = 0;
+        }
+        used += w + if used > 0 { 2 } else { 0 };
+    }
+    rows
 }

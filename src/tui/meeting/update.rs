@@ -95,6 +95,9 @@ impl MeetingState {
     }
 
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        if !matches!(action, Action::TypeAside(_)) {
+            self.letter_choice = None;
+        }
         let effect = match (&self.phase, &self.popup) {
             (Phase::Conversation, Some(Popup::GoTo { .. })) => self.update_go_to(action, cx),
             (Phase::Conversation, Some(Popup::ConfirmDelete)) => {
@@ -165,6 +168,12 @@ impl MeetingState {
             Action::Type(key) => {
                 form.type_key(key);
             }
+            Action::TypeAside(key) => {
+                if let Some(label) = form.type_aside(key, theme) {
+                    let field = fill(t.aside_field, &[label.trim_end_matches(':')]);
+                    return Effect::Say(fill(t.typed_aside, &[&field]), false);
+                }
+            }
             Action::SaveForm => return self.save_popup(cx),
             _ => {}
         }
@@ -175,6 +184,7 @@ impl MeetingState {
         let t = cx.t;
         match action {
             Action::Type(key) => self.type_key(key),
+            Action::TypeAside(key) => return self.type_aside(key, cx),
             Action::NextField | Action::PrevField if self.leave_field(cx) => {
                 self.step_focus(action == Action::NextField);
             }
@@ -236,6 +246,7 @@ impl MeetingState {
                     Effect::Say(fill(t.consent_absent, &[t.role(role)]), true)
                 }
             }
+            Action::TypeAside(key) => self.type_aside(key, cx),
             Action::Open => match self.finish(cx.now) {
                 Finish::Save(_) => Effect::SaveFinal,
                 Finish::Confirm => Effect::Say(t.finish_nobody_agreed.into(), true),
@@ -421,8 +432,9 @@ impl MeetingState {
                 mut form,
             }) => match forms::read_example(&form, t) {
                 Ok(example) => {
+                    // The keyboard goes back where the pop-up was opened from, so the
+                    // teacher who goes on typing types on in the notes.
                     let at = self.record.upsert_example(key, index, example);
-                    self.focus = Focus::Examples(key);
                     self.example_row[key.index()] = at;
                     self.changed();
                 }
@@ -439,7 +451,6 @@ impl MeetingState {
                 match forms::read_agreement(&form, t, parse) {
                     Ok(agreement) => {
                         let at = self.record.upsert_agreement(index, agreement);
-                        self.focus = Focus::Agreements;
                         self.agreement_row = at;
                         self.changed();
                         if index.is_none() && self.record.new_agreements() > AGREEMENTS_KEPT {
