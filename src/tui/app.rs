@@ -199,6 +199,19 @@ impl App {
         if self.help || self.quit_question.is_some() {
             return true;
         }
+        if let (Action::PageUp | Action::PageDown, Screen::Meeting(m)) = (action, self.screen())
+            && self.context() == KeyContext::MeetingNotes
+        {
+            // Scrolling is offered only when the box above the notes hides something. The
+            // footer's height is reckoned with these keys in it.
+            let body = self.body_area(&|a| {
+                matches!(a, Action::PageUp | Action::PageDown) || self.screen().offers(a)
+            });
+            return match body.and_then(|b| m.panel_rows(b, self.texts, &self.theme)) {
+                Some((shown, needed)) => needed > shown,
+                None => self.screen().offers(action),
+            };
+        }
         self.screen().offers(action)
     }
 
@@ -423,6 +436,7 @@ impl App {
             t,
             theme: &theme,
             now: now(),
+            body: self.body_area(&|a| self.offers(a)),
         };
         let effect = self.screen_mut().update(action, &cx);
         self.carry_out(effect);

@@ -389,6 +389,22 @@ impl MeetingState {
         (!prepared.sides.is_empty() || !prepared.examples.is_empty()).then_some(prepared)
     }
 
+    /// At a key, the lines of the box above the notes in view and in all, for a screen body
+    /// of `body`.
+    pub fn panel_rows(
+        &self,
+        body: ratatui::layout::Rect,
+        texts: &Texts,
+        theme: &Theme,
+    ) -> Option<(u16, u16)> {
+        super::MeetingScreen {
+            state: self,
+            texts,
+            theme,
+        }
+        .panel_rows(body)
+    }
+
     /// The text area that has the cursor, if the focus is on one.
     pub fn text_area(&self) -> Option<&TextArea<'static>> {
         match self.focus {

@@ -23,6 +23,8 @@ pub struct Cx<'a> {
     pub t: &'static Texts,
     pub theme: &'a Theme,
     pub now: NaiveDateTime,
+    /// Where the screen was drawn last, for what depends on the room (a page of lines).
+    pub body: Option<ratatui::layout::Rect>,
 }
 
 impl Cx<'_> {
@@ -215,8 +217,7 @@ impl MeetingState {
                 self.show_earlier = !self.show_earlier;
                 self.panel_scroll = 0;
             }
-            Action::PageUp => self.panel_scroll = self.panel_scroll.saturating_sub(4),
-            Action::PageDown => self.panel_scroll = self.panel_scroll.saturating_add(4),
+            Action::PageUp | Action::PageDown => self.page_panel(action == Action::PageDown, cx),
             Action::Finish if self.leave_field(cx) => self.start_finishing(),
             Action::SaveNow => return Effect::SaveNow,
             Action::Back => {
@@ -257,6 +258,22 @@ impl MeetingState {
                 Effect::None
             }
         }
+    }
+
+    /// Scrolls the box above the notes by what it shows at once, so that every line comes
+    /// into view, and no further than its last line.
+    fn page_panel(&mut self, down: bool, cx: &Cx) {
+        let (shown, needed) = cx
+            .body
+            .and_then(|body| self.panel_rows(body, cx.t, cx.theme))
+            .unwrap_or((4, u16::MAX));
+        let page = shown.max(1);
+        let last = needed.saturating_sub(shown);
+        self.panel_scroll = if down {
+            self.panel_scroll.saturating_add(page).min(last)
+        } else {
+            self.panel_scroll.min(last).saturating_sub(page)
+        };
     }
 
     fn scroll_by(&mut self, action: Action) {
