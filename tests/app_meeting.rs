@@ -77,8 +77,8 @@ fn a_whole_start_meeting_from_the_footer_alone() {
     press_shown(&mut app, "Ctrl+E");
     assert_shows(&app, "Voorbeeld: Begeleidingskeuzes");
     type_only(&mut app, "Mat een remschijf, stap 1 en 2");
+    // Given by the trainer, as under key 4 it usually is; the strategy is chosen.
     press_shown(&mut app, "Tab");
-    press_shown(&mut app, "→");
     press_shown(&mut app, "Tab");
     press_shown(&mut app, "→");
     press_shown(&mut app, "Enter");
@@ -319,8 +319,6 @@ fn a_start_meeting_in_english() {
     assert_shows(&app, "Example: Trainer's judgement");
     assert_not_shows(&app, "Strategy");
     type_only(&mut app, "Weighed dough without help");
-    press_shown(&mut app, "Tab");
-    press_shown(&mut app, "→");
     press_shown(&mut app, "Enter");
     assert_shows(&app, "1. Weighed dough without help (workplace trainer)");
     press_shown(&mut app, "F1");

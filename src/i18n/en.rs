@@ -421,4 +421,5 @@ pub static EN: Texts = Texts {
     place_letters: "soa",
     key_choose_place: "site/online/school",
     key_choose_presence: "yes/no",
+    key_questions: "questions",
 };

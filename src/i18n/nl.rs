@@ -421,4 +421,5 @@ pub static NL: Texts = Texts {
     place_letters: "los",
     key_choose_place: "locatie/online/school",
     key_choose_presence: "ja/nee",
+    key_questions: "vragen",
 };

@@ -38,7 +38,8 @@ pub enum Action {
     DeleteSelected,
     /// Take a prepared example into the meeting's record.
     TakeOver,
-    ToggleEarlier,
+    /// Show what was said last time above the notes (true), or the guide's questions.
+    ShowEarlier(bool),
     Finish,
     SaveNow,
     ToggleAgreed(Role),

@@ -265,7 +265,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(MEETING, ctrl('g'), Action::GoToPart, |t| t.key_go_to),
     bind(MEETING, ctrl('e'), Action::AddExample, |t| t.key_add_example),
     bind(MEETING, ctrl('n'), Action::AddAgreement, |t| t.key_add_agreement),
-    bind(MEETING, ctrl('l'), Action::ToggleEarlier, |t| t.key_earlier),
+    // One key switches to whichever of the two is not shown; the footer names that one.
+    bind(MEETING, ctrl('l'), Action::ShowEarlier(true), |t| t.key_earlier),
+    bind(MEETING, ctrl('l'), Action::ShowEarlier(false), |t| t.key_questions),
     bind(&[C::MeetingNotes], key(KeyCode::PageUp), Action::PageUp, |t| t.key_prompts),
     bind(&[C::MeetingNotes], key(KeyCode::PageDown), Action::PageDown, |t| t.key_prompts),
     bind(MEETING, ctrl('f'), Action::Finish, |t| t.key_finish),

@@ -242,7 +242,7 @@ impl MeetingState {
                 };
                 Popup::Agreement {
                     index: *index,
-                    form: forms::agreement_form_as_typed(&typed, texts, theme),
+                    form: forms::agreement_form_as_typed(&typed, index.is_some(), texts, theme),
                 }
             }
         });

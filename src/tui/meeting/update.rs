@@ -60,7 +60,7 @@ impl MeetingState {
     pub fn offers(&self, action: Action) -> bool {
         let context = self.context();
         match action {
-            Action::ToggleEarlier => self.has_earlier(),
+            Action::ShowEarlier(show) => self.has_earlier() && self.show_earlier != show,
             Action::AddExample => matches!(self.part(), Part::Key(_)),
             Action::PageUp | Action::PageDown if context == KeyContext::MeetingNotes => {
                 matches!(self.focus, Focus::Notes(_))
@@ -213,8 +213,8 @@ impl MeetingState {
                 let form = forms::agreement_form(None, t, cx.theme, |d| dates::show_date(t, d));
                 self.popup = Some(Popup::Agreement { index: None, form });
             }
-            Action::ToggleEarlier => {
-                self.show_earlier = !self.show_earlier;
+            Action::ShowEarlier(show) => {
+                self.show_earlier = show;
                 self.panel_scroll = 0;
             }
             Action::PageUp | Action::PageDown => self.page_panel(action == Action::PageDown, cx),
