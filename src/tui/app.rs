@@ -268,11 +268,26 @@ impl App {
         self.hand_over_changes();
     }
 
-    /// Drains what the saver reported. Called on every turn of the run loop.
-    pub fn tick(&mut self) {
+    /// Drains what the saver reported. Called on every turn of the run loop; true when
+    /// there was something, so the screen must be drawn again.
+    pub fn tick(&mut self) -> bool {
+        let mut any = false;
         for event in self.saver.events() {
             self.apply_save_event(event);
+            any = true;
         }
+        any
+    }
+
+    /// What on screen changes with time alone: the meeting's clock and the minute. The run
+    /// loop draws again only when this changed or something happened, so a screen nobody
+    /// touches does no work.
+    pub fn face(&self) -> (Option<u64>, i64) {
+        let clock = match self.screen() {
+            Screen::Meeting(m) if m.phase == Phase::Conversation => Some(m.seconds_spent()),
+            _ => None,
+        };
+        (clock, Local::now().timestamp() / 60)
     }
 
     /// Waits until every change handed over is written or has failed, then takes in the
