@@ -172,6 +172,10 @@ texts! {
     io_too_large,
     cli_exported,
     md_guide_version,
+    // issue 13, h1: typing on lists and choices, the footer, last time
+    typed_aside, typed_aside_back, aside_notes_of, aside_private, aside_this_field, aside_field,
+    choice_yes, choice_no, place_letters, key_choose_place, key_choose_presence,
+    key_questions,
 }
 
 impl Texts {

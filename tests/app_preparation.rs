@@ -123,7 +123,7 @@ fn a_concern_is_private_and_never_in_the_shared_version() {
     press_digit_shown(&mut app, '7');
     press_shown(&mut app, "Tab");
     press_shown(&mut app, "Tab");
-    press_shown(&mut app, "Spatie");
+    press_shown(&mut app, "Enter");
     assert_shows(&app, "[x] discriminatie");
     press_shown(&mut app, "Ctrl+F");
     press_digit_shown(&mut app, '1');

@@ -87,6 +87,15 @@ impl KeyId {
             Self::GuidanceChoices => "guidance_choices",
         }
     }
+
+    /// Who usually gives an example under this key: the student tells of their learning
+    /// and of what the workplace offers; the trainer of their judgement and their guidance.
+    pub const fn usual_giver(self) -> super::Role {
+        match self {
+            Self::LearningProcesses | Self::LearningPotential => super::Role::Student,
+            Self::TrainerJudgement | Self::GuidanceChoices => super::Role::Trainer,
+        }
+    }
 }
 
 /// What the meeting screen asks for under a key.

@@ -473,4 +473,17 @@ pub static EN: Texts = Texts {
     io_too_large: "the file would be too large",
     cli_exported: "Record written: {}",
     md_guide_version: "{} (version {})",
+    // issue 13, h1: typing on lists and choices, the footer, last time
+    typed_aside: "You are now typing in {}.",
+    typed_aside_back: "Back in the conversation: you are now typing in {}.",
+    aside_notes_of: "the notes of {}",
+    aside_private: "your private notes",
+    aside_this_field: "this field",
+    aside_field: "the field {}",
+    choice_yes: "yes",
+    choice_no: "no",
+    place_letters: "soa",
+    key_choose_place: "site/online/school",
+    key_choose_presence: "yes/no",
+    key_questions: "questions",
 };

@@ -473,4 +473,17 @@ pub static NL: Texts = Texts {
     io_too_large: "het bestand wordt te groot",
     cli_exported: "Verslag geschreven: {}",
     md_guide_version: "{} (versie {})",
+    // issue 13, h1: typing on lists and choices, the footer, last time
+    typed_aside: "Je typt nu in {}.",
+    typed_aside_back: "Terug in het gesprek: je typt nu in {}.",
+    aside_notes_of: "de notities bij {}",
+    aside_private: "je eigen notities",
+    aside_this_field: "dit veld",
+    aside_field: "het veld {}",
+    choice_yes: "ja",
+    choice_no: "nee",
+    place_letters: "los",
+    key_choose_place: "locatie/online/school",
+    key_choose_presence: "ja/nee",
+    key_questions: "vragen",
 };

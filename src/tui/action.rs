@@ -42,7 +42,8 @@ pub enum Action {
     DeleteSelected,
     /// Take a prepared example into the meeting's record.
     TakeOver,
-    ToggleEarlier,
+    /// Show what was said last time above the notes (true), or the guide's questions.
+    ShowEarlier(bool),
     Finish,
     SaveNow,
     ToggleAgreed(Role),
@@ -55,4 +56,7 @@ pub enum Action {
     Choose(usize),
     /// A key for the text field that has focus.
     Type(KeyEvent),
+    /// A printable key where the keyboard is on a list, a choice or a checklist: it goes to
+    /// the text field meant, and the screen says which.
+    TypeAside(KeyEvent),
 }

@@ -202,6 +202,19 @@ impl App {
         if self.help || self.quit_question.is_some() {
             return true;
         }
+        if let (Action::PageUp | Action::PageDown, Screen::Meeting(m)) = (action, self.screen())
+            && self.context() == KeyContext::MeetingNotes
+        {
+            // Scrolling is offered only when the box above the notes hides something. The
+            // footer's height is reckoned with these keys in it.
+            let body = self.body_area(&|a| {
+                matches!(a, Action::PageUp | Action::PageDown) || self.screen().offers(a)
+            });
+            return match body.and_then(|b| m.panel_rows(b, self.texts, &self.theme)) {
+                Some((shown, needed)) => needed > shown,
+                None => self.screen().offers(action),
+            };
+        }
         self.screen().offers(action)
     }
 
@@ -258,11 +271,26 @@ impl App {
         self.hand_over_changes();
     }
 
-    /// Drains what the saver reported. Called on every turn of the run loop.
-    pub fn tick(&mut self) {
+    /// Drains what the saver reported. Called on every turn of the run loop; true when
+    /// there was something, so the screen must be drawn again.
+    pub fn tick(&mut self) -> bool {
+        let mut any = false;
         for event in self.saver.events() {
             self.apply_save_event(event);
+            any = true;
         }
+        any
+    }
+
+    /// What on screen changes with time alone: the meeting's clock and the minute. The run
+    /// loop draws again only when this changed or something happened, so a screen nobody
+    /// touches does no work.
+    pub fn face(&self) -> (Option<u64>, i64) {
+        let clock = match self.screen() {
+            Screen::Meeting(m) if m.phase == Phase::Conversation => Some(m.seconds_spent()),
+            _ => None,
+        };
+        (clock, Local::now().timestamp() / 60)
     }
 
     /// Waits until every change handed over is written or has failed, then takes in the
@@ -426,6 +454,7 @@ impl App {
             t,
             theme: &theme,
             now: now(),
+            body: self.body_area(&|a| self.offers(a)),
         };
         let effect = self.screen_mut().update(action, &cx);
         self.carry_out(effect);

@@ -243,6 +243,26 @@ impl Form {
         changed
     }
 
+    /// A printable key typed on a choice: it goes to the nearest text field above (or else
+    /// the first one), which takes the keyboard; the choice stays as it was. The label of
+    /// that field, to say where the typing went.
+    pub fn type_aside(&mut self, key: KeyEvent, theme: &Theme) -> Option<String> {
+        let is_text = |f: &Field| matches!(f.value, FieldValue::Text(_));
+        let above = self.fields[..self.focus.min(self.fields.len())]
+            .iter()
+            .rposition(is_text);
+        let to = above.or_else(|| self.fields.iter().position(is_text))?;
+        self.focus = to;
+        self.refresh_focus(theme);
+        if let Some(FieldValue::Text(area)) = self.fields.get_mut(to).map(|f| &mut f.value) {
+            area.cancel_selection();
+            area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+        }
+        self.type_key(key);
+        Some(self.fields[to].label.clone())
+    }
+
     /// Inserts pasted text into the focused text field as one edit; a one-line field gets it
     /// on one line. True when the text changed.
     pub fn paste(&mut self, text: &str) -> bool {

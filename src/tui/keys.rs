@@ -77,6 +77,19 @@ impl KeyContext {
     ];
 
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
+    /// Where the keyboard is on a list, a choice or a checklist: a printable key there is
+    /// not thrown away but goes to the text field the person most likely meant.
+    pub const fn sends_typing_aside(self) -> bool {
+        matches!(
+            self,
+            Self::MeetingList
+                | Self::PreparedList
+                | Self::MeetingChoice
+                | Self::FormChoice
+                | Self::ReadBack
+        )
+    }
+
     pub const fn text(self) -> Option<TextKind> {
         match self {
             Self::MeetingNotes | Self::ImportText => Some(TextKind::Lines),
@@ -235,7 +248,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(FORM, key(KeyCode::BackTab), Action::PrevField, |t| t.key_prev_field),
     bind(FORM, key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
     bind(&[C::FormChoice], key(KeyCode::Right), Action::ChoiceNext, |t| t.key_change),
-    bind(&[C::FormChoice], key(KeyCode::Char(' ')), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::FormChoice], key(KeyCode::Left), Action::ChoicePrev, |t| t.key_change),
     bind(FORM, key(KeyCode::Enter), Action::SaveFromLastField, |t| t.key_save_form),
     bind(FORM, ctrl('s'), Action::SaveForm, |t| t.key_save_form),
@@ -255,14 +267,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(MEETING, key(KeyCode::BackTab), Action::PrevField, |t| t.key_prev_field),
     bind(&[C::MeetingChoice, C::MeetingLine], key(KeyCode::Up), Action::PrevField, |t| t.key_prev_field),
     bind(&[C::MeetingList], key(KeyCode::Delete), Action::DeleteSelected, |t| t.key_delete),
-    bind(&[C::MeetingChoice], key(KeyCode::Char(' ')), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::MeetingChoice], key(KeyCode::Enter), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::MeetingChoice], key(KeyCode::Right), Action::ChoiceNext, |t| t.key_change),
     bind(&[C::MeetingChoice], key(KeyCode::Left), Action::ChoicePrev, |t| t.key_change),
     bind(MEETING, ctrl('g'), Action::GoToPart, |t| t.key_go_to),
     bind(MEETING, ctrl('e'), Action::AddExample, |t| t.key_add_example),
     bind(MEETING, ctrl('n'), Action::AddAgreement, |t| t.key_add_agreement),
-    bind(MEETING, ctrl('l'), Action::ToggleEarlier, |t| t.key_earlier),
+    // One key switches to whichever of the two is not shown; the footer names that one.
+    bind(MEETING, ctrl('l'), Action::ShowEarlier(true), |t| t.key_earlier),
+    bind(MEETING, ctrl('l'), Action::ShowEarlier(false), |t| t.key_questions),
     bind(&[C::MeetingNotes], key(KeyCode::PageUp), Action::PageUp, |t| t.key_prompts),
     bind(&[C::MeetingNotes], key(KeyCode::PageDown), Action::PageDown, |t| t.key_prompts),
     bind(MEETING, ctrl('f'), Action::Finish, |t| t.key_finish),
@@ -337,6 +350,9 @@ pub fn action_for(
     }
     match context.text() {
         Some(kind) if kind.types(key) || kind.edits(key) => Some(Action::Type(key)),
+        None if context.sends_typing_aside() && TextKind::OneLine.types(key) => {
+            Some(Action::TypeAside(key))
+        }
         _ => None,
     }
 }

@@ -68,6 +68,12 @@ pub fn run(mut app: App) -> io::Result<Ending> {
 
 fn run_loop(app: &mut App, terminal: &mut DefaultTerminal, guard: &Guard) -> io::Result<Ending> {
     let panic_key = std::env::var_os(PANIC_KEY_ENV).is_some();
+    // Asking the terminal its size opens /dev/tty: done once here and again only when the
+    // terminal says it was resized.
+    let size = terminal.size()?;
+    app.viewport = Some((size.width, size.height));
+    let mut drawn = None;
+    let mut happened = true;
     loop {
         if let Some(ending) = guard.requested() {
             return Ok(ending);
@@ -75,14 +81,19 @@ fn run_loop(app: &mut App, terminal: &mut DefaultTerminal, guard: &Guard) -> io:
         if app.quit {
             return Ok(Ending::Quit);
         }
-        let size = terminal.size()?;
-        app.viewport = Some((size.width, size.height));
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let face = app.face();
+        if happened || drawn != Some(face) {
+            let frame = terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            app.viewport = Some((frame.area.width, frame.area.height));
+            drawn = Some(face);
+            happened = false;
+        }
         // Everything already waiting is handled before the next draw, so fast typing or a
         // paste without bracketed-paste support never falls behind the screen.
         let mut wait = TICK;
         while event::poll(wait)? {
             wait = Duration::ZERO;
+            happened = true;
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     assert!(
@@ -92,6 +103,7 @@ fn run_loop(app: &mut App, terminal: &mut DefaultTerminal, guard: &Guard) -> io:
                     app.apply_key(key);
                 }
                 Event::Paste(text) => app.handle_paste(&text),
+                Event::Resize(width, height) => app.viewport = Some((width, height)),
                 _ => {}
             }
             if app.quit || guard.requested().is_some() {
@@ -99,7 +111,7 @@ fn run_loop(app: &mut App, terminal: &mut DefaultTerminal, guard: &Guard) -> io:
             }
         }
         app.hand_over_changes();
-        app.tick();
+        happened |= app.tick();
     }
 }
 

@@ -6,8 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
-use super::app::{App, ViewCx};
-use super::keys::{BINDINGS, KeyContext, hints};
+use super::action::Action;
+use super::app::{App, Screen, ViewCx};
+use super::keys::{BINDINGS, Hint, KeyContext, hints};
+use super::meeting::{Focus, choice_letters};
 use crate::domain::text::is_hidden_control;
 use crate::i18n::fill;
 
@@ -24,21 +26,8 @@ impl Widget for &App {
             return;
         }
         let status = self.status_line();
-        // A warning names a file and says what happens to the text; both must be readable, so
-        // it wraps onto up to four lines rather than being cut off. A quarter is added for
-        // what word wrapping leaves empty at line ends.
-        let status_height = status.as_ref().map_or(0, |line| {
-            let width = usize::from(area.width.max(1));
-            let needed = (line.width() + line.width() / 4).div_ceil(width);
-            u16::try_from(needed.clamp(1, 4)).unwrap_or(4)
-        });
-        let footer_lines = self.footer_lines(area.width);
-        let footer_height = u16::try_from(footer_lines.len()).unwrap_or(1);
-        let [body, status_area, footer] = area.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(status_height),
-            Constraint::Length(footer_height),
-        ]));
+        let footer_lines = self.footer_lines(area.width, &|a| self.offers(a));
+        let [body, status_area, footer] = self.split(area, footer_lines.len());
         self.render_screen(body, buf);
         if let Some(line) = status {
             Paragraph::new(line)
@@ -74,6 +63,33 @@ fn hide_controls(area: Rect, buf: &mut Buffer) {
 }
 
 impl App {
+    /// The screen's body, the status line and the footer, for a footer of `footer_lines`.
+    fn split(&self, area: Rect, footer_lines: usize) -> [Rect; 3] {
+        // A warning names a file and says what happens to the text; both must be readable, so
+        // it wraps onto up to four lines rather than being cut off. A quarter is added for
+        // what word wrapping leaves empty at line ends.
+        let status_height = self.status_line().as_ref().map_or(0, |line| {
+            let width = usize::from(area.width.max(1));
+            let needed = (line.width() + line.width() / 4).div_ceil(width);
+            u16::try_from(needed.clamp(1, 4)).unwrap_or(4)
+        });
+        let footer_height = u16::try_from(footer_lines).unwrap_or(1);
+        area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(status_height),
+            Constraint::Length(footer_height),
+        ]))
+    }
+
+    /// Where the screen itself was drawn at the last draw. `offers` says which keys the
+    /// footer counts (the footer's height depends on them).
+    pub(super) fn body_area(&self, offers: &dyn Fn(Action) -> bool) -> Option<Rect> {
+        let (width, height) = self.viewport?;
+        let area = Rect::new(0, 0, width, height);
+        let footer = self.footer_lines(width, offers).len();
+        Some(self.split(area, footer)[0])
+    }
+
     fn render_screen(&self, area: Rect, buf: &mut Buffer) {
         let cx = ViewCx {
             texts: self.texts,
@@ -105,14 +121,26 @@ impl App {
     }
 
     /// The footer: every key that works here, nano-style, over as many lines as it takes
-    /// (at most three; the help lists them all).
-    fn footer_lines(&self, width: u16) -> Vec<Line<'static>> {
+    /// (at most three; the help lists them all). Where they do not all fit, the last ones
+    /// give way, but never Esc and F1: the keys a lost user needs.
+    fn footer_lines(&self, width: u16, offers: &dyn Fn(Action) -> bool) -> Vec<Line<'static>> {
         let width = usize::from(width.max(1));
+        let mut shown = hints(self.context(), self.texts, offers);
+        if let Some(letters) = self.letter_hint() {
+            shown.insert(0, letters);
+        }
+        let kept = |h: &Hint| h.keys.split('/').any(|k| k == "Esc" || k == "F1");
+        while footer_rows(&shown, width) > 3 {
+            let Some(last) = shown.iter().rposition(|h| !kept(h)) else {
+                break;
+            };
+            shown.remove(last);
+        }
         let mut lines: Vec<Line> = Vec::new();
         let mut line: Vec<Span> = Vec::new();
         let mut used = 0;
-        for hint in hints(self.context(), self.texts, |a| self.offers(a)) {
-            let w = hint.keys.chars().count() + 1 + hint.label.chars().count();
+        for hint in shown {
+            let w = hint_width(&hint);
             if used > 0 && used + 2 + w > width {
                 lines.push(Line::from(std::mem::take(&mut line)));
                 used = 0;
@@ -133,6 +161,24 @@ impl App {
             lines.push(Line::default());
         }
         lines
+    }
+
+    /// On a choice in the meeting details, the letters that choose.
+    fn letter_hint(&self) -> Option<Hint> {
+        let (Screen::Meeting(m), KeyContext::MeetingChoice) = (self.screen(), self.context())
+        else {
+            return None;
+        };
+        let Focus::Detail(row) = m.focus else {
+            return None;
+        };
+        let (letters, label) = choice_letters(row, self.texts)?;
+        let keys = letters
+            .iter()
+            .map(char::to_string)
+            .collect::<Vec<_>>()
+            .join("/");
+        Some(Hint { keys, label })
     }
 
     /// The help: what the screen is for, then every key of the screen's context, from the
@@ -226,4 +272,23 @@ impl App {
             .block(block)
             .render(popup, buf);
     }
+}
+
+fn hint_width(hint: &Hint) -> usize {
+    hint.keys.chars().count() + 1 + hint.label.chars().count()
+}
+
+/// Lines the footer takes at `width` with `shown`, entries wrapped whole.
+fn footer_rows(shown: &[Hint], width: usize) -> usize {
+    let mut rows = usize::from(!shown.is_empty());
+    let mut used = 0;
+    for hint in shown {
+        let w = hint_width(hint);
+        if used > 0 && used + 2 + w > width {
+            rows += 1;
+            used = 0;
+        }
+        used += w + if used > 0 { 2 } else { 0 };
+    }
+    rows
 }

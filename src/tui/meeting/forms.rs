@@ -51,7 +51,7 @@ pub fn example_form(
     theme: &Theme,
 ) -> Form {
     let capture = guide.key(moment, key);
-    let given_by = example.map_or(Role::Student, |e| e.given_by);
+    let given_by = example.map_or(key.usual_giver(), |e| e.given_by);
     let text = example.map_or("", |e| e.text.as_str());
     let mut fields = vec![
         Field::text(FieldName::ExampleText, t.example_text, text, "", 3),
@@ -120,11 +120,17 @@ pub fn agreement_form(
         status: agreement.map_or(AgreementStatus::Open, |a| a.status),
         note: agreement.map(|a| a.note.clone()).unwrap_or_default(),
     };
-    agreement_form_as_typed(&typed, t, theme)
+    agreement_form_as_typed(&typed, agreement.is_some(), t, theme)
 }
 
-/// The agreement form with its fields as they were typed, a date included.
-pub fn agreement_form_as_typed(typed: &TypedAgreement, t: &Texts, theme: &Theme) -> Form {
+/// The agreement form with its fields as they were typed, a date included. A new agreement
+/// is open by definition: its status and how it went are asked only of one that `exists`.
+pub fn agreement_form_as_typed(
+    typed: &TypedAgreement,
+    exists: bool,
+    t: &Texts,
+    theme: &Theme,
+) -> Form {
     let statuses = AgreementStatus::ALL
         .iter()
         .map(|s| t.agreement_status(*s).to_string())
@@ -133,7 +139,7 @@ pub fn agreement_form_as_typed(typed: &TypedAgreement, t: &Texts, theme: &Theme)
         .iter()
         .position(|s| *s == typed.status)
         .unwrap_or(0);
-    let fields = vec![
+    let mut fields = vec![
         Field::text(FieldName::What, t.agreement_what, &typed.what, "", 2),
         role_choice(FieldName::Who, t.agreement_who, typed.who, t),
         Field::text(
@@ -143,9 +149,22 @@ pub fn agreement_form_as_typed(typed: &TypedAgreement, t: &Texts, theme: &Theme)
             t.form_date_hint,
             1,
         ),
-        Field::choice(FieldName::Status, t.agreement_status, statuses, status),
-        Field::text(FieldName::Note, t.agreement_note, &typed.note, "", 1),
     ];
+    if exists {
+        fields.push(Field::choice(
+            FieldName::Status,
+            t.agreement_status,
+            statuses,
+            status,
+        ));
+        fields.push(Field::text(
+            FieldName::Note,
+            t.agreement_note,
+            &typed.note,
+            "",
+            1,
+        ));
+    }
     Form::new(t.agreement_title, fields, theme)
 }
 

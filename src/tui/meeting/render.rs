@@ -22,6 +22,16 @@ pub struct MeetingScreen<'a> {
 
 const SIDEBAR_WIDTH: u16 = 26;
 
+/// Rows of the parts of a key, top to bottom; the notes take what is left.
+struct KeyLayout {
+    heading: u16,
+    panel_title: u16,
+    panel: u16,
+    panel_needed: u16,
+    prep: u16,
+    examples: u16,
+}
+
 impl Widget for MeetingScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let [header, body] = area.layout(&Layout::vertical([
@@ -334,21 +344,28 @@ impl MeetingScreen<'_> {
         (t.label_earlier.to_string(), lines)
     }
 
-    fn render_key(&self, key: KeyId, area: Rect, buf: &mut Buffer) {
+    /// The heading of a key: its number, title and purpose.
+    fn key_heading(&self, key: KeyId) -> Line<'static> {
         let s = self.state;
-        let t = self.texts;
         let guide = s.guide.key(s.moment(), key);
-        let width = area.width.max(1);
-        let heading = Line::from(vec![
+        Line::from(vec![
             Span::styled(
                 format!("{}. {}", key.index() + 1, s.guide.key_title(key)),
                 self.theme.title,
             ),
             Span::styled(format!(" — {}", guide.purpose), self.theme.dim),
-        ]);
-        // The key's purpose is shown whole: it says what the key is for.
-        let heading_h = wrapped_height(&heading_text(&heading), width);
-        let (panel_title, panel) = self.panel_lines(key);
+        ])
+    }
+
+    /// How a key divides `area` between its heading, the questions (or last time), the
+    /// preparation, the notes and the examples.
+    fn key_layout(&self, key: KeyId, area: Rect) -> KeyLayout {
+        let s = self.state;
+        let width = area.width.max(1);
+        let heading = self.key_heading(key);
+        // The key's purpose is shown whole where there is room: it says what the key is for.
+        let mut heading_h = wrapped_height(&heading_text(&heading), width);
+        let (_, panel) = self.panel_lines(key);
         let panel_needed: u16 = panel
             .iter()
             .map(|l| wrapped_height(&heading_text(l), width))
@@ -364,17 +381,29 @@ impl MeetingScreen<'_> {
         } else {
             example_rows.clamp(1, 5)
         } + 2;
-        let prepared = s.prepared(key);
-        let prep_h = prepared
+        let prep_wanted = s
+            .prepared(key)
             .as_ref()
             .map_or(0, |p| self.prepared_height(p, width.saturating_sub(2)));
         // With a preparation, the meeting goes straight to it: it gets the room first, and
         // the questions keep one line in view (PgDn scrolls them).
-        let min_notes = if prep_h > 0 { 4 } else { 5 };
-        let before_prep = area
-            .height
-            .saturating_sub(heading_h + examples_h + min_notes + 1);
-        let prep_h = prep_h.min(before_prep.saturating_sub(1).max(3 * u16::from(prep_h > 0)));
+        let min_notes = if prep_wanted > 0 { 4 } else { 5 };
+        let fit_prep = |heading_h: u16| {
+            let before_prep = area
+                .height
+                .saturating_sub(heading_h + examples_h + min_notes + 1);
+            prep_wanted.min(
+                before_prep
+                    .saturating_sub(1)
+                    .max(3 * u16::from(prep_wanted > 0)),
+            )
+        };
+        let mut prep_h = fit_prep(heading_h);
+        // What the trainer prepared matters more than the key's purpose under its title.
+        if prep_h < prep_wanted && heading_h > 1 {
+            heading_h = 1;
+            prep_h = fit_prep(heading_h);
+        }
         // The panel's title row plus its lines, in the room the notes leave.
         let room = area
             .height
@@ -384,6 +413,55 @@ impl MeetingScreen<'_> {
         // line, and the boxes without the focus go before the notes would.
         let (heading_h, panel_title_h, prep_h, examples_h) =
             self.fit_short(key, area.height, heading_h, prep_h, examples_h);
+        KeyLayout {
+            heading: heading_h,
+            panel_title: panel_title_h,
+            panel: panel_h,
+            panel_needed,
+            prep: prep_h,
+            examples: examples_h,
+        }
+    }
+
+    /// The area a part of the meeting is drawn in, within the screen's `body`.
+    fn section_area(body: Rect) -> Rect {
+        let [_, below] = body.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        let sidebar = if below.width >= 64 { SIDEBAR_WIDTH } else { 0 };
+        let [_, main] = below.layout(&Layout::horizontal([
+            Constraint::Length(sidebar),
+            Constraint::Fill(1),
+        ]));
+        main.inner(ratatui::layout::Margin::new(1, 0))
+    }
+
+    /// At a key, the lines of the box above the notes in view and in all, when the screen's
+    /// body is `body`.
+    pub fn panel_rows(&self, body: Rect) -> Option<(u16, u16)> {
+        let Part::Key(key) = self.state.part() else {
+            return None;
+        };
+        let layout = self.key_layout(key, Self::section_area(body));
+        Some((layout.panel, layout.panel_needed))
+    }
+
+    fn render_key(&self, key: KeyId, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = self.texts;
+        let heading = self.key_heading(key);
+        let (panel_title, panel) = self.panel_lines(key);
+        let examples = &s.record.keys.get(key).examples;
+        let prepared = s.prepared(key);
+        let KeyLayout {
+            heading: heading_h,
+            panel_title: panel_title_h,
+            panel: panel_h,
+            panel_needed,
+            prep: prep_h,
+            examples: examples_h,
+        } = self.key_layout(key, area);
         let [
             heading_area,
             panel_area,

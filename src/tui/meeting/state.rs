@@ -87,6 +87,11 @@ pub struct MeetingState {
     /// A detail typed in a form the program cannot read, said under the field.
     pub field_error: Option<String>,
     pub session: Session,
+    /// The key whose notes typing on a list or a choice goes to, when that list or choice
+    /// belongs to no key: the last one the teacher was at.
+    pub(super) last_key: KeyId,
+    /// A choice just made by typing its first letter, undone if a sentence follows.
+    pub(super) letter_choice: Option<super::aside::LetterChoice>,
     opened: Instant,
     base_seconds: u64,
     /// The teacher typed the duration: the clock no longer adds to it.
@@ -149,6 +154,8 @@ impl MeetingState {
             panel_scroll: 0,
             field_error: None,
             session: Session::default(),
+            last_key: KeyId::LearningProcesses,
+            letter_choice: None,
             opened: Instant::now(),
             base_seconds,
             duration_by_hand: false,
@@ -201,7 +208,9 @@ impl MeetingState {
                     strategy: *strategy,
                     recognised: *recognised,
                 };
-                self.focus = Focus::Notes(*key);
+                if self.focus.part() != Part::Key(*key) {
+                    self.focus = Focus::Notes(*key);
+                }
                 let form = forms::example_form(
                     &self.guide,
                     self.moment(),
@@ -224,7 +233,6 @@ impl MeetingState {
                 status,
                 note,
             } => {
-                self.focus = Focus::Agreements;
                 let typed = forms::TypedAgreement {
                     what: what.clone(),
                     who: *who,
@@ -234,7 +242,7 @@ impl MeetingState {
                 };
                 Popup::Agreement {
                     index: *index,
-                    form: forms::agreement_form_as_typed(&typed, texts, theme),
+                    form: forms::agreement_form_as_typed(&typed, index.is_some(), texts, theme),
                 }
             }
         });
@@ -381,6 +389,22 @@ impl MeetingState {
         (!prepared.sides.is_empty() || !prepared.examples.is_empty()).then_some(prepared)
     }
 
+    /// At a key, the lines of the box above the notes in view and in all, for a screen body
+    /// of `body`.
+    pub fn panel_rows(
+        &self,
+        body: ratatui::layout::Rect,
+        texts: &Texts,
+        theme: &Theme,
+    ) -> Option<(u16, u16)> {
+        super::MeetingScreen {
+            state: self,
+            texts,
+            theme,
+        }
+        .panel_rows(body)
+    }
+
     /// The text area that has the cursor, if the focus is on one.
     pub fn text_area(&self) -> Option<&TextArea<'static>> {
         match self.focus {
@@ -417,6 +441,9 @@ impl MeetingState {
     pub(super) fn refresh_focus(&mut self, theme: &Theme) {
         let typing = self.popup.is_none() && self.phase == Phase::Conversation;
         let focus = self.focus;
+        if let Part::Key(key) = focus.part() {
+            self.last_key = key;
+        }
         for key in KeyId::ALL {
             set_focus(
                 &mut self.notes[key.index()],

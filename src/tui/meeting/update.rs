@@ -23,6 +23,8 @@ pub struct Cx<'a> {
     pub t: &'static Texts,
     pub theme: &'a Theme,
     pub now: NaiveDateTime,
+    /// Where the screen was drawn last, for what depends on the room (a page of lines).
+    pub body: Option<ratatui::layout::Rect>,
 }
 
 impl Cx<'_> {
@@ -65,7 +67,7 @@ impl MeetingState {
             return form.offers(action);
         }
         match action {
-            Action::ToggleEarlier => self.has_earlier(),
+            Action::ShowEarlier(show) => self.has_earlier() && self.show_earlier != show,
             Action::AddExample => matches!(self.part(), Part::Key(_)),
             Action::PageUp | Action::PageDown if context == KeyContext::MeetingNotes => {
                 matches!(self.focus, Focus::Notes(_))
@@ -102,6 +104,9 @@ impl MeetingState {
     }
 
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        if !matches!(action, Action::TypeAside(_)) {
+            self.letter_choice = None;
+        }
         let effect = match (&self.phase, &self.popup) {
             (Phase::Conversation, Some(Popup::GoTo { .. })) => self.update_go_to(action, cx),
             (Phase::Conversation, Some(Popup::ConfirmDelete)) => {
@@ -172,6 +177,12 @@ impl MeetingState {
             Action::Type(key) => {
                 form.type_key(key);
             }
+            Action::TypeAside(key) => {
+                if let Some(label) = form.type_aside(key, theme) {
+                    let field = fill(t.aside_field, &[label.trim_end_matches(':')]);
+                    return Effect::Say(fill(t.typed_aside, &[&field]), false);
+                }
+            }
             Action::SaveForm | Action::SaveFromLastField => return self.save_popup(cx),
             _ => {}
         }
@@ -182,6 +193,7 @@ impl MeetingState {
         let t = cx.t;
         match action {
             Action::Type(key) => self.type_key(key),
+            Action::TypeAside(key) => return self.type_aside(key, cx),
             Action::NextField | Action::PrevField if self.leave_field(cx) => {
                 self.step_focus(action == Action::NextField);
             }
@@ -208,12 +220,11 @@ impl MeetingState {
                 let form = forms::agreement_form(None, t, cx.theme, |d| dates::show_date(t, d));
                 self.popup = Some(Popup::Agreement { index: None, form });
             }
-            Action::ToggleEarlier => {
-                self.show_earlier = !self.show_earlier;
+            Action::ShowEarlier(show) => {
+                self.show_earlier = show;
                 self.panel_scroll = 0;
             }
-            Action::PageUp => self.panel_scroll = self.panel_scroll.saturating_sub(4),
-            Action::PageDown => self.panel_scroll = self.panel_scroll.saturating_add(4),
+            Action::PageUp | Action::PageDown => self.page_panel(action == Action::PageDown, cx),
             Action::Finish if self.leave_field(cx) => self.start_finishing(),
             Action::SaveNow => return Effect::SaveNow,
             Action::Back => {
@@ -243,6 +254,7 @@ impl MeetingState {
                     Effect::Say(fill(t.consent_absent, &[t.role(role)]), true)
                 }
             }
+            Action::TypeAside(key) => self.type_aside(key, cx),
             Action::Open => match self.finish(cx.now) {
                 Finish::Save(_) => Effect::SaveFinal,
                 Finish::Confirm => Effect::Say(t.finish_nobody_agreed.into(), true),
@@ -253,6 +265,22 @@ impl MeetingState {
                 Effect::None
             }
         }
+    }
+
+    /// Scrolls the box above the notes by what it shows at once, so that every line comes
+    /// into view, and no further than its last line.
+    fn page_panel(&mut self, down: bool, cx: &Cx) {
+        let (shown, needed) = cx
+            .body
+            .and_then(|body| self.panel_rows(body, cx.t, cx.theme))
+            .unwrap_or((4, u16::MAX));
+        let page = shown.max(1);
+        let last = needed.saturating_sub(shown);
+        self.panel_scroll = if down {
+            self.panel_scroll.saturating_add(page).min(last)
+        } else {
+            self.panel_scroll.min(last).saturating_sub(page)
+        };
     }
 
     fn scroll_by(&mut self, action: Action) {
@@ -428,8 +456,9 @@ impl MeetingState {
                 mut form,
             }) => match forms::read_example(&form, t) {
                 Ok(example) => {
+                    // The keyboard goes back where the pop-up was opened from, so the
+                    // teacher who goes on typing types on in the notes.
                     let at = self.record.upsert_example(key, index, example);
-                    self.focus = Focus::Examples(key);
                     self.example_row[key.index()] = at;
                     self.changed();
                 }
@@ -446,7 +475,6 @@ impl MeetingState {
                 match forms::read_agreement(&form, t, parse) {
                     Ok(agreement) => {
                         let at = self.record.upsert_agreement(index, agreement);
-                        self.focus = Focus::Agreements;
                         self.agreement_row = at;
                         self.changed();
                         if index.is_none() && self.record.new_agreements() > AGREEMENTS_KEPT {

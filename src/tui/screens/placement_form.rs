@@ -1,7 +1,7 @@
 //! The placement form: a new placement, or the details of one to change.
 
 use crate::domain::{Lang, Placement, PlacementDraft};
-use crate::i18n::Texts;
+use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::form::{Field, FieldName, Form};
@@ -87,6 +87,13 @@ impl PlacementFormState {
             Action::NextField | Action::MoveOn => self.form.focus_next(theme),
             Action::PrevField => self.form.focus_prev(theme),
             Action::Type(key) if self.form.type_key(key) => self.similar_seen = false,
+            Action::TypeAside(key) => {
+                if let Some(label) = self.form.type_aside(key, theme) {
+                    self.similar_seen = false;
+                    let field = fill(cx.t.aside_field, &[label.trim_end_matches(':')]);
+                    return Effect::Say(fill(cx.t.typed_aside, &[&field]), false);
+                }
+            }
             Action::SaveForm | Action::SaveFromLastField => return Effect::SavePlacement,
             _ => {}
         }
