@@ -3,6 +3,7 @@
 
 mod args;
 mod export;
+mod help;
 mod output;
 mod prepare;
 mod removed;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 pub use args::{Args, Command, Format, GuideCommand, RoleArg};
 use chrono::{Local, NaiveDate};
 pub use export::export;
+pub use help::{lang_asked, parse};
 pub use prepare::{import, prepare_form};
 pub use removed::{removed, restore};
 use serde::Serialize;
