@@ -233,7 +233,7 @@ impl App {
         if self.too_small() || self.help || self.quit_question.is_some() {
             return;
         }
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = super::pasted::line_breaks(text);
         let theme = self.theme;
         match self.screen_mut() {
             Screen::Meeting(m) if m.phase == Phase::Conversation => {
