@@ -149,6 +149,7 @@ texts! {
     // issue 13, h2: screens, forms and words
     meeting_due_first, key_discard_draft,
     cli_about, cli_usage, cli_commands, cli_arguments, cli_options, cli_help, cli_help_command, cli_version, cli_data_dir, cli_lang, cli_demo, cli_meet, cli_placement, cli_moment, cli_moment_unknown, cli_demo_data, cli_demo_dir, cli_demo_count, cli_list, cli_json, cli_show, cli_record, cli_format, cli_export, cli_shared, cli_output, cli_removed, cli_restore, cli_restore_name, cli_prepare, cli_role, cli_prepare_form, cli_form_role, cli_import, cli_import_file, cli_replace, cli_import_moment, cli_guide, cli_guide_check, cli_guide_files,
+    label_guide_language, guide_language_nl, guide_language_en, guide_language_switched,
 }
 
 impl Texts {
@@ -314,6 +315,14 @@ impl Texts {
                 self.prep_err_other_moment,
                 &[self.moment_word(found), self.moment_word(asked)],
             ),
+        }
+    }
+
+    /// A language by its own name ("Nederlands", "English").
+    pub const fn language_name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.guide_language_nl,
+            Lang::En => self.guide_language_en,
         }
     }
 

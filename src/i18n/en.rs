@@ -452,4 +452,8 @@ pub static EN: Texts = Texts {
     cli_guide: "Work with conversation guides",
     cli_guide_check: "Check guide files; exit 0 when all are valid",
     cli_guide_files: "The guide files",
+    label_guide_language: "Guide language",
+    guide_language_nl: "Nederlands",
+    guide_language_en: "English",
+    guide_language_switched: "The questions are now in {}; your notes stay as typed.",
 };

@@ -452,4 +452,8 @@ pub static NL: Texts = Texts {
     cli_guide: "Werk met gespreksleidraden",
     cli_guide_check: "Controleer leidraadbestanden; afsluitcode 0 als ze allemaal kloppen",
     cli_guide_files: "De leidraadbestanden",
+    label_guide_language: "Taal leidraad",
+    guide_language_nl: "Nederlands",
+    guide_language_en: "English",
+    guide_language_switched: "De vragen staan nu in het {}; je notities bleven zoals ze getypt zijn.",
 };

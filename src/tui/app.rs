@@ -447,6 +447,7 @@ impl App {
             Effect::SavePlacement => self.save_placement(),
             Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
             Effect::AskDiscardDraft(id, moment) => self.ask_discard_draft(&id, moment),
+            Effect::SwitchGuideLanguage => self.switch_guide_language(),
             Effect::Answer(intent) => self.answer(intent),
             Effect::Push(screen) => self.push(*screen),
             Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),
