@@ -176,6 +176,8 @@ texts! {
     typed_aside, typed_aside_back, aside_notes_of, aside_private, aside_this_field, aside_field,
     choice_yes, choice_no, place_letters, key_choose_place, key_choose_presence,
     key_questions,
+    cli_about, cli_usage, cli_commands, cli_arguments, cli_options, cli_help, cli_help_command, cli_version, cli_data_dir, cli_lang, cli_demo, cli_meet, cli_placement, cli_moment, cli_moment_unknown, cli_demo_data, cli_demo_dir, cli_demo_count, cli_list, cli_json, cli_show, cli_record, cli_format, cli_export, cli_shared, cli_output, cli_removed, cli_restore, cli_restore_name, cli_prepare, cli_role, cli_prepare_form, cli_form_role, cli_import, cli_import_file, cli_replace, cli_import_moment, cli_guide, cli_guide_check, cli_guide_files,
+    label_guide_language, guide_language_nl, guide_language_en, guide_language_switched,
 }
 
 impl Texts {
@@ -382,6 +384,14 @@ impl Texts {
                 }
             })
             .collect()
+    }
+
+    /// A language by its own name ("Nederlands", "English").
+    pub const fn language_name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.guide_language_nl,
+            Lang::En => self.guide_language_en,
+        }
     }
 
     /// A moment's name where room is short, as in the overview's columns ("tussen").

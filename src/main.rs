@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use chrono::Local;
-use clap::Parser;
 use stagegesprek::cli::{self, Args, Command, Failure, GuideCommand};
 use stagegesprek::demo::write_demo;
 use stagegesprek::i18n::LangExt as _;
@@ -16,7 +15,10 @@ const DEMO_PLACEMENTS: usize = 6;
 
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help and --version.
-    let args = Args::parse();
+    // The help and usage errors speak the interface language, so it is known first.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Settings::resolve(None, cli::lang_asked(&argv)).lang;
+    let args = cli::parse(argv, lang.texts());
     let settings = Settings::resolve(args.data_dir.clone(), args.lang.map(Into::into));
     match run(args, &settings) {
         Ok(ending) => ExitCode::from(ending.exit_status()),
@@ -92,7 +94,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 settings.lang,
                 Theme::from_env(),
                 &placement,
-                moment.into(),
+                moment,
                 role.into(),
             );
             app.export_dir = settings.export_dir();
@@ -108,7 +110,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             settings,
             &guides,
             &placement,
-            moment.into(),
+            moment,
             role.into(),
             output.as_deref(),
         )),
@@ -116,12 +118,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             file,
             replace,
             moment,
-        }) => done(cli::import(
-            settings,
-            &file,
-            replace,
-            moment.map(Into::into),
-        )),
+        }) => done(cli::import(settings, &file, replace, moment)),
         Some(Command::Agenda { output }) => done(cli::agenda(settings, output.as_deref())),
         Some(Command::Removed) => done(cli::removed(settings)),
         Some(Command::Restore { name }) => done(cli::restore(settings, &name)),
@@ -138,7 +135,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 settings.lang,
                 Theme::from_env(),
                 &placement,
-                moment.into(),
+                moment,
             );
             app.export_dir = settings.export_dir();
             app.message = notice.or(settings_note).or(app.message);

@@ -327,3 +327,46 @@ fn a_pasted_form_for_another_placement_is_said_before_it_is_stored() {
     press_shown(&mut app, "Ctrl+S");
     assert!(store.preparations(&other.id, Moment::Final).0.is_some());
 }
+
+/// A terminal passes a paste on with its line feeds made carriage returns: a CRLF reply from
+/// a mail program arrives with every break doubled.
+#[test]
+fn a_crlf_reply_pasted_through_the_terminal_keeps_its_line_breaks() {
+    use stagegesprek::domain::preparation::Preparer;
+    use stagegesprek::export::preparation_form;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "Ctrl+N");
+    type_text(&mut app, "Fenna Voorbeeld");
+    press_shown(&mut app, "Ctrl+S");
+    let store = Store::open(tmp.path()).unwrap();
+    let placement = store.placements().0.remove(0);
+    let form = preparation_form(
+        &placement,
+        Moment::Start,
+        Preparer::Trainer,
+        Lang::Nl,
+        "Startgesprek",
+    );
+    let answers = [
+        "Houdt goed het overzicht\r\nkwijt raakt hij niets.\r\n\r\nWel nog wat stil.",
+        "Zette zelf een wiel om.",
+        "",
+        "nee",
+        "Samen de APK gedaan.",
+        "nee",
+    ];
+    let reply = filled(&form, &answers);
+    press_shown(&mut app, "Ctrl+R");
+    press(&mut app, ratatui::crossterm::event::KeyCode::Char('5'));
+    app.handle_paste(&reply.replace('\n', "\r"));
+    assert_shows(&app, "▸ Houdt goed het overzicht kwijt raakt hij niets.");
+    press_shown(&mut app, "Ctrl+S");
+    let (trainer, _) = store.preparations(&placement.id, Moment::Start);
+    let trainer = trainer.expect("stored");
+    assert_eq!(
+        trainer.judgement,
+        "Houdt goed het overzicht kwijt raakt hij niets.\n\nWel nog wat stil."
+    );
+    assert_eq!(trainer.examples[0].text, "Zette zelf een wiel om.");
+}

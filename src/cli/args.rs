@@ -25,13 +25,14 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open straight into a meeting, cursor in the first notes area
+    /// Open straight into a meeting: a new one with the cursor in the first notes area, a
+    /// draft where it was left off (the help shown is the translated one, see `help.rs`)
     Meet {
         /// The placement's id (see `list`)
         placement: String,
-        /// start, midway or final (also startgesprek, tussentijds, eind, eindgesprek)
-        #[arg(long, value_enum, ignore_case = true)]
-        moment: MomentArg,
+        /// start, midway or final (also tussen, tussentijds, eind, startgesprek, …)
+        #[arg(long, value_parser = moment_named)]
+        moment: Moment,
     },
     /// Write fictional demo data into a new or empty folder
     DemoData {
@@ -79,9 +80,9 @@ pub enum Command {
     Prepare {
         /// The placement's id (see `list`)
         placement: String,
-        /// start, midway or final (also startgesprek, tussentijds, eind, eindgesprek)
-        #[arg(long, value_enum, ignore_case = true)]
-        moment: MomentArg,
+        /// start, midway or final (also tussen, tussentijds, eind, startgesprek, …)
+        #[arg(long, value_parser = moment_named)]
+        moment: Moment,
         /// Who prepares: the trainer (in their language) or the student
         #[arg(long, value_enum, ignore_case = true, default_value_t = RoleArg::Trainer)]
         role: RoleArg,
@@ -91,9 +92,9 @@ pub enum Command {
     PrepareForm {
         /// The placement's id (see `list`)
         placement: String,
-        /// start, midway or final (also startgesprek, tussentijds, eind, eindgesprek)
-        #[arg(long, value_enum, ignore_case = true)]
-        moment: MomentArg,
+        /// start, midway or final (also tussen, tussentijds, eind, startgesprek, …)
+        #[arg(long, value_parser = moment_named)]
+        moment: Moment,
         /// Who fills it in
         #[arg(long, value_enum, ignore_case = true, default_value_t = RoleArg::Trainer)]
         role: RoleArg,
@@ -109,8 +110,8 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
         /// Refuse a form for another moment than this one
-        #[arg(long, value_enum, ignore_case = true)]
-        moment: Option<MomentArg>,
+        #[arg(long, value_parser = moment_named)]
+        moment: Option<Moment>,
     },
     /// Work with conversation guides
     Guide {
@@ -143,24 +144,11 @@ impl From<LangArg> for Lang {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum MomentArg {
-    #[value(alias = "startgesprek")]
-    Start,
-    #[value(aliases = ["tussentijds", "midden", "tussengesprek"])]
-    Midway,
-    #[value(aliases = ["eind", "eindgesprek"])]
-    Final,
-}
-
-impl From<MomentArg> for Moment {
-    fn from(value: MomentArg) -> Self {
-        match value {
-            MomentArg::Start => Self::Start,
-            MomentArg::Midway => Self::Midway,
-            MomentArg::Final => Self::Final,
-        }
-    }
+/// A moment by any name the program shows for it, in either language (`tussen`, `eind`,
+/// `midway`).
+pub fn moment_named(word: &str) -> Result<Moment, String> {
+    Moment::from_name(word)
+        .ok_or_else(|| "start, midway, final (startgesprek, tussen, eind)".into())
 }
 
 /// Who fills in a preparation form.

@@ -4,6 +4,7 @@
 mod agenda;
 mod args;
 mod export;
+mod help;
 mod output;
 mod prepare;
 mod removed;
@@ -20,6 +21,7 @@ pub use agenda::agenda;
 pub use args::{Args, Command, Format, GuideCommand, RoleArg};
 use chrono::{Local, NaiveDate};
 pub use export::export;
+pub use help::{lang_asked, parse};
 pub use prepare::{import, prepare_form};
 pub use removed::{removed, restore};
 use serde::Serialize;

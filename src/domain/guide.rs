@@ -31,18 +31,33 @@ impl Moment {
     }
 
     /// The other names people type for a moment, Dutch first: `tussentijds` for midway.
+    /// Every word the program itself shows for a moment is one (the overview's `tussen`, the
+    /// guides' titles), so a teacher can type back what they read.
     pub const fn aliases(self) -> &'static [&'static str] {
         match self {
-            Self::Start => &["startgesprek"],
-            Self::Midway => &["tussentijds", "midden", "tussengesprek"],
-            Self::Final => &["eind", "eindgesprek"],
+            Self::Start => &["startgesprek", "start meeting", "starting conversation"],
+            Self::Midway => &[
+                "tussentijds",
+                "tussen",
+                "tussentijds gesprek",
+                "midden",
+                "tussengesprek",
+                "midway meeting",
+                "midway conversation",
+            ],
+            Self::Final => &["eind", "eindgesprek", "final meeting", "final conversation"],
         }
     }
 
     /// A moment as typed on the command line or in a record id: its code or one of its
-    /// aliases, in any case.
+    /// aliases, in any case, words joined by spaces, `-` or `_`.
     pub fn from_name(name: &str) -> Option<Self> {
-        let name = name.trim().to_lowercase();
+        let name = name
+            .to_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         Self::ALL
             .into_iter()
             .find(|m| m.code() == name || m.aliases().contains(&name.as_str()))

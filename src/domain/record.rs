@@ -445,6 +445,24 @@ pub struct MeetingRecord {
 }
 
 impl MeetingRecord {
+    /// Whether nothing was typed or chosen in it yet: no notes, examples, new agreements,
+    /// private notes, concern or names of others present. Such a record is not yet anyone's
+    /// words, so nothing about it (its guide's language) is settled.
+    pub fn nothing_typed(&self) -> bool {
+        self.keys.learning_processes.is_empty()
+            && self.keys.learning_potential.is_empty()
+            && self.keys.trainer_judgement.is_empty()
+            && self.keys.guidance_choices.is_empty()
+            && self.private_notes.trim().is_empty()
+            && self.present.others.trim().is_empty()
+            && self.concern.as_ref().is_none_or(Concern::is_empty)
+            && self.open_form.is_none()
+            && self
+                .agreements
+                .iter()
+                .all(|a| a.carried_from.is_some() && a.note.trim().is_empty())
+    }
+
     /// A fresh draft for `moment`, with the unsettled agreements of the previous record
     /// carried over so they can be checked off, with how they stood last time (partly done,
     /// and the note on it) until the teacher changes that.

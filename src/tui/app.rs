@@ -249,7 +249,7 @@ impl App {
         if self.too_small() || self.help || self.quit_question.is_some() {
             return;
         }
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = super::pasted::line_breaks(text);
         let theme = self.theme;
         match self.screen_mut() {
             Screen::Meeting(m) if m.phase == Phase::Conversation => {
@@ -480,6 +480,7 @@ impl App {
             Effect::SavePlacement => self.save_placement(),
             Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
             Effect::AskDiscardDraft(id, moment) => self.ask_discard_draft(&id, moment),
+            Effect::SwitchGuideLanguage => self.switch_guide_language(),
             Effect::Answer(intent) => self.answer(intent),
             Effect::Push(screen) => self.push(*screen),
             Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),

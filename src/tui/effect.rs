@@ -37,6 +37,8 @@ pub enum Effect {
     /// Store the placement form that is open.
     SavePlacement,
     AskRemovePlacement(String),
+    /// The open meeting's questions in the other language's guide.
+    SwitchGuideLanguage,
     /// Ask before the draft of meeting `moment` of a placement is put aside.
     AskDiscardDraft(String, Moment),
     /// The answer to a question, carried out.

@@ -9,6 +9,7 @@ pub mod form;
 pub mod guard;
 pub mod keys;
 pub mod meeting;
+mod pasted;
 mod record_text;
 pub mod screens;
 pub mod theme;

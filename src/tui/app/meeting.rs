@@ -2,7 +2,7 @@
 
 use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
-use crate::domain::{MeetingRecord, RecordStatus};
+use crate::domain::{Lang, MeetingRecord, RecordStatus};
 use crate::export::Variant;
 use crate::export::export_record;
 use crate::i18n::fill;
@@ -18,7 +18,17 @@ impl App {
         mut record: MeetingRecord,
         lock: Option<MeetingLock>,
     ) {
-        let Some(guide) = self.guides.for_record(&record.guide.id, self.lang).cloned() else {
+        // Nothing typed yet: nothing holds it to the language it was first opened in.
+        let fresh = record.status == RecordStatus::Draft && record.nothing_typed();
+        let guide = if fresh {
+            self.guides.for_language(self.lang)
+        } else {
+            None
+        };
+        let Some(guide) = guide
+            .or_else(|| self.guides.for_record(&record.guide.id, self.lang))
+            .cloned()
+        else {
             if let Some(lock) = lock {
                 lock.release();
             }
@@ -46,6 +56,27 @@ impl App {
         let mut state = MeetingState::new(id, record, guide, earlier, self.texts, &self.theme);
         state.session = Session::new(lock);
         self.show(Screen::Meeting(Box::new(state)));
+    }
+
+    /// The open draft's questions in the other language; its notes stay as typed.
+    pub(super) fn switch_guide_language(&mut self) {
+        let Some(Screen::Meeting(m)) = self.screens.last_mut() else {
+            return;
+        };
+        if m.record.status != RecordStatus::Draft {
+            return;
+        }
+        let other = match m.guide.language {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        };
+        let Some(guide) = self.guides.for_language(other).cloned() else {
+            self.message = Some((self.texts.err_no_guide.into(), true));
+            return;
+        };
+        m.switch_guide(guide);
+        let name = self.texts.language_name(other);
+        self.message = Some((fill(self.texts.guide_language_switched, &[name]), false));
     }
 
     /// Puts `screen` on top, in place of the question that led to it.

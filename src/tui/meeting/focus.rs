@@ -48,10 +48,12 @@ pub enum DetailRow {
     Date,
     Time,
     Duration,
+    /// The language of the guide's questions, while the meeting is a draft.
+    GuideLanguage,
 }
 
 impl DetailRow {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Place,
         Self::Present(Role::Student),
         Self::Present(Role::Trainer),
@@ -60,6 +62,7 @@ impl DetailRow {
         Self::Date,
         Self::Time,
         Self::Duration,
+        Self::GuideLanguage,
     ];
 
     /// A row typed into, rather than chosen.
@@ -81,6 +84,7 @@ impl DetailRow {
             Self::Date => "date",
             Self::Time => "time",
             Self::Duration => "duration",
+            Self::GuideLanguage => "guide_language",
         }
     }
 }

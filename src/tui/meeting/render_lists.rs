@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::focus::{DetailRow, Focus};
 use super::render::MeetingScreen;
-use crate::domain::{AgreementStatus, ConcernKind, Role};
+use crate::domain::{AgreementStatus, ConcernKind, RecordStatus, Role};
 use crate::i18n::fill;
 use crate::tui::dates::show_date;
 
@@ -160,6 +160,7 @@ impl MeetingScreen<'_> {
             t.label_date,
             t.label_time,
             t.label_duration,
+            t.label_guide_language,
         ]
         .iter()
         .map(|l| l.chars().count())
@@ -194,6 +195,14 @@ impl MeetingScreen<'_> {
                 DetailRow::Date => (t.label_date, String::new()),
                 DetailRow::Time => (t.label_time, String::new()),
                 DetailRow::Duration => (t.label_duration, String::new()),
+                DetailRow::GuideLanguage => {
+                    let name = t.language_name(s.guide.language);
+                    if r.status == RecordStatus::Draft {
+                        (t.label_guide_language, format!("‹ {name} ›"))
+                    } else {
+                        (t.label_guide_language, name.to_string())
+                    }
+                }
             };
             lines.push((
                 row,

@@ -331,6 +331,17 @@ impl MeetingState {
         self.dirty = true;
     }
 
+    /// Asks the questions from `guide` from now on; what was typed stays as it is.
+    pub fn switch_guide(&mut self, guide: Guide) {
+        self.record.guide = crate::domain::GuideRef {
+            id: guide.id.clone(),
+            version: guide.version,
+        };
+        self.guide = guide;
+        self.panel_scroll = 0;
+        self.changed();
+    }
+
     /// The fields in Tab order as the record stands now.
     pub fn focus_order(&self) -> Vec<Focus> {
         // Every key's examples are a stop, empty or not, so Tab does the same on every key; a
@@ -433,7 +444,7 @@ impl MeetingState {
             DetailRow::Date => Some(&self.details.date),
             DetailRow::Time => Some(&self.details.time),
             DetailRow::Duration => Some(&self.details.duration),
-            DetailRow::Place | DetailRow::Present(_) => None,
+            DetailRow::Place | DetailRow::Present(_) | DetailRow::GuideLanguage => None,
         }
     }
 

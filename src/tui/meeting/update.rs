@@ -82,6 +82,11 @@ impl MeetingState {
                 self.list_len() > 0
             }
             Action::Back if context == KeyContext::ReadBack => self.phase != Phase::Saving,
+            Action::ChoiceNext | Action::ChoicePrev
+                if self.focus == Focus::Detail(DetailRow::GuideLanguage) =>
+            {
+                self.record.status == crate::domain::RecordStatus::Draft
+            }
             Action::Export | Action::CopyPath => true,
             _ => true,
         }
@@ -207,6 +212,11 @@ impl MeetingState {
             Action::TakeOver => return self.take_over(cx),
             Action::DeleteSelected if self.list_len() > 0 => {
                 self.popup = Some(Popup::ConfirmDelete)
+            }
+            Action::ChoiceNext | Action::ChoicePrev
+                if self.focus == Focus::Detail(DetailRow::GuideLanguage) =>
+            {
+                return Effect::SwitchGuideLanguage;
             }
             Action::ChoiceNext | Action::ChoicePrev => {
                 self.change_detail(action == Action::ChoiceNext)

@@ -146,8 +146,12 @@ fn preview_lines(reply: &Reply, cx: &ViewCx) -> Vec<Line<'static>> {
             .chain(std::iter::once(p.question.clone()))
             .collect(),
     };
+    // An answer over several lines shows them as lines, as it will be stored.
     for answer in answers.iter().filter(|a| !a.trim().is_empty()) {
-        lines.push(Line::raw(format!("▸ {}", answer.trim())));
+        for (i, line) in answer.trim().lines().enumerate() {
+            let mark = if i == 0 { "▸ " } else { "  " };
+            lines.push(Line::raw(format!("{mark}{line}")));
+        }
     }
     lines
 }

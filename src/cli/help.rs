@@ -1,0 +1,176 @@
+//! The command line in the interface language: `--help` speaks Dutch or English as the
+//! program does (`--lang`, then the config, then `LANG`), every text from the one table.
+
+use std::ffi::OsString;
+
+use clap::{Arg, ArgAction, CommandFactory as _, FromArgMatches as _};
+
+use super::args::Args;
+use crate::domain::Moment;
+use crate::i18n::{Lang, Texts};
+
+/// The language asked for with `--lang`, read before the arguments are parsed, so that the
+/// help and the usage errors can speak it. An unknown one is left to the parser to refuse.
+pub fn lang_asked(argv: &[OsString]) -> Option<Lang> {
+    let mut words = argv.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_code(v.trim())) {
+            return Some(lang);
+        }
+    }
+    None
+}
+
+/// Parses `argv` with the help in the language of `t`; exits as clap does (0 for help and
+/// version, 2 for a usage error).
+pub fn parse(argv: Vec<OsString>, t: &'static Texts) -> Args {
+    let matches = command(t).get_matches_from(argv);
+    Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// A command's name, what it does, and its arguments' names with what they are.
+type CommandTexts = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+/// What each command and argument says in the help, by clap's names for them.
+fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
+    let place = ("placement", t.cli_placement);
+    let moment = ("moment", t.cli_moment);
+    vec![
+        ("meet", t.cli_meet, vec![place, moment]),
+        (
+            "demo-data",
+            t.cli_demo_data,
+            vec![("dir", t.cli_demo_dir), ("placements", t.cli_demo_count)],
+        ),
+        ("list", t.cli_list, vec![("json", t.cli_json)]),
+        (
+            "show",
+            t.cli_show,
+            vec![("record", t.cli_record), ("format", t.cli_format)],
+        ),
+        (
+            "export",
+            t.cli_export,
+            vec![
+                ("record", t.cli_record),
+                ("shared", t.cli_shared),
+                ("output", t.cli_output),
+            ],
+        ),
+        ("removed", t.cli_removed, vec![]),
+        ("restore", t.cli_restore, vec![("name", t.cli_restore_name)]),
+        (
+            "prepare",
+            t.cli_prepare,
+            vec![place, moment, ("role", t.cli_role)],
+        ),
+        (
+            "prepare-form",
+            t.cli_prepare_form,
+            vec![
+                place,
+                moment,
+                ("role", t.cli_form_role),
+                ("output", t.cli_output),
+            ],
+        ),
+        (
+            "import",
+            t.cli_import,
+            vec![
+                ("file", t.cli_import_file),
+                ("replace", t.cli_replace),
+                ("moment", t.cli_import_moment),
+            ],
+        ),
+        ("guide", t.cli_guide, vec![]),
+        (
+            "check",
+            t.cli_guide_check,
+            vec![("files", t.cli_guide_files)],
+        ),
+    ]
+}
+
+/// The whole command line, with every help text in the language of `t`.
+pub fn command(t: &'static Texts) -> clap::Command {
+    let root = Args::command()
+        .about(t.cli_about)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t.cli_version),
+        )
+        .mut_arg("data_dir", |a| a.help(t.cli_data_dir))
+        .mut_arg("lang", |a| a.help(t.cli_lang))
+        .mut_arg("demo", |a| a.help(t.cli_demo));
+    let mut root = localize(root, t, &texts_of(t));
+    // The `help` command exists only once the command line is built.
+    root.build();
+    root.mut_subcommand("help", |c| c.about(t.cli_help_command))
+}
+
+/// Sets the texts of `cmd` and of everything under it.
+fn localize(mut cmd: clap::Command, t: &'static Texts, texts: &[CommandTexts]) -> clap::Command {
+    if let Some((_, about, args)) = texts.iter().find(|(name, ..)| *name == cmd.get_name()) {
+        cmd = cmd.about(*about).long_about(None);
+        for (id, help) in args {
+            cmd = cmd.mut_arg(*id, |a| a.help(*help).long_help(None));
+        }
+    }
+    if cmd.get_arguments().any(|a| a.get_id() == "moment") {
+        cmd = cmd.mut_arg("moment", |a| {
+            a.value_parser(move |word: &str| Moment::from_name(word).ok_or(t.cli_moment_unknown))
+        });
+    }
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let heading = if positional {
+            t.cli_arguments
+        } else {
+            t.cli_options
+        };
+        cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
+    }
+    cmd = cmd
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t.cli_help)
+                .help_heading(t.cli_options),
+        )
+        .subcommand_help_heading(t.cli_commands)
+        .help_template(format!(
+            "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+            t.cli_usage
+        ));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |c| localize(c, t, texts));
+    }
+    cmd
+}
