@@ -146,6 +146,8 @@ texts! {
     md_guidance,
     import_other_warning, import_other_confirm,
     pick_prepared_by,
+    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
+    prep_form_open_elsewhere,
 }
 
 impl Texts {

@@ -409,4 +409,6 @@ pub static EN: Texts = Texts {
     import_other_warning: "Note: this form is for another placement or meeting than the one you came from.",
     import_other_confirm: "This form belongs to another placement or meeting. Is that right? Press Ctrl+S again to store it there.",
     pick_prepared_by: "prepared by {}",
+    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
+    prep_form_open_elsewhere: "This preparation is already being filled in in another window. Finish it there; two windows would overwrite each other's text.",
 };

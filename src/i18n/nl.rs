@@ -409,4 +409,6 @@ pub static NL: Texts = Texts {
     import_other_warning: "Let op: dit formulier is voor een andere stageplaats of een ander gesprek dan waar je vandaan kwam.",
     import_other_confirm: "Dit formulier hoort bij een andere stageplaats of een ander gesprek. Klopt dat? Druk nog een keer op Ctrl+S om het daar te bewaren.",
     pick_prepared_by: "voorbereid door {}",
+    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
+    prep_form_open_elsewhere: "Deze voorbereiding wordt al ingevuld in een ander venster. Maak hem daar af; twee vensters zouden elkaars tekst overschrijven.",
 };

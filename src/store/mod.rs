@@ -8,6 +8,7 @@
 //! <data dir>/placements/<placement-id>/<moment>.lock          held while a meeting is open
 //! <data dir>/placements/<placement-id>/<moment>.<trainer|student>.prep.yaml   a preparation
 //! <data dir>/placements/<placement-id>/set-aside/             damaged and discarded files
+//! <data dir>/forms/                              forms kept while they are filled in
 //! <data dir>/set-aside/removed/<placement-id>-<stamp>/          removed placements
 //! ```
 //!
@@ -20,6 +21,7 @@ pub mod durable;
 mod error;
 mod export_file;
 pub mod files;
+pub mod forms;
 pub mod guides;
 pub mod leftovers;
 pub mod lock;
