@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate, NaiveDateTime, Timelike as _};
 use serde::{Deserialize, Serialize};
 
+use super::durable::FILE_MODE;
+use super::files::open_plain;
 use super::read::{exists, read_text};
 use super::{Damage, Refusal, Store, StoreError};
 use crate::domain::placement::safe_id;
@@ -94,6 +96,7 @@ impl Store {
             Preparer::Trainer => placement.trainer_language,
             Preparer::Student => None,
         };
+        let _held = self.hold_preparation(id, moment, prepared.by())?;
         self.write_preparation(id, moment, prepared, source, language)
     }
 
@@ -154,6 +157,9 @@ impl Store {
         if safe_id(id) != id || !self.placement_exists(id) {
             return Err(unknown_placement(self, id));
         }
+        // Checked and written under the lock: of two imports at once, the second sees the
+        // first.
+        let _held = self.hold_preparation(id, reply.moment, reply.by)?;
         let path = self.preparation_path(id, reply.moment, reply.by);
         if exists(&path) && !replace {
             // An earlier preparation that cannot be read is reported as it is.
@@ -182,6 +188,27 @@ impl Store {
             PrepSource::Form,
             Some(reply.language),
         )
+    }
+
+    /// Held while a preparation is checked and written, so that imports at the same time (a
+    /// mail rule taking in a batch, two teachers with the same reply) go one after the other.
+    /// The operating system lets go of it when the holder ends in any way.
+    fn hold_preparation(
+        &self,
+        id: &str,
+        moment: Moment,
+        by: Preparer,
+    ) -> Result<std::fs::File, StoreError> {
+        let path = self
+            .folder(id)?
+            .join(format!("{}.{}.prep.lock", moment.code(), by.code()));
+        let failed = |source| StoreError::Write {
+            path: path.clone(),
+            source,
+        };
+        let file = open_plain(&path, true, Some(FILE_MODE)).map_err(|e| failed(e.into_io()))?;
+        file.lock().map_err(failed)?;
+        Ok(file)
     }
 
     fn write_preparation(
