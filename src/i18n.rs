@@ -148,6 +148,7 @@ texts! {
     pick_prepared_by,
     // issue 13, h3: unfinished preparation forms and trainer replies are never lost
     prep_form_open_elsewhere,
+    prep_arrived,
 }
 
 impl Texts {

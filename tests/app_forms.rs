@@ -168,3 +168,78 @@ fn forms_kept_by_the_previous_version_are_still_offered_back() {
     let app = preparing(tmp.path(), NOOR, Moment::Final, Preparer::Trainer);
     assert_shows(&app, "Uit de vorige versie");
 }
+
+/// The trainer's final form of Noor, filled in with `judgement`, as it comes back by mail.
+fn trainer_reply(store: &Store, judgement: &str) -> stagegesprek::domain::preparation::Reply {
+    let placement = store.placement(NOOR).unwrap();
+    let blank = stagegesprek::export::preparation_form(
+        &placement,
+        Moment::Final,
+        Preparer::Trainer,
+        Lang::Nl,
+        "Eindgesprek",
+    );
+    let mut filled = String::new();
+    for line in blank.lines() {
+        filled.push_str(line);
+        filled.push('\n');
+        if line.starts_with("1. ") {
+            filled.push_str(judgement);
+            filled.push('\n');
+        }
+    }
+    stagegesprek::export::parse_reply(&filled).unwrap()
+}
+
+#[test]
+fn a_preparation_imported_while_the_meeting_is_open_shows_up_in_it_and_in_its_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(NOOR, Moment::Final);
+    press_shown(&mut app, "Ctrl+G");
+    press_digit_shown(&mut app, '3');
+    assert_not_shows(&app, "Kneedt nu zelf");
+
+    // `stagegesprek import` in another window, or a mail rule.
+    store
+        .import_reply(&trainer_reply(&store, "Kneedt nu zelf het deeg"), false)
+        .unwrap();
+    app.tick();
+    assert_shows(&app, "net binnengekomen");
+    assert_shows(&app, "Kneedt nu zelf het deeg");
+    app.flush_saves();
+    assert!(read(&store.draft_path(NOOR, Moment::Final)).contains("Kneedt nu zelf het deeg"));
+
+    // A replacement takes the place of what the meeting showed.
+    store
+        .import_reply(&trainer_reply(&store, "Bakt nu de hele ochtend"), true)
+        .unwrap();
+    app.tick();
+    assert_shows(&app, "Bakt nu de hele ochtend");
+    assert_not_shows(&app, "Kneedt nu zelf het deeg");
+}
+
+#[test]
+fn a_preparation_arriving_during_the_read_back_is_in_the_finished_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(NOOR, Moment::Final);
+    type_text(&mut app, "Het gesprek loopt.");
+    press_shown(&mut app, "Ctrl+F");
+    store
+        .import_reply(&trainer_reply(&store, "Net op tijd ingeleverd"), false)
+        .unwrap();
+    press_digit_shown(&mut app, '1');
+    press_shown(&mut app, "Enter");
+    app.flush_saves();
+    let record = store.final_record(NOOR, Moment::Final).unwrap().unwrap();
+    assert_eq!(
+        record.trainer_preparation.unwrap().judgement,
+        "Net op tijd ingeleverd"
+    );
+    assert!(!store.draft_path(NOOR, Moment::Final).exists());
+}

@@ -411,4 +411,5 @@ pub static EN: Texts = Texts {
     pick_prepared_by: "prepared by {}",
     // issue 13, h3: unfinished preparation forms and trainer replies are never lost
     prep_form_open_elsewhere: "This preparation is already being filled in in another window. Finish it there; two windows would overwrite each other's text.",
+    prep_arrived: "The {}'s preparation just came in and is now part of the meeting.",
 };

@@ -411,4 +411,5 @@ pub static NL: Texts = Texts {
     pick_prepared_by: "voorbereid door {}",
     // issue 13, h3: unfinished preparation forms and trainer replies are never lost
     prep_form_open_elsewhere: "Deze voorbereiding wordt al ingevuld in een ander venster. Maak hem daar af; twee vensters zouden elkaars tekst overschrijven.",
+    prep_arrived: "De voorbereiding van de {} is net binnengekomen en staat nu bij het gesprek.",
 };

@@ -58,6 +58,15 @@ impl PrepFile {
     }
 }
 
+/// A preparation file's size, time and identity: compared, never shown. Every write is a
+/// new file renamed into place, so a new one differs even within the same second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrepStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
 /// The file name of a preparation: `<moment>.<trainer|student>.prep.yaml`.
 pub fn preparation_file_name(moment: Moment, by: Preparer) -> String {
     format!("{}.{}.prep.yaml", moment.code(), by.code())
@@ -114,6 +123,19 @@ impl Store {
         }
         self.read_preparation(&path, id, moment, by)
             .map(|file| file.prepared())
+    }
+
+    /// What changes whenever a preparation of meeting `id`/`moment` is written, replaced or
+    /// removed, trainer's first: for an open meeting to notice one that just came in.
+    pub fn preparation_stamps(&self, id: &str, moment: Moment) -> [Option<PrepStamp>; 2] {
+        [Preparer::Trainer, Preparer::Student].map(|by| {
+            let meta = std::fs::metadata(self.preparation_path(id, moment, by)).ok()?;
+            Some(PrepStamp {
+                modified: meta.modified().ok(),
+                len: meta.len(),
+                inode: std::os::unix::fs::MetadataExt::ino(&meta),
+            })
+        })
     }
 
     /// Both preparations of a meeting, for showing beside the notes. A file that cannot be

@@ -260,6 +260,7 @@ impl App {
         for event in self.saver.events() {
             self.apply_save_event(event);
         }
+        self.take_in_new_preparations();
     }
 
     /// Waits until every change handed over is written or has failed, then takes in the

@@ -2,7 +2,7 @@
 
 use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
-use crate::domain::{MeetingRecord, RecordStatus};
+use crate::domain::{MeetingRecord, RecordStatus, Role};
 use crate::export::Variant;
 use crate::export::export_record;
 use crate::i18n::fill;
@@ -31,6 +31,8 @@ impl App {
         }
         // What the trainer and the student prepared comes into the record, so the meeting,
         // the read-back and the exports all have it.
+        // Looked at before reading, so a preparation arriving in between is still noticed.
+        let seen = self.store.preparation_stamps(id, record.moment);
         let (trainer, student) = self.store.preparations(id, record.moment);
         let mut prepared = false;
         if trainer.is_some() && record.trainer_preparation != trainer {
@@ -46,6 +48,7 @@ impl App {
         earlier.sort_by_key(|r| r.moment);
         let mut state = MeetingState::new(id, record, guide, earlier, self.texts, &self.theme);
         state.session = Session::new(lock);
+        state.session.preparations_seen = seen;
         if prepared {
             state.changed();
         }
@@ -73,7 +76,43 @@ impl App {
         }
     }
 
+    /// A preparation stored while the meeting is open (an import, another window) comes
+    /// into the record at once, with a word that it just came in. Up to the final save, so
+    /// finishing never leaves one out.
+    pub(super) fn take_in_new_preparations(&mut self) {
+        let t = self.texts;
+        let Some(Screen::Meeting(m)) = self.screens.last_mut() else {
+            return;
+        };
+        if matches!(m.phase, Phase::Finished { .. }) {
+            return;
+        }
+        let stamps = self.store.preparation_stamps(&m.folder, m.moment());
+        if stamps == m.session.preparations_seen {
+            return;
+        }
+        m.session.preparations_seen = stamps;
+        let (trainer, student) = self.store.preparations(&m.folder, m.moment());
+        let mut arrived = Vec::new();
+        if trainer.is_some() && m.record.trainer_preparation != trainer {
+            m.record.trainer_preparation = trainer;
+            arrived.push(fill(t.prep_arrived, &[t.role(Role::Trainer)]));
+        }
+        if student.is_some() && m.record.student_preparation != student {
+            m.record.student_preparation = student;
+            arrived.push(fill(t.prep_arrived, &[t.role(Role::Student)]));
+        }
+        if !arrived.is_empty() {
+            if m.phase != Phase::Saving {
+                // In the draft too; once saving, the final record holds it instead.
+                m.changed();
+            }
+            self.message = Some((arrived.join(" "), false));
+        }
+    }
+
     pub(super) fn save_final(&mut self) {
+        self.take_in_new_preparations();
         if let Some(Screen::Meeting(m)) = self.screens.last_mut()
             && m.phase == Phase::Saving
         {
