@@ -149,6 +149,7 @@ texts! {
     // issue 13, h3: unfinished preparation forms and trainer replies are never lost
     prep_form_open_elsewhere,
     prep_arrived,
+    prep_damaged,
 }
 
 impl Texts {

@@ -243,3 +243,26 @@ fn a_preparation_arriving_during_the_read_back_is_in_the_finished_record() {
     );
     assert!(!store.draft_path(NOOR, Moment::Final).exists());
 }
+
+#[test]
+fn a_cut_off_preparation_is_named_in_the_meeting_with_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let mut reply = trainer_reply(&store, "Wordt afgekapt");
+    reply.moment = Moment::Midway;
+    let path = store.import_reply(&reply, false).unwrap();
+    let whole = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(NOOR, Moment::Midway);
+    let shown = screen(&app, 400, 30);
+    assert!(
+        shown.contains("voorbereiding van de praktijkopleider kan niet gelezen worden"),
+        "{shown}"
+    );
+    assert!(shown.contains("midway.trainer.prep.yaml"), "{shown}");
+    assert!(shown.contains("import --replace"), "{shown}");
+    assert_eq!(std::fs::read(&path).unwrap(), &whole[..whole.len() / 2]);
+}

@@ -16,13 +16,17 @@ const ROUNDS: usize = 40;
 
 /// The trainer's final form of Noor, filled in with `judgement`, written to `dir`.
 fn reply(data: &Path, dir: &Path, judgement: &str) -> PathBuf {
+    reply_for(data, dir, "final", judgement)
+}
+
+fn reply_for(data: &Path, dir: &Path, moment: &str, judgement: &str) -> PathBuf {
     let blank = run(
         data,
         &[
             "prepare-form",
             NOOR,
             "--moment",
-            "final",
+            moment,
             "--role",
             "trainer",
         ],
@@ -153,4 +157,56 @@ fn of_two_replacing_imports_at_once_both_are_stored_in_turn_and_the_first_kept_a
             "round {round}: the replaced reply is in set-aside"
         );
     }
+}
+
+#[test]
+fn a_cut_off_preparation_is_marked_damaged_in_the_list_and_left_as_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    demo_data(&data);
+    // Noor's next meeting is the midway one.
+    let file = reply_for(&data, tmp.path(), "midway", "Werkt netjes door");
+    assert!(
+        run(&data, &["import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let json = |data: &Path| -> serde_json::Value {
+        let out = run(data, &["list", "--json"]);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let noor = |list: &serde_json::Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == NOOR)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        noor(&json(&data))["prepared"],
+        serde_json::json!(["trainer"])
+    );
+
+    let stored = data
+        .join("placements")
+        .join(NOOR)
+        .join("midway.trainer.prep.yaml");
+    let whole = std::fs::read(&stored).unwrap();
+    std::fs::write(&stored, &whole[..whole.len() / 2]).unwrap();
+    let cut = std::fs::read(&stored).unwrap();
+
+    let entry = noor(&json(&data));
+    assert_eq!(entry["prepared"], serde_json::json!([]), "{entry}");
+    assert_eq!(entry["preparation_damaged"], serde_json::json!(["trainer"]));
+    assert_eq!(entry["moments"]["midway"], "damaged");
+    let plain = run(&data, &["list"]);
+    let shown = String::from_utf8_lossy(&plain.stdout);
+    let line = shown.lines().find(|l| l.contains("Noor")).unwrap();
+    assert!(line.contains('!'), "{shown}");
+    assert!(
+        String::from_utf8_lossy(&plain.stderr).contains("midway.trainer.prep.yaml"),
+        "the damaged file is named: {plain:?}"
+    );
+    assert_eq!(std::fs::read(&stored).unwrap(), cut, "kept as it is");
 }

@@ -153,6 +153,7 @@ struct ListEntry<'a> {
     next_due: Option<NaiveDate>,
     overdue: bool,
     prepared: &'a [Role],
+    preparation_damaged: &'a [Role],
     concern: bool,
 }
 
@@ -181,6 +182,7 @@ impl<'a> ListEntry<'a> {
             next_due: s.next_due,
             overdue: s.overdue,
             prepared: &s.prepared,
+            preparation_damaged: &s.preparation_damaged,
             concern: s.concern,
         }
     }

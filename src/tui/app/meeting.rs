@@ -2,7 +2,8 @@
 
 use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
-use crate::domain::{MeetingRecord, RecordStatus, Role};
+use crate::domain::preparation::Preparer;
+use crate::domain::{MeetingRecord, Moment, RecordStatus, Role};
 use crate::export::Variant;
 use crate::export::export_record;
 use crate::i18n::fill;
@@ -43,6 +44,7 @@ impl App {
             record.student_preparation = student;
             prepared = true;
         }
+        let moment = record.moment;
         let (mut earlier, _) = self.store.records(id);
         earlier.retain(|r| r.moment < record.moment);
         earlier.sort_by_key(|r| r.moment);
@@ -53,6 +55,24 @@ impl App {
             state.changed();
         }
         self.show(Screen::Meeting(Box::new(state)));
+        if let Some(said) = self.damaged_preparations(id, moment) {
+            self.message = Some((said, true));
+        }
+    }
+
+    /// Names each preparation of meeting `id`/`moment` that is there but cannot be read, and
+    /// what to do: it is kept as it is, never shown as if nothing came in.
+    fn damaged_preparations(&self, id: &str, moment: Moment) -> Option<String> {
+        let t = self.texts;
+        let said: Vec<String> = Preparer::ALL
+            .into_iter()
+            .filter_map(|by| {
+                let e = self.store.preparation(id, moment, by).err()?;
+                let who = t.role(by.role());
+                Some(fill(t.prep_damaged, &[who, &e.describe(t), who]))
+            })
+            .collect();
+        (!said.is_empty()).then(|| said.join(" "))
     }
 
     /// Puts `screen` on top, in place of the question that led to it.
@@ -102,12 +122,16 @@ impl App {
             m.record.student_preparation = student;
             arrived.push(fill(t.prep_arrived, &[t.role(Role::Student)]));
         }
+        if !arrived.is_empty() && m.phase != Phase::Saving {
+            // In the draft too; once saving, the final record holds it instead.
+            m.changed();
+        }
+        let (id, moment) = (m.folder.clone(), m.moment());
+        let damaged = self.damaged_preparations(&id, moment);
+        let warning = damaged.is_some();
+        arrived.extend(damaged);
         if !arrived.is_empty() {
-            if m.phase != Phase::Saving {
-                // In the draft too; once saving, the final record holds it instead.
-                m.changed();
-            }
-            self.message = Some((arrived.join(" "), false));
+            self.message = Some((arrived.join(" "), warning));
         }
     }
 
