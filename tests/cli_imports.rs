@@ -210,3 +210,39 @@ fn a_cut_off_preparation_is_marked_damaged_in_the_list_and_left_as_it_is() {
     );
     assert_eq!(std::fs::read(&stored).unwrap(), cut, "kept as it is");
 }
+
+#[test]
+fn a_replacing_import_that_fails_on_a_full_disk_leaves_nothing_behind() {
+    use stagegesprek::store::Store;
+    use stagegesprek::store::disk::FailingDisk;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    demo_data(&data);
+    let first = reply(&data, tmp.path(), "Eerste antwoord");
+    assert!(
+        run(&data, &["import", first.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let folder = data.join("placements").join(NOOR);
+    let stored = folder.join("final.trainer.prep.yaml");
+    let before = std::fs::read(&stored).unwrap();
+
+    let disk = std::sync::Arc::new(FailingDisk::default());
+    let store = Store::open_with(&data, disk.clone()).unwrap();
+    let second = read(&reply(&data, tmp.path(), "Tweede antwoord"));
+    let reply = stagegesprek::export::parse_reply(&second).unwrap();
+    disk.fail_writes(true);
+    assert!(store.import_reply(&reply, true).is_err());
+    assert_eq!(std::fs::read(&stored).unwrap(), before);
+    assert!(
+        !folder.join("set-aside").exists(),
+        "nothing changed, so no set-aside folder either"
+    );
+
+    // A cut-off earlier one is back where it was, too.
+    std::fs::write(&stored, &before[..before.len() / 2]).unwrap();
+    assert!(store.import_reply(&reply, true).is_err());
+    assert_eq!(std::fs::read(&stored).unwrap(), &before[..before.len() / 2]);
+    assert!(!folder.join("set-aside").exists());
+}

@@ -244,16 +244,14 @@ impl Store {
         self.folder(id)?;
         let by = prepared.by();
         let path = self.preparation_path(id, moment, by);
+        let mut moved = None;
+        let mut copied = None;
         if exists(&path) {
             match self.read_preparation(&path, id, moment, by) {
                 Err(e) if e.is_newer() => return Err(e),
-                Err(e) if e.is_damage() => {
-                    self.set_aside(&path)?;
-                }
+                Err(e) if e.is_damage() => moved = Some(self.set_aside(&path)?),
                 Err(e) => return Err(e),
-                Ok(_) => {
-                    self.keep_copy(&path)?;
-                }
+                Ok(_) => copied = Some(self.keep_copy(&path)?),
             }
         }
         let (trainer, student) = match prepared.clone() {
@@ -275,7 +273,19 @@ impl Store {
             }),
             end_of_file: true,
         };
-        self.write_yaml(&path, &file)?;
+        if let Err(e) = self.write_yaml(&path, &file) {
+            // Nothing changed, as the refusal will say: the earlier file is where it was.
+            if let Some(aside) = moved
+                && std::fs::rename(&aside, &path).is_ok()
+                && let Some(dir) = aside.parent()
+            {
+                let _ = std::fs::remove_dir(dir);
+            }
+            if let Some(copy) = copied {
+                Self::forget_copy(&copy);
+            }
+            return Err(e);
+        }
         Ok(path)
     }
 
