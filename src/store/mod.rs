@@ -7,7 +7,6 @@
 //! <data dir>/placements/<placement-id>/<moment>.draft.yaml    while a meeting is in progress
 //! <data dir>/placements/<placement-id>/<moment>.lock          held while a meeting is open
 //! <data dir>/placements/<placement-id>/<moment>.<trainer|student>.prep.yaml   a preparation
-//! <data dir>/placements/<placement-id>/<moment>.<trainer|student>.prep.lock   held while one is stored
 //! <data dir>/placements/<placement-id>/set-aside/             damaged and discarded files
 //! <data dir>/forms/                              forms kept while they are filled in
 //! <data dir>/set-aside/removed/<placement-id>-<stamp>/          removed placements

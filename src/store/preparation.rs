@@ -15,8 +15,6 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate, NaiveDateTime, Timelike as _};
 use serde::{Deserialize, Serialize};
 
-use super::durable::FILE_MODE;
-use super::files::open_plain;
 use super::read::{exists, read_text};
 use super::{Damage, Refusal, Store, StoreError};
 use crate::domain::placement::safe_id;
@@ -105,7 +103,7 @@ impl Store {
             Preparer::Trainer => placement.trainer_language,
             Preparer::Student => None,
         };
-        let _held = self.hold_preparation(id, moment, prepared.by())?;
+        let _held = self.hold_preparation(id)?;
         self.write_preparation(id, moment, prepared, source, language)
     }
 
@@ -181,7 +179,7 @@ impl Store {
         }
         // Checked and written under the lock: of two imports at once, the second sees the
         // first.
-        let _held = self.hold_preparation(id, reply.moment, reply.by)?;
+        let _held = self.hold_preparation(id)?;
         let path = self.preparation_path(id, reply.moment, reply.by);
         if exists(&path) && !replace {
             // An earlier preparation that cannot be read is reported as it is.
@@ -214,23 +212,17 @@ impl Store {
 
     /// Held while a preparation is checked and written, so that imports at the same time (a
     /// mail rule taking in a batch, two teachers with the same reply) go one after the other.
-    /// The operating system lets go of it when the holder ends in any way.
-    fn hold_preparation(
-        &self,
-        id: &str,
-        moment: Moment,
-        by: Preparer,
-    ) -> Result<std::fs::File, StoreError> {
-        let path = self
-            .folder(id)?
-            .join(format!("{}.{}.prep.lock", moment.code(), by.code()));
+    /// The lock is on the placement's folder itself, so a refusal leaves no file behind; the
+    /// operating system lets go of it when the holder ends in any way.
+    fn hold_preparation(&self, id: &str) -> Result<std::fs::File, StoreError> {
+        let dir = self.folder(id)?;
         let failed = |source| StoreError::Write {
-            path: path.clone(),
+            path: dir.clone(),
             source,
         };
-        let file = open_plain(&path, true, Some(FILE_MODE)).map_err(|e| failed(e.into_io()))?;
-        file.lock().map_err(failed)?;
-        Ok(file)
+        let folder = std::fs::File::open(&dir).map_err(failed)?;
+        folder.lock().map_err(failed)?;
+        Ok(folder)
     }
 
     fn write_preparation(
