@@ -178,6 +178,10 @@ texts! {
     key_questions,
     cli_about, cli_usage, cli_commands, cli_arguments, cli_options, cli_help, cli_help_command, cli_version, cli_data_dir, cli_lang, cli_demo, cli_meet, cli_placement, cli_moment, cli_moment_unknown, cli_demo_data, cli_demo_dir, cli_demo_count, cli_list, cli_json, cli_show, cli_record, cli_format, cli_export, cli_shared, cli_output, cli_removed, cli_restore, cli_restore_name, cli_prepare, cli_role, cli_prepare_form, cli_form_role, cli_import, cli_import_file, cli_replace, cli_import_moment, cli_guide, cli_guide_check, cli_guide_files,
     label_guide_language, guide_language_nl, guide_language_en, guide_language_switched,
+    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
+    prep_form_open_elsewhere,
+    prep_arrived,
+    prep_damaged,
 }
 
 impl Texts {

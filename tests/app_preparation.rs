@@ -246,7 +246,12 @@ fn a_preparation_half_typed_on_screen_survives_a_crash_and_is_gone_once_stored()
         trainer.unwrap().judgement,
         "Is zelfstandig geworden, ook bij klanten."
     );
-    assert!(!store.preparation_form_path().exists(), "the draft is gone");
+    assert!(
+        !store
+            .preparation_form_path(&id, Moment::Final, Preparer::Trainer)
+            .exists(),
+        "the draft is gone"
+    );
     app.end_session();
     drop(app);
     let app = app_in(tmp.path(), Lang::Nl);

@@ -103,9 +103,11 @@ fn a_new_placement_form_survives_a_crash_and_is_gone_once_stored() {
     assert_shows(&app, "Kok");
     press_ctrl(&mut app, 's');
     app.flush_saves();
-    let form = tmp.path().join("new-placement.draft.yaml");
+    let forms = std::fs::read_dir(tmp.path().join("forms")).unwrap();
     assert!(
-        !form.exists(),
+        !forms
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().ends_with(".draft.yaml")),
         "the form's draft goes once the placement is stored"
     );
     drop(app);

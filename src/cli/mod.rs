@@ -183,6 +183,7 @@ struct ListEntry<'a> {
     next_due: Option<NaiveDate>,
     overdue: bool,
     prepared: &'a [Role],
+    preparation_damaged: &'a [Role],
     concern: bool,
 }
 
@@ -211,6 +212,7 @@ impl<'a> ListEntry<'a> {
             next_due: s.next_due,
             overdue: s.overdue,
             prepared: &s.prepared,
+            preparation_damaged: &s.preparation_damaged,
             concern: s.concern,
         }
     }

@@ -46,6 +46,9 @@ pub struct PlacementSummary {
     pub overdue: bool,
     /// Who sent in a preparation for the next meeting, trainer first; the store fills it in.
     pub prepared: Vec<Role>,
+    /// Whose preparation for the next meeting is there but cannot be read (cut off, from
+    /// elsewhere); left out of `prepared`, and the moment is marked damaged.
+    pub preparation_damaged: Vec<Role>,
     /// A record or draft of the placement carries a private concern.
     pub concern: bool,
     /// The date of each moment's record or draft, where there is one.
@@ -86,6 +89,7 @@ impl PlacementSummary {
             next_due: None,
             overdue: false,
             prepared: Vec::new(),
+            preparation_damaged: Vec::new(),
             concern,
             dates,
         };

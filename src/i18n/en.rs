@@ -530,4 +530,8 @@ pub static EN: Texts = Texts {
     guide_language_nl: "Nederlands",
     guide_language_en: "English",
     guide_language_switched: "The questions are now in {}; your notes stay as typed.",
+    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
+    prep_form_open_elsewhere: "This preparation is already being filled in in another window. Finish it there; two windows would overwrite each other's text.",
+    prep_arrived: "The {}'s preparation just came in and is now part of the meeting.",
+    prep_damaged: "The {}'s preparation cannot be read, so it is not shown with the meeting ({}). The file is kept as it is. Import the filled form again with 'stagegesprek import --replace', or ask the {} to fill it in again.",
 };

@@ -530,4 +530,8 @@ pub static NL: Texts = Texts {
     guide_language_nl: "Nederlands",
     guide_language_en: "English",
     guide_language_switched: "De vragen staan nu in het {}; je notities bleven zoals ze getypt zijn.",
+    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
+    prep_form_open_elsewhere: "Deze voorbereiding wordt al ingevuld in een ander venster. Maak hem daar af; twee vensters zouden elkaars tekst overschrijven.",
+    prep_arrived: "De voorbereiding van de {} is net binnengekomen en staat nu bij het gesprek.",
+    prep_damaged: "De voorbereiding van de {} kan niet gelezen worden en staat daarom niet bij het gesprek ({}). Het bestand blijft zoals het is. Lees het ingevulde formulier opnieuw in met 'stagegesprek import --replace', of vraag de {} het opnieuw in te vullen.",
 };

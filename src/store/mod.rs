@@ -8,6 +8,7 @@
 //! <data dir>/placements/<placement-id>/<moment>.lock          held while a meeting is open
 //! <data dir>/placements/<placement-id>/<moment>.<trainer|student>.prep.yaml   a preparation
 //! <data dir>/placements/<placement-id>/set-aside/             damaged and discarded files
+//! <data dir>/forms/                              forms kept while they are filled in
 //! <data dir>/set-aside/removed/<placement-id>-<stamp>/          removed placements
 //! ```
 //!
@@ -21,6 +22,7 @@ mod error;
 mod export_file;
 pub mod file_kind;
 pub mod files;
+pub mod forms;
 pub mod guides;
 pub mod leftovers;
 pub mod lock;
@@ -354,6 +356,17 @@ impl Store {
         Ok(target)
     }
 
+    /// Takes back a copy kept for a replacement that then failed, and the `set-aside` folder
+    /// with it when nothing else is in it: a refusal that says nothing changed leaves
+    /// nothing behind.
+    fn forget_copy(copy: &Path) {
+        let _ = fs::remove_file(copy);
+        if let Some(dir) = copy.parent() {
+            // Fails, as it should, while the folder holds anything else.
+            let _ = fs::remove_dir(dir);
+        }
+    }
+
     /// A free name in the `set-aside` folder beside `path`, the folder created if needed.
     fn aside_place(&self, path: &Path) -> std::io::Result<(PathBuf, PathBuf)> {
         let dir = path
@@ -381,7 +394,10 @@ impl Store {
         };
         let bytes = self.disk.read(path).map_err(failed)?;
         let (_, target) = self.aside_place(path).map_err(failed)?;
-        self.disk.write(&target, &bytes).map_err(failed)?;
+        if let Err(source) = self.disk.write(&target, &bytes) {
+            Self::forget_copy(&target);
+            return Err(failed(source));
+        }
         Ok(target)
     }
 

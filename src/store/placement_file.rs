@@ -3,17 +3,15 @@
 //! as a placement with fewer fields.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::disk::Disk;
 use super::error::{Damage, StoreError};
-use super::read::{exists, read_checked, read_text};
-use super::{Store, durable};
+use super::read::read_text;
+use crate::domain::Placement;
 use crate::domain::placement::safe_id;
-use crate::domain::preparation::PreparationDraft;
-use crate::domain::{Placement, PlacementDraft};
 
 /// Version 2 added the version number and the end marker; older files have neither.
 const PLACEMENT_SCHEMA: u32 = 2;
@@ -115,84 +113,6 @@ fn decode(text: &str, path: &Path, folder_id: &str) -> Result<PlacementFile, Sto
         }));
     }
     Ok(file)
-}
-
-/// The forms kept while they are filled in, beside the placements folder.
-const PLACEMENT_FORM: &str = "new-placement.draft.yaml";
-const PREPARATION_FORM: &str = "preparation.draft.yaml";
-
-impl Store {
-    pub fn placement_form_path(&self) -> PathBuf {
-        self.root().join(PLACEMENT_FORM)
-    }
-
-    /// Keeps what is typed in the new-placement form.
-    pub fn save_placement_form(&self, draft: &PlacementDraft) -> Result<(), StoreError> {
-        let draft = PlacementDraft {
-            end_of_file: true,
-            ..draft.clone()
-        };
-        self.write_yaml(&self.placement_form_path(), &draft)
-    }
-
-    /// A new-placement form left unfinished by an earlier session, if any.
-    pub fn placement_form(&self) -> Result<Option<PlacementDraft>, StoreError> {
-        self.form_draft(&self.placement_form_path(), |d: &PlacementDraft| {
-            d.end_of_file
-        })
-    }
-
-    pub fn remove_placement_form(&self) -> Result<(), StoreError> {
-        remove_form(self.placement_form_path())
-    }
-
-    pub fn preparation_form_path(&self) -> PathBuf {
-        self.root().join(PREPARATION_FORM)
-    }
-
-    /// Keeps what is typed on the preparation screen.
-    pub fn save_preparation_form(&self, draft: &PreparationDraft) -> Result<(), StoreError> {
-        let draft = PreparationDraft {
-            end_of_file: true,
-            ..draft.clone()
-        };
-        self.write_yaml(&self.preparation_form_path(), &draft)
-    }
-
-    /// A preparation screen left unfinished by an earlier session, if any.
-    pub fn preparation_form(&self) -> Result<Option<PreparationDraft>, StoreError> {
-        self.form_draft(&self.preparation_form_path(), |d: &PreparationDraft| {
-            d.end_of_file
-        })
-    }
-
-    pub fn remove_preparation_form(&self) -> Result<(), StoreError> {
-        remove_form(self.preparation_form_path())
-    }
-
-    /// A form kept while it was filled in; one cut off (no end marker) is damaged.
-    fn form_draft<T: serde::de::DeserializeOwned>(
-        &self,
-        path: &Path,
-        complete: impl Fn(&T) -> bool,
-    ) -> Result<Option<T>, StoreError> {
-        if !exists(path) {
-            return Ok(None);
-        }
-        let draft: T = read_checked(&*self.disk, path)?;
-        if complete(&draft) {
-            Ok(Some(draft))
-        } else {
-            Err(StoreError::Damaged {
-                path: path.to_path_buf(),
-                damage: Damage::Incomplete,
-            })
-        }
-    }
-}
-
-fn remove_form(path: PathBuf) -> Result<(), StoreError> {
-    durable::remove_file(&path).map_err(|source| StoreError::Write { path, source })
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use super::{PLACEMENT_FILE, SET_ASIDE_DIR, Store, durable, moment_of};
 use crate::domain::placement::safe_id;
 use crate::domain::preparation::Preparer;
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{Moment, Placement, Role};
+use crate::domain::{Moment, Placement};
 
 const REMOVED_DIR: &str = "removed";
 const STAMP: &str = "%Y%m%d-%H%M%S";
@@ -229,9 +229,22 @@ impl Store {
             }
         }
         summary.set_today(today);
+        let mut errors = errors;
         if let Some(next) = summary.next_moment() {
             let dir = self.placement_dir(&summary.placement.id);
-            summary.prepared = prepared_roles(&dir, next);
+            for by in prepared_roles(&dir, next) {
+                // Only a preparation that is there is read, so the overview stays quick.
+                match self.preparation(&summary.placement.id, next, by) {
+                    Err(e) => {
+                        // Marked as unusable, never as newer: a newer record counts as held,
+                        // and a preparation that cannot be read holds no meeting.
+                        summary.mark(next, MomentState::Damaged);
+                        summary.preparation_damaged.push(by.role());
+                        errors.push(e);
+                    }
+                    Ok(_) => summary.prepared.push(by.role()),
+                }
+            }
         }
         (summary, errors)
     }
@@ -245,14 +258,13 @@ pub fn today() -> NaiveDate {
 /// Who sent in a preparation for `moment`, trainer first: the files
 /// `<moment>.trainer.prep.yaml` and `<moment>.student.prep.yaml` in the placement's folder.
 /// Only whether they are there is looked at; what they say is read when the meeting opens.
-fn prepared_roles(dir: &Path, moment: Moment) -> Vec<Role> {
+fn prepared_roles(dir: &Path, moment: Moment) -> Vec<Preparer> {
     Preparer::ALL
         .into_iter()
         .filter(|by| {
             let path = dir.join(preparation_file_name(moment, *by));
             fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
         })
-        .map(Preparer::role)
         .collect()
 }
 

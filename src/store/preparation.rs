@@ -56,6 +56,15 @@ impl PrepFile {
     }
 }
 
+/// A preparation file's size, time and identity: compared, never shown. Every write is a
+/// new file renamed into place, so a new one differs even within the same second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrepStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
 /// The file name of a preparation: `<moment>.<trainer|student>.prep.yaml`.
 pub fn preparation_file_name(moment: Moment, by: Preparer) -> String {
     format!("{}.{}.prep.yaml", moment.code(), by.code())
@@ -94,6 +103,7 @@ impl Store {
             Preparer::Trainer => placement.trainer_language,
             Preparer::Student => None,
         };
+        let _held = self.hold_preparation(id)?;
         self.write_preparation(id, moment, prepared, source, language)
     }
 
@@ -111,6 +121,19 @@ impl Store {
         }
         self.read_preparation(&path, id, moment, by)
             .map(|file| file.prepared())
+    }
+
+    /// What changes whenever a preparation of meeting `id`/`moment` is written, replaced or
+    /// removed, trainer's first: for an open meeting to notice one that just came in.
+    pub fn preparation_stamps(&self, id: &str, moment: Moment) -> [Option<PrepStamp>; 2] {
+        [Preparer::Trainer, Preparer::Student].map(|by| {
+            let meta = std::fs::metadata(self.preparation_path(id, moment, by)).ok()?;
+            Some(PrepStamp {
+                modified: meta.modified().ok(),
+                len: meta.len(),
+                inode: std::os::unix::fs::MetadataExt::ino(&meta),
+            })
+        })
     }
 
     /// Both preparations of a meeting, for showing beside the notes. A file that cannot be
@@ -154,6 +177,9 @@ impl Store {
         if safe_id(id) != id || !self.placement_exists(id) {
             return Err(unknown_placement(self, id));
         }
+        // Checked and written under the lock: of two imports at once, the second sees the
+        // first.
+        let _held = self.hold_preparation(id)?;
         let path = self.preparation_path(id, reply.moment, reply.by);
         if exists(&path) && !replace {
             // An earlier preparation that cannot be read is reported as it is.
@@ -184,6 +210,21 @@ impl Store {
         )
     }
 
+    /// Held while a preparation is checked and written, so that imports at the same time (a
+    /// mail rule taking in a batch, two teachers with the same reply) go one after the other.
+    /// The lock is on the placement's folder itself, so a refusal leaves no file behind; the
+    /// operating system lets go of it when the holder ends in any way.
+    fn hold_preparation(&self, id: &str) -> Result<std::fs::File, StoreError> {
+        let dir = self.folder(id)?;
+        let failed = |source| StoreError::Write {
+            path: dir.clone(),
+            source,
+        };
+        let folder = std::fs::File::open(&dir).map_err(failed)?;
+        folder.lock().map_err(failed)?;
+        Ok(folder)
+    }
+
     fn write_preparation(
         &self,
         id: &str,
@@ -195,16 +236,14 @@ impl Store {
         self.folder(id)?;
         let by = prepared.by();
         let path = self.preparation_path(id, moment, by);
+        let mut moved = None;
+        let mut copied = None;
         if exists(&path) {
             match self.read_preparation(&path, id, moment, by) {
                 Err(e) if e.is_newer() => return Err(e),
-                Err(e) if e.is_damage() => {
-                    self.set_aside(&path)?;
-                }
+                Err(e) if e.is_damage() => moved = Some(self.set_aside(&path)?),
                 Err(e) => return Err(e),
-                Ok(_) => {
-                    self.keep_copy(&path)?;
-                }
+                Ok(_) => copied = Some(self.keep_copy(&path)?),
             }
         }
         let (trainer, student) = match prepared.clone() {
@@ -226,7 +265,19 @@ impl Store {
             }),
             end_of_file: true,
         };
-        self.write_yaml(&path, &file)?;
+        if let Err(e) = self.write_yaml(&path, &file) {
+            // Nothing changed, as the refusal will say: the earlier file is where it was.
+            if let Some(aside) = moved
+                && std::fs::rename(&aside, &path).is_ok()
+                && let Some(dir) = aside.parent()
+            {
+                let _ = std::fs::remove_dir(dir);
+            }
+            if let Some(copy) = copied {
+                Self::forget_copy(&copy);
+            }
+            return Err(e);
+        }
         Ok(path)
     }
 

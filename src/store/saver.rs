@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveTime};
 
+use super::forms::KeptForm;
 use super::{Store, StoreError, to_yaml};
 use crate::domain::preparation::PreparationDraft;
 use crate::domain::{MeetingRecord, Moment, PlacementDraft, RecordStatus};
@@ -25,9 +26,12 @@ pub const MAX_DELAY: Duration = Duration::from_millis(1000);
 /// snapshot itself says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    Meeting { id: String, moment: Moment },
-    NewPlacement,
-    PreparationForm,
+    Meeting {
+        id: String,
+        moment: Moment,
+    },
+    /// A form kept in `forms/` while it is filled in; the path is the window's own.
+    Form(PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -40,10 +44,8 @@ pub enum Snapshot {
 enum Command {
     Save(Target, Snapshot),
     Final(Target, Box<MeetingRecord>),
-    /// The form was stored or thrown away on purpose: its draft goes too.
-    DiscardNewPlacement,
-    /// The preparation was stored or thrown away on purpose: its draft goes too.
-    DiscardPreparationForm,
+    /// The form was stored or thrown away on purpose: its kept text goes too.
+    DiscardForm(KeptForm),
     /// Write what is pending; answers whether everything is on disk now.
     Flush(Sender<bool>),
     /// Write what is pending, and put what still fails into a rescue file.
@@ -120,30 +122,32 @@ impl DraftSaver {
         ));
     }
 
-    /// Hands over what is typed in the new-placement form.
-    pub fn save_new_placement(&self, draft: &PlacementDraft) {
+    /// Hands over what is typed in the new-placement form kept at `form`.
+    pub fn save_new_placement(&self, form: &KeptForm, draft: &PlacementDraft) {
         self.send(Command::Save(
-            Target::NewPlacement,
-            Snapshot::NewPlacement(Box::new(draft.clone())),
+            Target::Form(form.path.clone()),
+            Snapshot::NewPlacement(Box::new(PlacementDraft {
+                end_of_file: true,
+                ..draft.clone()
+            })),
         ));
     }
 
-    /// Hands over what is typed on the preparation screen.
-    pub fn save_preparation_form(&self, draft: &PreparationDraft) {
+    /// Hands over what is typed on the preparation screen kept at `form`.
+    pub fn save_preparation_form(&self, form: &KeptForm, draft: &PreparationDraft) {
         self.send(Command::Save(
-            Target::PreparationForm,
-            Snapshot::PreparationForm(Box::new(draft.clone())),
+            Target::Form(form.path.clone()),
+            Snapshot::PreparationForm(Box::new(PreparationDraft {
+                end_of_file: true,
+                ..draft.clone()
+            })),
         ));
     }
 
-    /// The preparation was stored or thrown away: its draft is removed.
-    pub fn discard_preparation_form(&self) {
-        self.send(Command::DiscardPreparationForm);
-    }
-
-    /// The new-placement form was stored or thrown away: its draft is removed.
-    pub fn discard_new_placement(&self) {
-        self.send(Command::DiscardNewPlacement);
+    /// The form was stored or thrown away: its kept text is removed, and only then is the
+    /// form let go for other windows.
+    pub fn discard_form(&self, form: KeptForm) {
+        self.send(Command::DiscardForm(form));
     }
 
     /// Writes the final record (and removes its draft) on the saver thread.
@@ -243,15 +247,10 @@ impl Worker {
             match command {
                 Ok(Command::Save(target, snapshot)) => self.keep(target, snapshot),
                 Ok(Command::Final(target, record)) => self.save_final(target, *record),
-                Ok(Command::DiscardNewPlacement) => {
-                    self.pending.retain(|p| p.target != Target::NewPlacement);
-                    if let Err(e) = self.store.remove_placement_form() {
-                        let _ = self.outbox.send(SaveEvent::DraftFailed(e));
-                    }
-                }
-                Ok(Command::DiscardPreparationForm) => {
-                    self.pending.retain(|p| p.target != Target::PreparationForm);
-                    if let Err(e) = self.store.remove_preparation_form() {
+                Ok(Command::DiscardForm(form)) => {
+                    let target = Target::Form(form.path.clone());
+                    self.pending.retain(|p| p.target != target);
+                    if let Err(e) = self.store.remove_form(form) {
                         let _ = self.outbox.send(SaveEvent::DraftFailed(e));
                     }
                 }
@@ -332,11 +331,11 @@ impl Worker {
             (Target::Meeting { id, moment }, Snapshot::Meeting(record)) => {
                 self.store.save_draft(id, *moment, record).map(|_| ())
             }
-            (Target::NewPlacement, Snapshot::NewPlacement(draft)) => {
-                self.store.save_placement_form(draft)
+            (Target::Form(path), Snapshot::NewPlacement(draft)) => {
+                self.store.save_form(path, draft)
             }
-            (Target::PreparationForm, Snapshot::PreparationForm(draft)) => {
-                self.store.save_preparation_form(draft)
+            (Target::Form(path), Snapshot::PreparationForm(draft)) => {
+                self.store.save_form(path, draft)
             }
             // A snapshot is always sent with its own kind of target.
             _ => Ok(()),

@@ -279,6 +279,7 @@ impl App {
             self.apply_save_event(event);
             any = true;
         }
+        any |= self.take_in_new_preparations();
         any
     }
 
@@ -355,13 +356,14 @@ impl App {
             self.saver.save_draft(&folder, m.moment(), m.snapshot());
         } else if let Screen::PlacementForm(p) = screen
             && p.form.take_changed()
-            && p.editing.is_none()
+            && let Some(kept) = &p.kept
         {
-            self.saver.save_new_placement(&p.draft());
+            self.saver.save_new_placement(kept, &p.draft());
         } else if let Screen::Prepare(p) = screen
             && p.form.take_changed()
+            && let Some(kept) = &p.kept
         {
-            self.saver.save_preparation_form(&p.draft());
+            self.saver.save_preparation_form(kept, &p.draft());
         }
     }
 
@@ -564,18 +566,20 @@ impl App {
             return;
         };
         top.release_lock();
-        if let Screen::PlacementForm(form) = &top
-            && form.editing.is_none()
-        {
-            // Thrown away on purpose (a second Esc): it must not come back at the next start.
-            self.saver.discard_new_placement();
+        // Thrown away on purpose (a second Esc) or stored: it must not come back.
+        let kept = match &mut top {
+            Screen::PlacementForm(form) => form.kept.take(),
+            Screen::Prepare(form) => form.kept.take(),
+            _ => None,
+        };
+        if let Some(kept) = kept {
+            self.saver.discard_form(kept);
         }
-        if let Screen::Prepare(_) = &top {
-            self.saver.discard_preparation_form();
-            if self.only_preparation {
-                self.screens.push(top);
-                return self.quit_app();
-            }
+        if let Screen::Prepare(_) = &top
+            && self.only_preparation
+        {
+            self.screens.push(top);
+            return self.quit_app();
         }
         if let Some(id) = top.placement_id() {
             self.stale_placement = Some(id.to_string());

@@ -2,7 +2,8 @@
 
 use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
-use crate::domain::{Lang, MeetingRecord, RecordStatus};
+use crate::domain::preparation::Preparer;
+use crate::domain::{Lang, MeetingRecord, Moment, RecordStatus, Role};
 use crate::export::Variant;
 use crate::export::export_record;
 use crate::i18n::fill;
@@ -41,6 +42,8 @@ impl App {
         }
         // What the trainer and the student prepared comes into the record, so the meeting,
         // the read-back and the exports all have it.
+        // Looked at before reading, so a preparation arriving in between is still noticed.
+        let seen = self.store.preparation_stamps(id, record.moment);
         let (trainer, student) = self.store.preparations(id, record.moment);
         // Not a change of its own: the preparation files stay, and the draft takes them in
         // once something is typed, so opening a meeting leaves nothing behind.
@@ -50,12 +53,32 @@ impl App {
         if student.is_some() && record.student_preparation != student {
             record.student_preparation = student;
         }
+        let moment = record.moment;
         let (mut earlier, _) = self.store.records(id);
         earlier.retain(|r| r.moment < record.moment);
         earlier.sort_by_key(|r| r.moment);
         let mut state = MeetingState::new(id, record, guide, earlier, self.texts, &self.theme);
         state.session = Session::new(lock);
+        state.session.preparations_seen = seen;
         self.show(Screen::Meeting(Box::new(state)));
+        if let Some(said) = self.damaged_preparations(id, moment) {
+            self.message = Some((said, true));
+        }
+    }
+
+    /// Names each preparation of meeting `id`/`moment` that is there but cannot be read, and
+    /// what to do: it is kept as it is, never shown as if nothing came in.
+    fn damaged_preparations(&self, id: &str, moment: Moment) -> Option<String> {
+        let t = self.texts;
+        let said: Vec<String> = Preparer::ALL
+            .into_iter()
+            .filter_map(|by| {
+                let e = self.store.preparation(id, moment, by).err()?;
+                let who = t.role(by.role());
+                Some(fill(t.prep_damaged, &[who, &e.describe(t), who]))
+            })
+            .collect();
+        (!said.is_empty()).then(|| said.join(" "))
     }
 
     /// The open draft's questions in the other language; its notes stay as typed.
@@ -100,7 +123,48 @@ impl App {
         }
     }
 
+    /// A preparation stored while the meeting is open (an import, another window) comes
+    /// into the record at once, with a word that it just came in. Up to the final save, so
+    /// finishing never leaves one out. True when the files changed, so the screen is drawn.
+    pub(super) fn take_in_new_preparations(&mut self) -> bool {
+        let t = self.texts;
+        let Some(Screen::Meeting(m)) = self.screens.last_mut() else {
+            return false;
+        };
+        if matches!(m.phase, Phase::Finished { .. }) {
+            return false;
+        }
+        let stamps = self.store.preparation_stamps(&m.folder, m.moment());
+        if stamps == m.session.preparations_seen {
+            return false;
+        }
+        m.session.preparations_seen = stamps;
+        let (trainer, student) = self.store.preparations(&m.folder, m.moment());
+        let mut arrived = Vec::new();
+        if trainer.is_some() && m.record.trainer_preparation != trainer {
+            m.record.trainer_preparation = trainer;
+            arrived.push(fill(t.prep_arrived, &[t.role(Role::Trainer)]));
+        }
+        if student.is_some() && m.record.student_preparation != student {
+            m.record.student_preparation = student;
+            arrived.push(fill(t.prep_arrived, &[t.role(Role::Student)]));
+        }
+        if !arrived.is_empty() && m.phase != Phase::Saving {
+            // In the draft too; once saving, the final record holds it instead.
+            m.changed();
+        }
+        let (id, moment) = (m.folder.clone(), m.moment());
+        let damaged = self.damaged_preparations(&id, moment);
+        let warning = damaged.is_some();
+        arrived.extend(damaged);
+        if !arrived.is_empty() {
+            self.message = Some((arrived.join(" "), warning));
+        }
+        true
+    }
+
     pub(super) fn save_final(&mut self) {
+        let _ = self.take_in_new_preparations();
         if let Some(Screen::Meeting(m)) = self.screens.last_mut()
             && m.phase == Phase::Saving
         {

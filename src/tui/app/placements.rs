@@ -16,17 +16,23 @@ use crate::tui::screens::placement_form::PlacementFormState;
 
 impl App {
     pub(super) fn new_placement(&mut self) {
-        let form =
+        let mut form =
             PlacementFormState::new(&PlacementDraft::default(), None, self.texts, &self.theme);
+        match self.store.new_placement_form() {
+            Ok(kept) => form.kept = Some(kept),
+            // The form still opens; the saver reports the failure once there is text to keep.
+            Err(e) => self.message = Some((e.describe(self.texts), true)),
+        }
         self.push(Screen::PlacementForm(Box::new(form)));
     }
 
-    /// A new-placement form an earlier session left unfinished opens again as it was.
+    /// A new-placement form a window that is gone left unfinished opens again as it was.
     pub(super) fn offer_unfinished_placement(&mut self) {
-        match self.store.placement_form() {
-            Ok(Some(draft)) => {
+        match self.store.unfinished_placement_form() {
+            Ok(Some((kept, draft))) => {
                 let mut form = PlacementFormState::new(&draft, None, self.texts, &self.theme);
                 form.form.mark_edited();
+                form.kept = Some(kept);
                 self.push(Screen::PlacementForm(Box::new(form)));
                 self.message = Some((self.texts.form_restored.into(), false));
             }
@@ -155,8 +161,13 @@ impl App {
         };
         match saved {
             Ok(saved) => {
-                if !editing {
-                    self.saver.discard_new_placement();
+                // The form's own unfinished copy goes; a question about it may sit above it.
+                let kept = self.screens.iter_mut().rev().find_map(|s| match s {
+                    Screen::PlacementForm(state) => Some(state.kept.take()),
+                    _ => None,
+                });
+                if let Some(kept) = kept.flatten() {
+                    self.saver.discard_form(kept);
                 }
                 self.stale_placement = Some(saved.id.clone());
                 if editing {

@@ -81,58 +81,66 @@ impl App {
         }
     }
 
-    /// Opens the preparation screen for `by`, with what was prepared before, if anything.
+    /// Opens the preparation screen for `by`: with what an earlier window left unfinished,
+    /// else with what was prepared before, if anything. Refused while another window has
+    /// the same form open, so neither writes over the other.
     pub fn prepare(&mut self, id: &str, moment: Moment, by: Preparer) {
+        let t = self.texts;
         let placement = match self.store.placement(id) {
             Ok(p) => p,
             Err(e) => {
-                self.message = Some((e.describe(self.texts), true));
+                self.message = Some((e.describe(t), true));
+                return;
+            }
+        };
+        let (kept, unfinished) = match self.store.open_preparation_form(id, moment, by) {
+            Ok(Some(form)) => form,
+            Ok(None) => {
+                self.message = Some((t.prep_form_open_elsewhere.into(), true));
+                if self.only_preparation {
+                    self.exit_notes.push(t.prep_form_open_elsewhere.into());
+                    self.quit = true;
+                }
+                return;
+            }
+            Err(e) => {
+                self.message = Some((e.describe(t), true));
                 return;
             }
         };
         let earlier = self.store.preparation(id, moment, by).ok().flatten();
-        let state = PrepareState::new(
+        let restored = unfinished.as_ref().and_then(|d| d.prepared());
+        let mut state = PrepareState::new(
             id,
             &placement.student,
             &placement.company,
             moment,
             by,
             self.preparer_texts(&placement, by),
-            earlier.as_ref(),
+            restored.as_ref().or(earlier.as_ref()),
             &self.theme,
         );
+        state.kept = Some(kept);
+        if restored.is_some() {
+            state.form.mark_edited();
+        }
         self.show(Screen::Prepare(Box::new(state)));
+        if restored.is_some() {
+            self.message = Some((t.form_restored.into(), false));
+        }
     }
 
-    /// A preparation screen an earlier session left unfinished opens again as it was.
+    /// A preparation form that a window now gone left unfinished opens again as it was.
     pub(super) fn offer_unfinished_preparation(&mut self) {
-        let draft = match self.store.preparation_form() {
-            Ok(Some(draft)) => draft,
-            Ok(None) => return,
-            Err(e) => {
-                self.message = Some((e.describe(self.texts), true));
-                return;
-            }
-        };
-        let (Some(moment), Some(by)) = (draft.moment, draft.by) else {
+        let Some((id, moment, by)) = self
+            .store
+            .unfinished_preparation_forms()
+            .into_iter()
+            .find(|(id, _, _)| self.store.placement_exists(id))
+        else {
             return;
         };
-        let Ok(placement) = self.store.placement(&draft.placement) else {
-            return;
-        };
-        let mut state = PrepareState::new(
-            &placement.id,
-            &placement.student,
-            &placement.company,
-            moment,
-            by,
-            self.preparer_texts(&placement, by),
-            draft.prepared().as_ref(),
-            &self.theme,
-        );
-        state.form.mark_edited();
-        self.push(Screen::Prepare(Box::new(state)));
-        self.message = Some((self.texts.form_restored.into(), false));
+        self.prepare(&id, moment, by);
     }
 
     pub(super) fn save_preparation(&mut self) {

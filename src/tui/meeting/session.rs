@@ -2,6 +2,7 @@
 //! what the saver last said. It belongs to the meeting, and ends with it.
 
 use crate::store::lock::MeetingLock;
+use crate::store::preparation::PrepStamp;
 
 /// What the draft saver last reported, shown in the meeting header.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,6 +22,9 @@ pub struct Session {
     /// Whether the meeting changed since it was opened, so leaving it needs a save.
     pub touched: bool,
     pub save_status: SaveStatus,
+    /// The preparation files as they were when last taken into the record (trainer's,
+    /// student's), so one imported while the meeting is open is noticed.
+    pub preparations_seen: [Option<PrepStamp>; 2],
 }
 
 impl Session {

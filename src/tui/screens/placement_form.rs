@@ -2,6 +2,7 @@
 
 use crate::domain::{Lang, Placement, PlacementDraft};
 use crate::i18n::{Texts, fill};
+use crate::store::forms::KeptForm;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::form::{Field, FieldName, Form};
@@ -15,6 +16,8 @@ pub struct PlacementFormState {
     pub editing: Option<Placement>,
     /// The teacher was told the placement looks like one that exists, and saves anyway.
     pub similar_seen: bool,
+    /// Where what is typed in a new placement is kept, held for this window alone.
+    pub kept: Option<KeptForm>,
 }
 
 impl PlacementFormState {
@@ -69,6 +72,7 @@ impl PlacementFormState {
             form: Form::new(title, fields, theme),
             editing,
             similar_seen: false,
+            kept: None,
         }
     }
 

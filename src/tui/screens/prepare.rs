@@ -6,6 +6,7 @@ use crate::domain::{
     Example, GuidanceExample, Moment, Role, Strategy, StudentPreparation, TrainerPreparation,
 };
 use crate::i18n::{Texts, fill};
+use crate::store::forms::KeptForm;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::form::{Field, FieldName, Form};
@@ -22,6 +23,8 @@ pub struct PrepareState {
     /// A sentence or two on what this is for, addressed to whoever prepares.
     pub intro: String,
     pub form: Form,
+    /// Where what is typed is kept until it is stored, held for this window alone.
+    pub kept: Option<KeptForm>,
 }
 
 /// The questions per strategy, in the order of the form.
@@ -102,6 +105,7 @@ impl PrepareState {
             texts,
             intro,
             form: Form::new(&title, fields, theme),
+            kept: None,
         }
     }
 
