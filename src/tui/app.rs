@@ -286,12 +286,15 @@ impl App {
     /// What on screen changes with time alone: the meeting's clock and the minute. The run
     /// loop draws again only when this changed or something happened, so a screen nobody
     /// touches does no work.
-    pub fn face(&self) -> (Option<u64>, i64) {
+    pub fn face(&self) -> (Option<u64>, u64) {
         let clock = match self.screen() {
             Screen::Meeting(m) if m.phase == Phase::Conversation => Some(m.seconds_spent()),
             _ => None,
         };
-        (clock, Local::now().timestamp() / 60)
+        let minute = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 60);
+        (clock, minute)
     }
 
     /// Waits until every change handed over is written or has failed, then takes in the
