@@ -26,8 +26,9 @@ pub fn agenda(settings: &Settings, output: Option<&Path>) -> Outcome {
     let text = to_icalendar(&due_meetings(&summaries, today()), t, chrono::Utc::now());
     match target {
         Some(Target::Stdout) => say(&text, t),
-        Some(Target::File(path)) => durable::write_file(&path, text.as_bytes())
-            .map_err(|e| write_failure(&path, &e, t)),
+        Some(Target::File(path)) => {
+            durable::write_file(&path, text.as_bytes()).map_err(|e| write_failure(&path, &e, t))
+        }
         None => {
             let path = store
                 .write_export(&settings.export_dir(), &agenda_file_name(t), &text)
