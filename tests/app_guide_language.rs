@@ -37,7 +37,7 @@ fn a_draft_opened_in_english_switches_to_dutch_questions_and_keeps_its_notes() {
         press_shown(&mut app, "Tab");
     }
     assert_shows(&app, "‹ English ›");
-    press_shown(&mut app, "Spatie");
+    press_shown(&mut app, "Enter");
     assert_shows(&app, "‹ Nederlands ›");
     assert_shows(&app, "Startgesprek · Daan el Amrani");
     assert_not_shows(&app, "Starting conversation");

@@ -61,7 +61,7 @@ fn a_new_agreement_asks_no_status_and_an_existing_one_does() {
     assert_not_shows(&app, "Hoe ging het");
     assert_not_shows(&app, "Status");
     type_text(&mut app, "Verstekzaag leren");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     press_shown(&mut app, "Ctrl+G");
     press_digit_shown(&mut app, '5');
     press_shown(&mut app, "Enter");
@@ -83,7 +83,7 @@ fn an_example_at_the_trainers_keys_is_given_by_the_trainer() {
         press_digit_shown(&mut app, digit);
         press_shown(&mut app, "Ctrl+E");
         type_text(&mut app, "Zaagde een lijst op maat");
-        press_shown(&mut app, "Enter");
+        press_shown(&mut app, "Ctrl+S");
         assert_eq!(examples(&app, key), vec![giver], "key {digit}");
     }
 }

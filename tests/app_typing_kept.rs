@@ -93,14 +93,14 @@ fn a_sentence_typed_after_a_pop_up_or_on_a_list_choice_or_checklist_is_kept_and_
     type_text(&mut app, "Begin.");
     press_shown(&mut app, "Ctrl+E");
     type_text(&mut app, "Remde zelf af");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     type_text(&mut app, " Nog meer notities");
     assert_eq!(notes(&app, key1), "Begin. Nog meer notities");
 
     // After the agreement pop-up too.
     press_shown(&mut app, "Ctrl+N");
     type_text(&mut app, "Kettingen oefenen");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     type_text(&mut app, " na afspraak");
     assert_eq!(notes(&app, key1), "Begin. Nog meer notities na afspraak");
 
@@ -165,7 +165,7 @@ fn a_sentence_typed_after_a_pop_up_or_on_a_list_choice_or_checklist_is_kept_and_
     type_text(&mut app, "Zocht");
     press_shown(&mut app, "Tab");
     type_said(&mut app, " zelf onderdelen", "Je typt nu in het veld");
-    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+S");
     let examples = &record(&app).keys.get(KeyId::LearningPotential).examples;
     assert_eq!(examples[0].text, "Zocht zelf onderdelen");
     assert_eq!(examples[0].given_by, Role::Student);

@@ -203,7 +203,7 @@ fn a_cut_off_preparation_is_marked_damaged_in_the_list_and_left_as_it_is() {
     let plain = run(&data, &["list"]);
     let shown = String::from_utf8_lossy(&plain.stdout);
     let line = shown.lines().find(|l| l.contains("Noor")).unwrap();
-    assert!(line.contains('!'), "{shown}");
+    assert!(line.contains('✗') && !line.contains('!'), "{shown}");
     assert!(
         String::from_utf8_lossy(&plain.stderr).contains("midway.trainer.prep.yaml"),
         "the damaged file is named: {plain:?}"
