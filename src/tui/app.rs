@@ -22,7 +22,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::keys::{KeyContext, action_for};
 use super::meeting::{Cx, Phase, SaveStatus};
-use super::screens::home::HomeState;
+use super::screens::home::{HomeScreen, HomeState};
 use super::theme::Theme;
 use crate::domain::Moment;
 use crate::i18n::{Lang, LangExt as _, Texts, fill};
@@ -214,6 +214,19 @@ impl App {
                 Some((shown, needed)) => needed > shown,
                 None => self.screen().offers(action),
             };
+        }
+        if let (Action::PageUp | Action::PageDown, Screen::Home(h)) = (action, self.screen()) {
+            let body = self.body_area(&|a| {
+                matches!(a, Action::PageUp | Action::PageDown) || self.screen().offers(a)
+            });
+            let home = HomeScreen {
+                state: h,
+                texts: self.texts,
+                theme: &self.theme,
+            };
+            if let Some(body) = body {
+                return h.offers(action) && home.hides_rows(body);
+            }
         }
         self.screen().offers(action)
     }

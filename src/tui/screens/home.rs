@@ -214,6 +214,26 @@ impl Widget for HomeScreen<'_> {
                 .render(inner, buf);
             return;
         }
+        let (agenda, [list, written, legend]) = self.parts(inner);
+        if let Some(text) = agenda {
+            Paragraph::new(text)
+                .style(self.theme.ok)
+                .wrap(Wrap { trim: false })
+                .render(written, buf);
+        }
+        Paragraph::new(t.overview_legend)
+            .style(self.theme.dim)
+            .wrap(Wrap { trim: true })
+            .render(legend, buf);
+        self.render_list(list, buf);
+    }
+}
+
+impl HomeScreen<'_> {
+    /// Where the agenda message went (if any) and the list, that message and the legend in
+    /// `inner`: one reckoning for drawing and for knowing whether rows are hidden.
+    fn parts(&self, inner: Rect) -> (Option<String>, [Rect; 3]) {
+        let t = self.texts;
         // The legend under the list, when there is room for it beside a few lines.
         let legend_width = u16::try_from(t.overview_legend.chars().count()).unwrap_or(u16::MAX);
         let legend_lines = legend_width.div_ceil(inner.width.saturating_sub(10).max(1));
@@ -233,26 +253,23 @@ impl Widget for HomeScreen<'_> {
             let width = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
             width.div_ceil(inner.width.max(1))
         });
-        let [list, written, legend] = inner.layout(&Layout::vertical([
+        let parts = inner.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(agenda_lines),
             Constraint::Length(legend_lines),
         ]));
-        if let Some(text) = agenda {
-            Paragraph::new(text)
-                .style(self.theme.ok)
-                .wrap(Wrap { trim: false })
-                .render(written, buf);
-        }
-        Paragraph::new(t.overview_legend)
-            .style(self.theme.dim)
-            .wrap(Wrap { trim: true })
-            .render(legend, buf);
-        self.render_list(list, buf);
+        (agenda, parts)
     }
-}
 
-impl HomeScreen<'_> {
+    /// Whether the list in `area` (the whole screen body) has more rows than it shows, so
+    /// paging does something.
+    pub fn hides_rows(&self, area: Rect) -> bool {
+        let inner = self.theme.screen_block("").inner(area);
+        let (_, [list, _, _]) = self.parts(inner);
+        // One line is the column header.
+        self.state.summaries.len() > usize::from(list.height.saturating_sub(1))
+    }
+
     fn render_list(&self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
         let theme = self.theme;
