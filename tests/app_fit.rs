@@ -8,9 +8,7 @@ use chrono::NaiveDate;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::demo::write_demo;
-use stagegesprek::domain::{
-    Example, KeyId, MeetingRecord, Moment, Placement, Role, TrainerPreparation,
-};
+use stagegesprek::domain::{Example, KeyId, Moment, Placement, Role, TrainerPreparation};
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::{Store, today};
@@ -110,21 +108,8 @@ fn every_part_of_a_meeting_shows_its_labels_whole_at_80_columns_in_both_language
 
 /// The trainer prepared more examples than fit in the box.
 fn many_prepared_examples(dir: &std::path::Path) -> String {
-    let store = Store::open(dir).unwrap();
-    let placement = store
-        .create_placement(Placement {
-            student: "Fenna Voorbeeld".into(),
-            company: "Garage De Proefrit".into(),
-            ..Placement::default()
-        })
-        .unwrap();
-    let guides = Guides::load(None, Lang::Nl.texts());
-    let guide = guides.for_language(Lang::Nl).unwrap();
-    let now = NaiveDate::from_ymd_opt(2026, 11, 20)
-        .unwrap()
-        .and_hms_opt(10, 0, 0)
-        .unwrap();
-    let mut record = MeetingRecord::new(&placement, Moment::Midway, guide, now, None);
+    let (store, placement) = new_placement(dir, "Fenna Voorbeeld", "Garage De Proefrit");
+    let mut record = new_record(&placement, Moment::Midway, (2026, 11, 20));
     record.trainer_preparation = Some(TrainerPreparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
         judgement: "Werkt zorgvuldig en netjes, vraagt nog weinig uit zichzelf, \

@@ -156,19 +156,17 @@ fn in_a_60_by_20_window_esc_and_f1_stay_and_the_trainers_judgement_shows() {
     assert!(footer.contains("F1 "), "{footer}");
 }
 
+/// Placements numbered `numbers`, for a list of a given length.
+fn numbered_placements(dir: &std::path::Path, numbers: std::ops::Range<usize>) {
+    for n in numbers {
+        new_placement(dir, &format!("Student Nummer {n}"), "Testbedrijf De Lijst");
+    }
+}
+
 #[test]
 fn the_overview_offers_paging_only_when_the_list_is_longer_than_the_screen() {
     let tmp = tempfile::tempdir().unwrap();
-    let store = Store::open(tmp.path()).unwrap();
-    for n in 0..6 {
-        store
-            .create_placement(Placement {
-                student: format!("Student Nummer {n}"),
-                company: "Testbedrijf De Lijst".into(),
-                ..Placement::default()
-            })
-            .unwrap();
-    }
+    numbered_placements(tmp.path(), 0..6);
     let mut app = app_in(tmp.path(), Lang::Nl);
     app.viewport = Some((80, 24));
     assert!(
@@ -176,15 +174,7 @@ fn the_overview_offers_paging_only_when_the_list_is_longer_than_the_screen() {
         "six placements fit: {}",
         screen(&app, 80, 24)
     );
-    for n in 6..26 {
-        store
-            .create_placement(Placement {
-                student: format!("Student Nummer {n}"),
-                company: "Testbedrijf De Lijst".into(),
-                ..Placement::default()
-            })
-            .unwrap();
-    }
+    numbered_placements(tmp.path(), 6..26);
     app.show_home(None);
     assert!(
         footer_at(&app, 80, 24).contains("PgDn"),

@@ -3,33 +3,18 @@
 
 mod common;
 
-use chrono::NaiveDate;
 use common::*;
-use stagegesprek::domain::{KeyId, MeetingRecord, Moment, Placement, Role};
-use stagegesprek::i18n::{Lang, LangExt as _};
-use stagegesprek::store::Store;
-use stagegesprek::store::guides::Guides;
+use stagegesprek::domain::{KeyId, Moment, Role};
+use stagegesprek::i18n::Lang;
 use stagegesprek::tui::App;
 use stagegesprek::tui::app::Screen;
 
 /// A placement with a held start that said something under key 1; its midway is opened.
 fn midway(dir: &std::path::Path) -> App {
-    let store = Store::open(dir).unwrap();
-    let placement = store
-        .create_placement(Placement {
-            student: "Isa Vraagteken".into(),
-            company: "Lijstenmakerij Het Kader".into(),
-            ..Placement::default()
-        })
-        .unwrap();
-    let guides = Guides::load(None, Lang::Nl.texts());
-    let guide = guides.for_language(Lang::Nl).unwrap();
-    let at = NaiveDate::from_ymd_opt(2026, 9, 1)
-        .unwrap()
-        .and_hms_opt(10, 0, 0)
-        .unwrap();
-    let mut start = MeetingRecord::new(&placement, Moment::Start, guide, at, None);
+    let (store, placement) = new_placement(dir, "Isa Vraagteken", "Lijstenmakerij Het Kader");
+    let mut start = new_record(&placement, Moment::Start, (2026, 9, 1));
     start.keys.get_mut(KeyId::LearningProcesses).notes = "Wil leren vergulden.".into();
+    let at = start.date.and_time(start.time);
     start.finish(&[Role::Student], at);
     store
         .save_final(&placement.id, Moment::Start, &start)

@@ -8,41 +8,17 @@ use chrono::NaiveDate;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::domain::{
-    Example, KeyId, MeetingRecord, Moment, Place, Placement, Role, StudentPreparation,
-    TrainerPreparation,
+    KeyId, MeetingRecord, Moment, Place, Role, StudentPreparation, TrainerPreparation,
 };
-use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::i18n::Lang;
 use stagegesprek::store::Store;
-use stagegesprek::store::guides::Guides;
 use stagegesprek::tui::App;
 use stagegesprek::tui::app::Screen;
 
-fn example(text: &str, by: Role) -> Example {
-    Example {
-        text: text.into(),
-        given_by: by,
-        strategy: None,
-        recognised: None,
-    }
-}
-
 /// A placement whose midway draft holds both preparations; returns its id.
 fn prepared_midway(dir: &std::path::Path) -> String {
-    let store = Store::open(dir).unwrap();
-    let placement = store
-        .create_placement(Placement {
-            student: "Mila Typproef".into(),
-            company: "Fietsenmakerij De Spaak".into(),
-            ..Placement::default()
-        })
-        .unwrap();
-    let guides = Guides::load(None, Lang::Nl.texts());
-    let guide = guides.for_language(Lang::Nl).unwrap();
-    let now = NaiveDate::from_ymd_opt(2026, 11, 20)
-        .unwrap()
-        .and_hms_opt(10, 0, 0)
-        .unwrap();
-    let mut record = MeetingRecord::new(&placement, Moment::Midway, guide, now, None);
+    let (store, placement) = new_placement(dir, "Mila Typproef", "Fietsenmakerij De Spaak");
+    let mut record = new_record(&placement, Moment::Midway, (2026, 11, 20));
     record.trainer_preparation = Some(TrainerPreparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
         judgement: "Werkt netjes.".into(),

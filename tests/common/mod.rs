@@ -165,3 +165,46 @@ pub fn app_with_store(store: Store) -> App {
 pub fn read(path: &std::path::Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
+
+/// An example as a person gave it, with nothing else said about it.
+pub fn example(text: &str, by: stagegesprek::domain::Role) -> stagegesprek::domain::Example {
+    stagegesprek::domain::Example {
+        text: text.into(),
+        given_by: by,
+        strategy: None,
+        recognised: None,
+    }
+}
+
+/// A new placement of fictional `student` at `company` in the store on `dir`.
+pub fn new_placement(
+    dir: &std::path::Path,
+    student: &str,
+    company: &str,
+) -> (Store, stagegesprek::domain::Placement) {
+    let store = Store::open(dir).unwrap();
+    let placement = store
+        .create_placement(stagegesprek::domain::Placement {
+            student: student.into(),
+            company: company.into(),
+            ..stagegesprek::domain::Placement::default()
+        })
+        .unwrap();
+    (store, placement)
+}
+
+/// A new record of `moment` for `placement` on the built-in Dutch guide, begun at 10:00 on
+/// `date` (year, month, day).
+pub fn new_record(
+    placement: &stagegesprek::domain::Placement,
+    moment: stagegesprek::domain::Moment,
+    (year, month, day): (i32, u32, u32),
+) -> stagegesprek::domain::MeetingRecord {
+    let guides = Guides::load(None, Lang::Nl.texts());
+    let guide = guides.for_language(Lang::Nl).unwrap();
+    let at = chrono::NaiveDate::from_ymd_opt(year, month, day)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    stagegesprek::domain::MeetingRecord::new(placement, moment, guide, at, None)
+}
