@@ -158,3 +158,33 @@ fn ctrl_p_on_the_overview_writes_the_agenda_and_ctrl_k_copies_its_path() {
     let (message, _) = app.message.clone().expect("a message");
     assert!(message.contains(path.to_str().unwrap()), "{message}");
 }
+
+#[test]
+fn names_with_control_characters_reach_neither_the_terminal_nor_the_calendar_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = demo(&data);
+    let (mut placement, _) = store.placements();
+    let daan = placement
+        .iter_mut()
+        .find(|p| p.student.starts_with("Daan"))
+        .unwrap();
+    daan.student = "Ev\u{1b}[2J\u{1b}]0;TITEL\u{7}\u{8}il \u{202e}Kcah".into();
+    daan.company = "Co\u{1b}[31mROOD\u{9b}1m".into();
+    store.update_placement(daan).unwrap();
+    let exports = tmp.path().join("exports");
+    let out = run(&data, &exports, &["agenda", "-o", "-"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for raw in ['\u{1b}', '\u{7}', '\u{8}', '\u{9b}', '\u{202e}'] {
+        assert!(!text.contains(raw), "{raw:?} written raw:\n{text}");
+    }
+    // Still a calendar, and the names are there, shown rather than obeyed.
+    let events = events(&text);
+    assert!(
+        events
+            .values()
+            .any(|(summary, _, _)| summary.contains("Ev") && summary.contains("TITEL")),
+        "{text}"
+    );
+}

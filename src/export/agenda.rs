@@ -8,7 +8,7 @@ use icalendar::{Calendar, Component as _, Event, EventLike as _, Property};
 
 use crate::domain::agenda::DueMeeting;
 use crate::domain::placement::slug;
-use crate::domain::text::capitalised;
+use crate::domain::text::{capitalised, printable};
 use crate::i18n::{Texts, fill};
 
 /// The file name of the agenda in the export folder: always the same, so a new export
@@ -42,10 +42,10 @@ fn sequence(written: DateTime<Utc>) -> u32 {
 
 fn event(meeting: &DueMeeting, t: &Texts, written: DateTime<Utc>) -> Event {
     let moment = capitalised(t.moment_word(meeting.moment));
-    let title = fill(
-        t.agenda_summary,
-        &[&moment, &meeting.student, &meeting.company],
-    );
+    // Names typed or edited by hand may hold control characters: a calendar (or a terminal
+    // the file is printed to) shows them, never obeys them.
+    let (student, company) = (printable(&meeting.student), printable(&meeting.company));
+    let title = fill(t.agenda_summary, &[&moment, &student, &company]);
     let title = if meeting.late {
         fill(t.agenda_summary_late, &[&title])
     } else {
@@ -59,8 +59,8 @@ fn event(meeting: &DueMeeting, t: &Texts, written: DateTime<Utc>) -> Event {
     let mut description = fill(
         t.agenda_description,
         &[
-            &meeting.student,
-            &meeting.company,
+            &student,
+            &company,
             t.moment_word(meeting.moment),
             &fill(when, &[&t.date(meeting.due)]),
         ],
