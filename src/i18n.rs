@@ -182,6 +182,8 @@ texts! {
     prep_form_open_elsewhere,
     prep_arrived,
     prep_damaged,
+    // issue 13: the placement's details kept while changed
+    edit_form_open_elsewhere,
 }
 
 impl Texts {

@@ -266,3 +266,39 @@ fn a_cut_off_preparation_is_named_in_the_meeting_with_what_to_do() {
     assert!(shown.contains("import --replace"), "{shown}");
     assert_eq!(std::fs::read(&path).unwrap(), &whole[..whole.len() / 2]);
 }
+
+#[test]
+fn the_details_of_a_placement_half_changed_come_back_after_the_window_closed() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "Ctrl+E");
+    let form = screen(&app, 80, 24);
+    for _ in 0..3 {
+        press_shown(&mut app, "Tab");
+    }
+    type_text(&mut app, " Zuid");
+    // The window is closed without saving: whatever was handed over reaches the disk.
+    app.flush_saves();
+    drop(app);
+    assert_eq!(forms_holding(tmp.path(), " Zuid"), 1);
+
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "Ctrl+E");
+    assert_shows(&app, " Zuid");
+    assert_shows(&app, "verder");
+    // A second window on the same details keeps nothing of its own and says so.
+    let mut other = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut other, "Ctrl+E");
+    assert_shows(&other, "ander venster");
+    drop(other);
+    // Saving stores it and the kept text goes.
+    press_shown(&mut app, "Ctrl+S");
+    app.flush_saves();
+    let stored = Store::open(tmp.path()).unwrap().placements().0;
+    assert!(
+        stored.iter().any(|p| p.company.ends_with(" Zuid")),
+        "{stored:?}\nthe form was:\n{form}"
+    );
+    assert_eq!(forms_holding(tmp.path(), " Zuid"), 0);
+}

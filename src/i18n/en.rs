@@ -428,7 +428,7 @@ pub static EN: Texts = Texts {
     config_unknown_settings: "{} has {} that this version does not know (from a newer one?): left as they are; the other settings apply.",
     placement_gone: "This placement was taken out of the list meanwhile (in another window?), so there is nothing to edit; nothing was created either. 'stagegesprek restore {}' brings it back.",
     // issue 13, h2: screens, forms and words
-    meeting_due_first: "Due first: {} (not held yet). Nothing of this meeting is kept until you type something; Esc goes back.",
+    meeting_due_first: "Due first: {} (not held yet). This one after all? Just type; without typing, nothing of it stays behind. Esc goes back.",
     key_discard_draft: "discard draft",
     // issue 13, h4: what comes in from outside, two windows, rescued text
     prep_replaced_controls: "{} invisible control characters (such as backspace or Esc) in the answers were replaced by �",
@@ -534,4 +534,6 @@ pub static EN: Texts = Texts {
     prep_form_open_elsewhere: "This preparation is already being filled in in another window. Finish it there; two windows would overwrite each other's text.",
     prep_arrived: "The {}'s preparation just came in and is now part of the meeting.",
     prep_damaged: "The {}'s preparation cannot be read, so it is not shown with the meeting ({}). The file is kept as it is. Import the filled form again with 'stagegesprek import --replace', or ask the {} to fill it in again.",
+    // issue 13: the placement's details kept while changed
+    edit_form_open_elsewhere: "These details are open in another window too. What you type here is kept only once you save (Ctrl+S); if they changed there meanwhile, the program asks which to keep.",
 };

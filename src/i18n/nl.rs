@@ -428,7 +428,7 @@ pub static NL: Texts = Texts {
     config_unknown_settings: "{} kent {} niet (uit een nieuwere versie?): die blijven staan zoals ze zijn, de andere instellingen gelden.",
     placement_gone: "Deze stageplaats is intussen uit de lijst gehaald (in een ander venster?), dus er valt niets te bewerken; er is ook niets aangemaakt. Terugzetten kan met 'stagegesprek restore {}'.",
     // issue 13, h2: screens, forms and words
-    meeting_due_first: "Eerst aan de beurt: {} (nog niet gehouden). Van dit gesprek wordt pas iets bewaard als je iets typt; Esc gaat terug.",
+    meeting_due_first: "Eerst aan de beurt: {} (nog niet gehouden). Toch dit gesprek? Typ gewoon; zonder typen blijft er niets van achter. Esc gaat terug.",
     key_discard_draft: "concept weggooien",
     // issue 13, h4: what comes in from outside, two windows, rescued text
     prep_replaced_controls: "{} onzichtbare stuurtekens (zoals backspace of Esc) in de antwoorden zijn vervangen door �",
@@ -534,4 +534,6 @@ pub static NL: Texts = Texts {
     prep_form_open_elsewhere: "Deze voorbereiding wordt al ingevuld in een ander venster. Maak hem daar af; twee vensters zouden elkaars tekst overschrijven.",
     prep_arrived: "De voorbereiding van de {} is net binnengekomen en staat nu bij het gesprek.",
     prep_damaged: "De voorbereiding van de {} kan niet gelezen worden en staat daarom niet bij het gesprek ({}). Het bestand blijft zoals het is. Lees het ingevulde formulier opnieuw in met 'stagegesprek import --replace', of vraag de {} het opnieuw in te vullen.",
+    // issue 13: the placement's details kept while changed
+    edit_form_open_elsewhere: "Deze gegevens staan ook in een ander venster open. Wat je hier typt, wordt pas bewaard als je opslaat (Ctrl+S); is het daar intussen veranderd, dan vraagt het programma wat je wilt houden.",
 };

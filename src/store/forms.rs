@@ -3,6 +3,7 @@
 //! ```text
 //! <data dir>/forms/new-placement.<stamp>-<pid>.draft.yaml       one per window
 //! <data dir>/forms/prep.<placement-id>.<moment>.<role>.draft.yaml one per form
+//! <data dir>/forms/edit.<placement-id>.draft.yaml                 changing a placement
 //! ```
 //!
 //! Each has a `.lock` beside it, held by the window that has the form open, so two windows
@@ -29,6 +30,7 @@ const FORMS_DIR: &str = "forms";
 const DRAFT_END: &str = ".draft.yaml";
 const NEW_PLACEMENT: &str = "new-placement.";
 const PREPARATION: &str = "prep.";
+const EDIT_PLACEMENT: &str = "edit.";
 /// Where an earlier version kept its one form of each kind.
 const OLD_PLACEMENT_FORM: &str = "new-placement.draft.yaml";
 const OLD_PREPARATION_FORM: &str = "preparation.draft.yaml";
@@ -129,6 +131,30 @@ impl Store {
                 Some((draft.placement, draft.moment?, draft.by?))
             })
             .collect()
+    }
+
+    /// The form that changes placement `id`'s details, for this window, with what an earlier
+    /// window typed in it and never stored. `Ok(None)` when another window has it open.
+    pub fn open_edit_form(
+        &self,
+        id: &str,
+    ) -> Result<Option<(KeptForm, Option<PlacementDraft>)>, StoreError> {
+        let path = self
+            .forms_dir()
+            .join(format!("{EDIT_PLACEMENT}{}{DRAFT_END}", safe_id(id)));
+        let Some(kept) = self.claim_form(path, false)? else {
+            return Ok(None);
+        };
+        match self.form_draft(&kept.path, |d: &PlacementDraft| d.end_of_file) {
+            Ok(draft) => Ok(Some((kept, draft))),
+            Err(e) => {
+                if e.is_damage() {
+                    // Kept as it was for a person to look at; the form starts from the file.
+                    self.set_aside(&kept.path)?;
+                }
+                Err(e)
+            }
+        }
     }
 
     /// A fresh new-placement form for this window.

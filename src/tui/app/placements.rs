@@ -60,8 +60,32 @@ impl App {
                     trainer_language: placement.trainer_language,
                     end_of_file: true,
                 };
-                let form =
-                    PlacementFormState::new(&draft, Some(placement), self.texts, &self.theme);
+                // What an earlier window typed here and never stored comes back, so a closed
+                // window loses nothing; a second window on the same form keeps nothing of its
+                // own, and a save from either is checked against the file.
+                let (kept, earlier) = match self.store.open_edit_form(id) {
+                    Ok(Some((kept, earlier))) => (Some(kept), earlier),
+                    Ok(None) => {
+                        self.message = Some((self.texts.edit_form_open_elsewhere.into(), true));
+                        (None, None)
+                    }
+                    Err(e) => {
+                        self.message = Some((e.describe(self.texts), true));
+                        (None, None)
+                    }
+                };
+                let restored = earlier.is_some();
+                let mut form = PlacementFormState::new(
+                    earlier.as_ref().unwrap_or(&draft),
+                    Some(placement),
+                    self.texts,
+                    &self.theme,
+                );
+                form.kept = kept;
+                if restored {
+                    form.form.mark_edited();
+                    self.message = Some((self.texts.form_restored.into(), false));
+                }
                 self.push(Screen::PlacementForm(Box::new(form)));
             }
             Err(e) => self.message = Some((e.describe(self.texts), true)),

@@ -16,7 +16,7 @@ pub struct PlacementFormState {
     pub editing: Option<Placement>,
     /// The teacher was told the placement looks like one that exists, and saves anyway.
     pub similar_seen: bool,
-    /// Where what is typed in a new placement is kept, held for this window alone.
+    /// Where what is typed in the form is kept until it is stored, held for this window.
     pub kept: Option<KeptForm>,
 }
 
