@@ -196,3 +196,20 @@ fn selected_row(app: &App) -> String {
         .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
         .unwrap_or_else(|| panic!("no row is shown selected:\n{}", screen(app, 80, 24)))
 }
+
+#[test]
+fn a_long_path_in_the_status_line_wraps_whole_at_80_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    // Of every length: where the words fall decides how many rows the wrapping takes.
+    for extra in 120..200 {
+        let path = format!("/home/docent/{}/tussentijds.draft.yaml", "m".repeat(extra));
+        app.message = Some((format!("Apart gezet (ongewijzigd): {path}"), false));
+        let shown: String = screen(&app, 80, 24).lines().map(str::trim).collect();
+        assert!(
+            shown.contains(&path),
+            "cut at {extra}:\n{}",
+            screen(&app, 80, 24)
+        );
+    }
+}

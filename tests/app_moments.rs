@@ -85,15 +85,19 @@ fn a_meeting_with_a_preparation_opened_and_left_leaves_no_draft() {
 #[test]
 fn a_draft_is_discarded_from_the_moments_into_set_aside_and_the_place_is_named() {
     let tmp = tempfile::tempdir().unwrap();
-    demo_data(tmp.path());
-    let mut app = app_in(tmp.path(), Lang::Nl);
+    // A long folder, as a teacher's real one can be, so the path must wrap to be whole.
+    let data = tmp
+        .path()
+        .join("een-heel-lange-map-met-de-gegevens-van-deze-docent");
+    demo_data(&data);
+    let mut app = app_in(&data, Lang::Nl);
     press_shown(&mut app, "Enter");
     press_shown(&mut app, "↓");
     press_shown(&mut app, "Enter");
     type_text(&mut app, "Per ongeluk geopend");
     press_shown(&mut app, "Esc");
     app.flush_saves();
-    assert!(draft(tmp.path(), DAAN, "midway").exists());
+    assert!(draft(&data, DAAN, "midway").exists());
     assert_shows(&app, "concept van");
     // Only on a draft does the footer offer it.
     press(&mut app, KeyCode::Up);
@@ -103,11 +107,11 @@ fn a_draft_is_discarded_from_the_moments_into_set_aside_and_the_place_is_named()
     assert_shows(&app, "Concept weggooien?");
     // Enter is the safe answer: nothing happens.
     press_shown(&mut app, "Enter");
-    assert!(draft(tmp.path(), DAAN, "midway").exists());
+    assert!(draft(&data, DAAN, "midway").exists());
     press_shown(&mut app, "Del");
     press(&mut app, KeyCode::Char('2'));
-    assert!(!draft(tmp.path(), DAAN, "midway").exists());
-    let aside = tmp.path().join("placements").join(DAAN).join("set-aside");
+    assert!(!draft(&data, DAAN, "midway").exists());
+    let aside = data.join("placements").join(DAAN).join("set-aside");
     let kept: Vec<_> = std::fs::read_dir(&aside)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -121,6 +125,14 @@ fn a_draft_is_discarded_from_the_moments_into_set_aside_and_the_place_is_named()
     let shown = words(&app);
     assert!(shown.contains("Apart gezet"), "{shown}");
     assert!(shown.contains("set-aside"), "the place is named:\n{shown}");
+    // Whole, at 80 columns: the path wraps, it is never cut.
+    let at_80: String = screen(&app, 80, 24).lines().map(str::trim).collect();
+    let path = kept[0].display().to_string();
+    assert!(
+        at_80.contains(&path),
+        "{path} is cut:\n{}",
+        screen(&app, 80, 24)
+    );
     let midway = screen(&app, 80, 24);
     let row = midway.lines().find(|l| l.contains("2. ")).unwrap();
     assert!(row.contains("nog niet"), "{midway}");

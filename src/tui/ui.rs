@@ -66,12 +66,13 @@ impl App {
     /// The screen's body, the status line and the footer, for a footer of `footer_lines`.
     fn split(&self, area: Rect, footer_lines: usize) -> [Rect; 3] {
         // A warning names a file and says what happens to the text; both must be readable, so
-        // it wraps onto up to four lines rather than being cut off. A quarter is added for
-        // what word wrapping leaves empty at line ends.
-        let status_height = self.status_line().as_ref().map_or(0, |line| {
-            let width = usize::from(area.width.max(1));
-            let needed = (line.width() + line.width() / 4).div_ceil(width);
-            u16::try_from(needed.clamp(1, 4)).unwrap_or(4)
+        // it wraps onto as many lines as ratatui's own wrapping needs (up to six) rather
+        // than being cut off.
+        let status_height = self.status_line().map_or(0, |line| {
+            let needed = Paragraph::new(line)
+                .wrap(Wrap { trim: true })
+                .line_count(area.width.max(1));
+            u16::try_from(needed.clamp(1, 6)).unwrap_or(6)
         });
         let footer_height = u16::try_from(footer_lines).unwrap_or(1);
         area.layout(&Layout::vertical([

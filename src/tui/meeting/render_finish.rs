@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::focus::Part;
-use super::render::{MeetingScreen, heading_text, wrapped_height};
+use super::render::MeetingScreen;
 use super::state::Popup;
 use crate::domain::Role;
 use crate::i18n::fill;
@@ -114,11 +114,11 @@ impl MeetingScreen<'_> {
     ) {
         let s = self.state;
         let width = area.width.saturating_sub(2);
-        let notes_h: u16 = notes
-            .iter()
-            .map(|l| wrapped_height(&heading_text(l), width))
-            .sum::<u16>()
-            + 1;
+        // As ratatui wraps them: a path is shown whole, however its words fall.
+        let notes_h = Paragraph::new(notes.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(width.max(1));
+        let notes_h = u16::try_from(notes_h).unwrap_or(u16::MAX).saturating_add(1);
         let [summary, bottom] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(notes_h + 1),

@@ -66,9 +66,17 @@ pub struct ViewScreen<'a> {
 
 impl Widget for ViewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let exported = self.state.exported.as_ref().map(|path| {
+            let text = fill(self.texts.finish_exported, &[&path.display().to_string()]);
+            Paragraph::new(Span::styled(text, self.theme.ok)).wrap(Wrap { trim: true })
+        });
+        // The path is shown whole, on as many rows as it needs.
+        let note_h = exported
+            .as_ref()
+            .map_or(0, |p| p.line_count(area.width.max(1)));
         let [body, note] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
-            Constraint::Length(2 * u16::from(self.state.exported.is_some())),
+            Constraint::Length(u16::try_from(note_h).unwrap_or(u16::MAX)),
         ]));
         let title = if self.state.read_only {
             format!("{} ({})", self.texts.view_title, self.texts.view_read_only)
@@ -82,11 +90,8 @@ impl Widget for ViewScreen<'_> {
             .scroll((self.state.scroll, 0))
             .block(block)
             .render(body, buf);
-        if let Some(path) = &self.state.exported {
-            let text = fill(self.texts.finish_exported, &[&path.display().to_string()]);
-            Paragraph::new(Span::styled(text, self.theme.ok))
-                .wrap(Wrap { trim: true })
-                .render(note, buf);
+        if let Some(exported) = exported {
+            exported.render(note, buf);
         }
     }
 }
