@@ -184,6 +184,7 @@ texts! {
     prep_damaged,
     // issue 13: the placement's details kept while changed
     edit_form_open_elsewhere,
+    config_broken, config_unusable_settings,
 }
 
 impl Texts {

@@ -43,7 +43,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         cli::need_terminal(t)?;
     }
     // Said once: on stderr by a command, in the status line by the UI.
-    let settings_note = cli::unknown_settings(settings).map(|text| (text, true));
+    let settings_note = cli::config_note(settings).map(|text| (text, true));
     if !ui && let Some((text, _)) = &settings_note {
         eprintln!("stagegesprek: {text}");
     }

@@ -246,6 +246,8 @@ fn settings(data: &Path, export_dir: Option<PathBuf>) -> Settings {
         lang: Lang::Nl,
         configured_export_dir: export_dir,
         unknown_settings: Vec::new(),
+        unusable_settings: Vec::new(),
+        config_broken_at: None,
     }
 }
 

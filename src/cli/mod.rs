@@ -58,27 +58,40 @@ pub fn report_broken_guides(guides: &Guides, t: &Texts) {
     }
 }
 
-/// The settings in `config.yaml` this version does not know, named in one line; none when
-/// it knew them all.
-pub fn unknown_settings(settings: &Settings) -> Option<String> {
-    if settings.unknown_settings.is_empty() {
-        return None;
-    }
+/// What in `config.yaml` could not be used, named in one line: a file that cannot be read
+/// from some line on, settings this version does not know, and known settings with a value
+/// it cannot use. None when everything was taken in.
+pub fn config_note(settings: &Settings) -> Option<String> {
     let t = settings.lang.texts();
     let file = settings
         .config_dir
         .as_deref()
         .map_or_else(|| PathBuf::from("config.yaml"), |d| d.join("config.yaml"));
-    let names = settings
-        .unknown_settings
-        .iter()
-        .map(|n| format!("'{}'", printable(n)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Some(fill(
-        t.config_unknown_settings,
-        &[&file.display().to_string(), &names],
-    ))
+    let file = file.display().to_string();
+    let names = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("'{}'", printable(n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut said = Vec::new();
+    if let Some(line) = settings.config_broken_at {
+        said.push(fill(t.config_broken, &[&file, &line.to_string()]));
+    }
+    if !settings.unknown_settings.is_empty() {
+        said.push(fill(
+            t.config_unknown_settings,
+            &[&file, &names(&settings.unknown_settings)],
+        ));
+    }
+    if !settings.unusable_settings.is_empty() {
+        said.push(fill(
+            t.config_unusable_settings,
+            &[&file, &names(&settings.unusable_settings)],
+        ));
+    }
+    (!said.is_empty()).then(|| said.join(" "))
 }
 
 /// The UI draws on stdout and reads keys from stdin; when either is a pipe or a file, the

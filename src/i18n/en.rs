@@ -536,4 +536,6 @@ pub static EN: Texts = Texts {
     prep_damaged: "The {}'s preparation cannot be read, so it is not shown with the meeting ({}). The file is kept as it is. Import the filled form again with 'stagegesprek import --replace', or ask the {} to fill it in again.",
     // issue 13: the placement's details kept while changed
     edit_form_open_elsewhere: "These details are open in another window too. What you type here is kept only once you save (Ctrl+S); if they changed there meanwhile, the program asks which to keep.",
+    config_broken: "{} cannot be read from line {} on; until that is put right, the usual settings apply.",
+    config_unusable_settings: "{}: the value of {} cannot be used; the usual setting applies instead.",
 };

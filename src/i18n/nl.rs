@@ -536,4 +536,6 @@ pub static NL: Texts = Texts {
     prep_damaged: "De voorbereiding van de {} kan niet gelezen worden en staat daarom niet bij het gesprek ({}). Het bestand blijft zoals het is. Lees het ingevulde formulier opnieuw in met 'stagegesprek import --replace', of vraag de {} het opnieuw in te vullen.",
     // issue 13: the placement's details kept while changed
     edit_form_open_elsewhere: "Deze gegevens staan ook in een ander venster open. Wat je hier typt, wordt pas bewaard als je opslaat (Ctrl+S); is het daar intussen veranderd, dan vraagt het programma wat je wilt houden.",
+    config_broken: "{} is vanaf regel {} niet te lezen; tot dat verbeterd is, gelden de gewone instellingen.",
+    config_unusable_settings: "{}: de waarde van {} is niet te gebruiken; daarvoor geldt de gewone instelling.",
 };

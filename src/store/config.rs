@@ -21,6 +21,10 @@ struct ConfigFile {
     export_dir: Option<PathBuf>,
     /// The names of the settings this version does not know, in alphabetical order.
     unknown: Vec<String>,
+    /// The names of known settings whose value cannot be used (`language: klingon`).
+    unusable: Vec<String>,
+    /// The line where the file stops being readable as settings at all; none when it reads.
+    broken_at: Option<usize>,
 }
 
 impl ConfigFile {
@@ -29,15 +33,28 @@ impl ConfigFile {
         if text.trim().is_empty() {
             return Some(Self::default());
         }
-        let fields: BTreeMap<String, serde_json::Value> = serde_saphyr::from_str(text).ok()?;
+        let fields: BTreeMap<String, serde_json::Value> = match serde_saphyr::from_str(text) {
+            Ok(fields) => fields,
+            Err(e) => {
+                let line = e.location().map_or(1, |l| l.line().max(1));
+                return Some(Self {
+                    broken_at: Some(usize::try_from(line).unwrap_or(usize::MAX)),
+                    ..Self::default()
+                });
+            }
+        };
         let mut config = Self::default();
         for (name, value) in fields {
             match (name.as_str(), value) {
-                ("language", serde_json::Value::String(code)) => config.language = Some(code),
-                ("export_dir", serde_json::Value::String(dir)) => {
+                ("language", serde_json::Value::String(code))
+                    if Lang::from_code(code.trim()).is_some() =>
+                {
+                    config.language = Some(code);
+                }
+                ("export_dir", serde_json::Value::String(dir)) if !dir.trim().is_empty() => {
                     config.export_dir = Some(PathBuf::from(dir));
                 }
-                ("language" | "export_dir", _) => {}
+                ("language" | "export_dir", _) => config.unusable.push(name),
                 _ => config.unknown.push(name),
             }
         }
@@ -55,6 +72,11 @@ pub struct Settings {
     /// Settings in `config.yaml` this version does not know (from a newer version): left
     /// in the file as they are, and named once to the user.
     pub unknown_settings: Vec<String>,
+    /// Known settings in `config.yaml` whose value cannot be used: named once, ignored.
+    pub unusable_settings: Vec<String>,
+    /// The line from which `config.yaml` could not be read at all; its settings are then
+    /// all left out, which is said once.
+    pub config_broken_at: Option<usize>,
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -85,6 +107,8 @@ impl Settings {
             lang,
             configured_export_dir: config.export_dir,
             unknown_settings: config.unknown,
+            unusable_settings: config.unusable,
+            config_broken_at: config.broken_at,
         }
     }
 
