@@ -440,6 +440,12 @@ fn removed_lists_and_restore_brings_back_from_the_command_line() {
     let folder = moved.file_name().unwrap().to_str().unwrap();
     assert!(text.starts_with(folder), "{text}");
     assert!(text.contains("Anna de Vries"), "{text}");
+    // When, the way the rest of the program writes a date.
+    let today = chrono::Local::now().date_naive();
+    assert!(
+        text.contains(&today.format("%-d-%-m-%Y ").to_string()),
+        "{text}"
+    );
 
     let out = run(data, &["restore", "iemand-anders"]);
     assert_eq!(out.status.code(), Some(1));

@@ -27,9 +27,10 @@ pub fn removed(settings: &Settings) -> Outcome {
             .map_or_else(|| t.removed_unreadable.into(), printable);
         let _ = writeln!(
             text,
-            "{:<width$}  {}  {student}",
+            "{:<width$}  {} {}  {student}",
             printable(&r.name),
-            r.removed_at.format("%Y-%m-%d %H:%M"),
+            t.date(r.removed_at.date()),
+            r.removed_at.format("%H:%M"),
         );
     }
     say(&text, t)
