@@ -234,6 +234,9 @@ fn every_mark_means_one_thing_in_the_interface_language_and_the_legend_names_the
         row(&shown, "Liv").contains("Kinderopvang De Vrol"),
         "{shown}"
     );
+    // A name that does not fit says it is cut.
+    assert!(row(&shown, "Liv").contains("…"), "{shown}");
+    assert!(!row(&shown, "Yara").contains("Yilmaz…"), "{shown}");
 
     // The help says the same.
     press_shown(&mut app, "F1");

@@ -275,6 +275,24 @@ impl HomeScreen<'_> {
         let theme = self.theme;
         let visible = usize::from(area.height.saturating_sub(1).max(1));
         let first = self.state.selected.saturating_sub(visible - 1);
+        // The student column takes what its names need (within reason), the company the
+        // rest: company names are the long ones.
+        let widest = |text: &str| u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
+        let students = self
+            .state
+            .summaries
+            .iter()
+            .map(|s| widest(&printable(&s.placement.student)))
+            .chain([widest(t.home_col_student)])
+            .max()
+            .unwrap_or(0)
+            .min(area.width / 4);
+        let moments_w = widest(t.home_col_moments).max(9);
+        let prepared_w = widest(t.overview_col_prepared).max(6);
+        // What the other columns and the five gaps between six columns leave.
+        let companies = area
+            .width
+            .saturating_sub(students + moments_w + 18 + prepared_w + 1 + 5);
         let rows: Vec<Row> = self
             .state
             .summaries
@@ -333,8 +351,8 @@ impl HomeScreen<'_> {
                     Cell::from("")
                 };
                 Row::new(vec![
-                    Cell::from(printable(&s.placement.student).into_owned()),
-                    Cell::from(printable(&s.placement.company).into_owned()),
+                    Cell::from(cut(&printable(&s.placement.student), students)),
+                    Cell::from(cut(&printable(&s.placement.company), companies)),
                     Cell::from(meetings),
                     next,
                     Cell::from(prepared),
@@ -352,30 +370,28 @@ impl HomeScreen<'_> {
             t.overview_col_concern,
         ])
         .style(theme.dim);
-        // The student column takes what its names need (within reason), the company the
-        // rest: company names are the long ones.
-        let widest = |text: &str| u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
-        let students = self
-            .state
-            .summaries
-            .iter()
-            .map(|s| widest(&s.placement.student))
-            .chain([widest(t.home_col_student)])
-            .max()
-            .unwrap_or(0)
-            .min(area.width / 4);
         Table::new(
             rows,
             [
                 Constraint::Length(students),
                 Constraint::Fill(1),
-                Constraint::Length(widest(t.home_col_moments).max(9)),
+                Constraint::Length(moments_w),
                 Constraint::Length(18),
-                Constraint::Length(widest(t.overview_col_prepared).max(6)),
+                Constraint::Length(prepared_w),
                 Constraint::Length(1),
             ],
         )
         .header(header)
         .render(area, buf);
     }
+}
+
+/// `text` in `width` columns, with "…" where it had to be cut, so a cut name reads as cut.
+fn cut(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{kept}…")
 }
