@@ -712,3 +712,45 @@ fn show_reads_like_a_record_and_the_shared_export_names_the_guide_by_its_title()
     );
     assert!(!shared.contains("standaard-nl"), "{shared}");
 }
+
+#[test]
+fn a_record_copied_into_another_placements_folder_is_not_shown_as_that_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo(tmp.path(), 6);
+    let placements = tmp.path().join("placements");
+    let noor = placements.join("noor-verbeek-bakkerij-het-zonnige-deeg");
+    let copy = placements.join("kopie-van-noor");
+    std::fs::create_dir(&copy).unwrap();
+    for file in ["placement.yaml", "start.yaml"] {
+        std::fs::copy(noor.join(file), copy.join(file)).unwrap();
+    }
+    let details = std::fs::read_to_string(copy.join("placement.yaml")).unwrap();
+    let details = details.replace(
+        "id: noor-verbeek-bakkerij-het-zonnige-deeg",
+        "id: kopie-van-noor",
+    );
+    std::fs::write(copy.join("placement.yaml"), details).unwrap();
+    for args in [
+        vec!["show", "kopie-van-noor/start"],
+        vec!["export", "kopie-van-noor/start", "-o", "-"],
+    ] {
+        let out = run(tmp.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stdout(&out));
+        assert!(!stdout(&out).contains("Noor Verbeek"), "{args:?}");
+        assert!(
+            stderr(&out).contains("andere stageplaats"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // Noor's own record still shows, and a copy outside the data folder is what it says.
+    let out = run(
+        tmp.path(),
+        &["show", "noor-verbeek-bakkerij-het-zonnige-deeg/start"],
+    );
+    assert!(stdout(&out).contains("Noor Verbeek"), "{}", stderr(&out));
+    let elsewhere = tmp.path().join("mailed-start.yaml");
+    std::fs::copy(noor.join("start.yaml"), &elsewhere).unwrap();
+    let out = run(tmp.path(), &["show", elsewhere.to_str().unwrap()]);
+    assert!(stdout(&out).contains("Noor Verbeek"), "{}", stderr(&out));
+}

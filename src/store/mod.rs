@@ -497,8 +497,24 @@ impl Store {
     }
 
     /// Reads a record or draft named by path, with every check a stored one gets.
+    /// In a placement's folder, the file must be the meeting its place names, as when the
+    /// overview reads it: a record copied in from another placement is reported, never shown
+    /// as this one's. A file elsewhere (one mailed, say) is what it says it is.
     pub fn read_record_file(&self, path: &Path) -> Result<MeetingRecord, StoreError> {
-        read_record(&*self.disk, path)
+        let record = read_record(&*self.disk, path)?;
+        let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let folder = path.parent().map(canonical);
+        let in_placements = folder
+            .as_deref()
+            .and_then(Path::parent)
+            .is_some_and(|p| p == canonical(&self.placements_dir()));
+        match (in_placements, folder, moment_of(path)) {
+            (true, Some(folder), Some(moment)) => {
+                let id = folder.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                belongs_here(record, id, moment, path)
+            }
+            _ => Ok(record),
+        }
     }
 
     fn read_optional(
