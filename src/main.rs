@@ -98,7 +98,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 role.into(),
             );
             app.export_dir = settings.export_dir();
-            app.message = notice.or(settings_note).or(app.message);
+            app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         Some(Command::PrepareForm {
@@ -138,7 +138,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 moment,
             );
             app.export_dir = settings.export_dir();
-            app.message = notice.or(settings_note).or(app.message);
+            app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         None if args.demo => {
@@ -161,14 +161,14 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             app.export_dir = settings.export_dir();
             app.demo = true;
             app.show_home(None);
-            app.message = settings_note.or(app.message);
+            app.message = all_said([settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
         None => {
             let (store, notice) = cli::open_store_for_ui(settings)?;
             let mut app = App::new(store, guides, settings.lang, Theme::from_env());
             app.export_dir = settings.export_dir();
-            app.message = notice.or(settings_note).or(app.message);
+            app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
     }
@@ -189,4 +189,17 @@ fn store_with_placement(
         )));
     }
     Ok((store, notice))
+}
+
+/// Every start-up word at once (a repaired folder, a setting not used, a damaged file): one
+/// must never hide another. A warning when any of them is one.
+fn all_said<const N: usize>(words: [Option<(String, bool)>; N]) -> Option<(String, bool)> {
+    let words: Vec<(String, bool)> = words.into_iter().flatten().collect();
+    let warning = words.iter().any(|(_, warning)| *warning);
+    let text = words
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect::<Vec<_>>()
+        .join(" · ");
+    (!text.is_empty()).then_some((text, warning))
 }
