@@ -126,7 +126,7 @@ pub static EN: Texts = Texts {
     err_no_record: "no record '{}': give an id such as placement/start or a path to a file",
     err_read: "cannot read {}: {}",
     err_write: "cannot write {}: {}",
-    err_parse: "{}:{}:{}: {}",
+    err_parse: "{}:{}:{}: the file cannot be read here ({}). It is left as it is; correct it at that place or put back a backup.",
     err_dir_not_empty: "the folder {} is not empty; choose a new or empty folder",
     err_guide_broken_skipped: "guide is not used: {}",
     err_no_guide: "no valid guide for this language",

@@ -126,7 +126,7 @@ pub static NL: Texts = Texts {
     err_no_record: "geen verslag '{}': geef een id als stageplaats/start of een pad naar een bestand",
     err_read: "kan {} niet lezen: {}",
     err_write: "kan {} niet schrijven: {}",
-    err_parse: "{}:{}:{}: {}",
+    err_parse: "{}:{}:{}: hier is het bestand niet te lezen ({}). Het blijft zoals het is; verbeter het op die plek of zet een reservekopie terug.",
     err_dir_not_empty: "de map {} is niet leeg; kies een nieuwe of lege map",
     err_guide_broken_skipped: "gespreksleidraad wordt niet gebruikt: {}",
     err_no_guide: "geen geldige gespreksleidraad voor deze taal",

@@ -273,7 +273,11 @@ mod tests {
         let error = serde_saphyr::from_str::<BTreeMap<String, u32>>(yaml).unwrap_err();
         let error = StoreError::parse("start.yaml".into(), &error);
         let t = crate::i18n::texts(crate::i18n::Lang::Nl);
-        assert_eq!(error.describe(t), "start.yaml:3:1: duplicate mapping key");
+        let said = error.describe(t);
+        assert!(said.starts_with("start.yaml:3:1: "), "{said}");
+        assert!(said.contains("(duplicate mapping key)"), "{said}");
+        assert!(said.contains("niet te lezen"), "{said}");
+        assert!(!said.contains("geheime"), "{said}");
     }
 
     #[test]
