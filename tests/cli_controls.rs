@@ -127,7 +127,7 @@ fn a_record_with_control_characters_on_disk_is_shown_and_exported_harmlessly() {
         .replace('\u{7}', r"\a");
     let yaml = yaml.replacen(
         "notes: \"Eerste indruk:",
-        &format!("notes: \"{escaped_answer} Eerste indruk:"),
+        &format!("notes: \"{escaped_answer} \\u202Ekeerom\\u0085 Eerste indruk:"),
         1,
     );
     std::fs::write(&record, yaml).unwrap();
@@ -143,6 +143,14 @@ fn a_record_with_control_characters_on_disk_is_shown_and_exported_harmlessly() {
     );
     for out in [&shown, &exported, &written] {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    }
+    // The file itself, printed: the YAML writer escapes C0 controls, the rest is shown.
+    let as_file = run(&data, &["show", &name, "--format", "yaml"]);
+    assert_eq!(as_file.status.code(), Some(0), "{}", stderr(&as_file));
+    let as_file = stdout(&as_file);
+    assert!(as_file.contains("keerom"), "{as_file}");
+    for raw in ['\u{1b}', '\u{8}', '\u{7}', '\u{202e}', '\u{85}'] {
+        assert!(!as_file.contains(raw), "{raw:?} raw in:\n{as_file}");
     }
     let file = std::fs::read_to_string(&shared).unwrap();
     for text in [stdout(&shown), stdout(&exported), file] {

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::demo::write_demo;
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::text::printable;
+use crate::domain::text::{printable, printable_text};
 use crate::domain::{MeetingRecord, Moment, Place, Role};
 use crate::export::{Variant, to_markdown};
 use crate::i18n::{LangExt as _, Texts, fill};
@@ -327,7 +327,9 @@ pub fn show(settings: &Settings, guides: &Guides, name: &str, format: Format) ->
     let store = open_store(settings)?;
     let record = load_record(&store, name, t)?;
     let text = match format {
-        Format::Yaml => to_yaml(&record),
+        // The YAML writer escapes only C0 controls; a right-to-left override or a C1 control
+        // in a name would still reach the reader's terminal, so those are shown, not obeyed.
+        Format::Yaml => printable_text(&to_yaml(&record)).into_owned(),
         Format::Md => {
             let guide = guides
                 .for_record(&record.guide.id, settings.lang)
