@@ -185,6 +185,8 @@ texts! {
     // issue 13: the placement's details kept while changed
     edit_form_open_elsewhere,
     config_broken, config_unusable_settings,
+    // issue 13: a draft put aside comes back
+    err_draft_not_put_back, draft_put_back, set_aside_draft_done,
 }
 
 impl Texts {

@@ -136,4 +136,32 @@ fn a_draft_is_discarded_from_the_moments_into_set_aside_and_the_place_is_named()
     let midway = screen(&app, 80, 24);
     let row = midway.lines().find(|l| l.contains("2. ")).unwrap();
     assert!(row.contains("nog niet"), "{midway}");
+    // The way back is said with it, and works.
+    assert!(
+        at_80.contains("stagegesprek restore") && at_80.matches(&path).count() == 2,
+        "{}",
+        screen(&app, 80, 24)
+    );
+    app.end_session();
+    drop(app);
+    let restore = |path: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
+            .args(["--data-dir", data.to_str().unwrap(), "restore", path])
+            .output()
+            .unwrap()
+    };
+    let out = restore(&path);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        read(&draft(&data, DAAN, "midway")).contains("Per ongeluk geopend"),
+        "{out:?}"
+    );
+    assert!(!kept[0].exists());
+    // A draft set aside never writes over a meeting that went on meanwhile.
+    let again = aside.join("20261203-101010-midway.draft.yaml");
+    std::fs::copy(draft(&data, DAAN, "midway"), &again).unwrap();
+    let out = restore(again.to_str().unwrap());
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kan niet terug"));
+    assert!(again.exists());
 }

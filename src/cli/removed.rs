@@ -40,6 +40,14 @@ pub fn removed(settings: &Settings) -> Outcome {
 pub fn restore(settings: &Settings, name: &str) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
+    // A meeting draft thrown away from the meetings list, named by the path shown then.
+    if store.set_aside_draft(std::path::Path::new(name)).is_some() {
+        let (id, moment) = store
+            .put_back_draft(std::path::Path::new(name))
+            .map_err(|e| Failure(e.describe(t)))?;
+        let done = fill(t.draft_put_back, &[t.moment_word(moment), &printable(&id)]);
+        return say(&format!("{done}\n"), t);
+    }
     let placement = store.restore_placement(name).map_err(|e| {
         if e.is_missing() && e.path().starts_with(store.removed_dir()) {
             Failure(fill(t.err_not_removed, &[&printable(name)]))

@@ -538,4 +538,8 @@ pub static EN: Texts = Texts {
     edit_form_open_elsewhere: "These details are open in another window too. What you type here is kept only once you save (Ctrl+S); if they changed there meanwhile, the program asks which to keep.",
     config_broken: "{} cannot be read from line {} on; until that is put right, the usual settings apply.",
     config_unusable_settings: "{}: the value of {} cannot be used; the usual setting applies instead.",
+    // issue 13: a draft put aside comes back
+    err_draft_not_put_back: "The draft cannot go back: that meeting has a draft or record again ({}). The draft set aside stays where it is.",
+    draft_put_back: "The draft of the {} of {} is back; open the meeting to go on.",
+    set_aside_draft_done: "Set aside (unchanged): {}. To bring it back: stagegesprek restore {}",
 };

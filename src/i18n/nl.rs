@@ -538,4 +538,8 @@ pub static NL: Texts = Texts {
     edit_form_open_elsewhere: "Deze gegevens staan ook in een ander venster open. Wat je hier typt, wordt pas bewaard als je opslaat (Ctrl+S); is het daar intussen veranderd, dan vraagt het programma wat je wilt houden.",
     config_broken: "{} is vanaf regel {} niet te lezen; tot dat verbeterd is, gelden de gewone instellingen.",
     config_unusable_settings: "{}: de waarde van {} is niet te gebruiken; daarvoor geldt de gewone instelling.",
+    // issue 13: a draft put aside comes back
+    err_draft_not_put_back: "Het concept kan niet terug: er is nu al een concept of verslag van dat gesprek ({}). Het apart gezette concept blijft staan.",
+    draft_put_back: "Het concept van het {} van {} staat weer klaar; open het gesprek om verder te gaan.",
+    set_aside_draft_done: "Apart gezet (ongewijzigd): {}. Terughalen: stagegesprek restore {}",
 };

@@ -48,6 +48,8 @@ pub enum Refusal {
         moment: Moment,
         on: Option<NaiveDate>,
     },
+    /// A draft set aside cannot go back: its meeting has a draft or a record again.
+    MeetingGoesOn,
 }
 
 /// A failure to read or write the data on disk. No note text is ever part of it.
@@ -136,6 +138,7 @@ impl StoreError {
                     fill(t.err_meeting_open, &[&shown, t.moment_word(*moment), &pid])
                 }
                 Refusal::IdTaken => fill(t.err_placement_id_taken, &[&shown]),
+                Refusal::MeetingGoesOn => fill(t.err_draft_not_put_back, &[&shown]),
                 Refusal::InDataDir { data_dir } => fill(
                     t.cli_export_in_data_dir,
                     &[&shown, &data_dir.display().to_string()],

@@ -31,6 +31,7 @@ mod placement_file;
 mod placements;
 pub mod preparation;
 mod privacy;
+mod put_back;
 pub mod read;
 pub mod rescue;
 pub mod saver;

@@ -386,10 +386,14 @@ impl App {
         lock.release();
         self.back();
         self.message = Some(match moved {
-            Ok(target) => (
-                fill(self.texts.set_aside_done, &[&target.display().to_string()]),
-                false,
-            ),
+            Ok(target) => {
+                // How to bring it back is said with it: thrown away is never gone.
+                let shown = target.display().to_string();
+                (
+                    fill(self.texts.set_aside_draft_done, &[&shown, &shown]),
+                    false,
+                )
+            }
             Err(e) => (e.describe(self.texts), true),
         });
     }
