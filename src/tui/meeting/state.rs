@@ -86,6 +86,9 @@ pub struct MeetingState {
     pub panel_scroll: u16,
     /// A detail typed in a form the program cannot read, said under the field.
     pub field_error: Option<String>,
+    /// What the date, time or duration field showed when the cursor arrived in it: leaving
+    /// it unchanged changes nothing (a glance must not stop the clock or round the time).
+    pub detail_on_arrival: Option<String>,
     pub session: Session,
     /// The key whose notes typing on a list or a choice goes to, when that list or choice
     /// belongs to no key: the last one the teacher was at.
@@ -153,6 +156,7 @@ impl MeetingState {
             phase: Phase::Conversation,
             panel_scroll: 0,
             field_error: None,
+            detail_on_arrival: None,
             session: Session::default(),
             last_key: KeyId::LearningProcesses,
             letter_choice: None,

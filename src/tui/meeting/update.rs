@@ -317,11 +317,18 @@ impl MeetingState {
             self.panel_scroll = 0;
         }
         self.focus = order[next];
+        // The duration shows the clock as it is now, not as it was when the meeting opened.
+        if self.focus == Focus::Detail(DetailRow::Duration) {
+            let minutes = self.seconds_spent().div_ceil(60).to_string();
+            self.details.duration = crate::tui::form::text_area(&minutes, "");
+        }
         // Arriving in the date, time or duration selects it, so typing replaces it.
+        self.detail_on_arrival = None;
         if let Focus::Detail(DetailRow::Date | DetailRow::Time | DetailRow::Duration) = self.focus
             && let Some(area) = self.text_area_mut()
         {
             area.select_all();
+            self.detail_on_arrival = Some(area.lines().join(" "));
         }
     }
 
@@ -336,6 +343,9 @@ impl MeetingState {
             return true;
         };
         let typed = area.lines().join(" ");
+        if self.detail_on_arrival.as_deref() == Some(typed.as_str()) {
+            return true;
+        }
         match row {
             DetailRow::Date => match dates::parse_date(&typed, cx.today()) {
                 Ok(Some(date)) => {
