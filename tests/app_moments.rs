@@ -74,6 +74,20 @@ fn a_meeting_with_a_preparation_opened_and_left_leaves_no_draft() {
     press_shown(&mut app, "Ctrl+G");
     press_digit_shown(&mut app, '3');
     assert_shows(&app, "Pakt het werk rustig");
+    // Looking around is not typing: a pop-up opened and closed, fields walked through.
+    press_shown(&mut app, "Ctrl+E");
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Ctrl+N");
+    press_shown(&mut app, "Esc");
+    for _ in 0..4 {
+        press_shown(&mut app, "Tab");
+    }
+    press_shown(&mut app, "Shift+Tab");
+    app.flush_saves();
+    assert!(
+        !draft(tmp.path(), DAAN, "start").exists(),
+        "nothing was typed, yet a draft was begun"
+    );
     press_shown(&mut app, "Esc");
     app.end_session();
     assert!(
@@ -164,4 +178,17 @@ fn a_draft_is_discarded_from_the_moments_into_set_aside_and_the_place_is_named()
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("kan niet terug"));
     assert!(again.exists());
+}
+
+#[test]
+fn last_time_shows_only_meetings_that_were_held_never_a_draft() {
+    use stagegesprek::domain::Moment;
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    // Noor's start was held; her midway is only a draft.
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.open_meeting(NOOR, Moment::Final);
+    let shown = screen(&app, 100, 40);
+    assert!(shown.contains("Startgesprek ("), "{shown}");
+    assert!(!shown.contains("│ Tussentijds gesprek ("), "{shown}");
 }

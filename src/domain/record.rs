@@ -360,6 +360,28 @@ pub enum OpenForm {
     },
 }
 
+impl OpenForm {
+    /// Whether anything was typed in the pop-up, or it changes something that exists: an
+    /// empty new example or agreement, opened and not yet filled in, holds nothing.
+    pub fn holds_typing(&self) -> bool {
+        match self {
+            Self::Example { index, text, .. } => index.is_some() || !text.trim().is_empty(),
+            Self::Agreement {
+                index,
+                what,
+                due,
+                note,
+                ..
+            } => {
+                index.is_some()
+                    || !what.trim().is_empty()
+                    || !due.trim().is_empty()
+                    || !note.trim().is_empty()
+            }
+        }
+    }
+}
+
 /// A place in the meeting: the field (as the interface names it) and the cursor in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resume {
@@ -456,7 +478,7 @@ impl MeetingRecord {
             && self.private_notes.trim().is_empty()
             && self.present.others.trim().is_empty()
             && self.concern.as_ref().is_none_or(Concern::is_empty)
-            && self.open_form.is_none()
+            && self.open_form.as_ref().is_none_or(|f| !f.holds_typing())
             && self
                 .agreements
                 .iter()

@@ -366,10 +366,18 @@ impl App {
         if let Screen::Meeting(m) = screen
             && m.take_dirty()
         {
+            let (folder, moment, touched) = (m.folder.clone(), m.moment(), m.session.touched);
+            // A meeting opened by mistake leaves nothing behind: no draft is begun until
+            // something is typed (one already on disk is kept up to date, emptied or not).
+            if !touched
+                && m.snapshot().nothing_typed()
+                && !self.store.draft_path(&folder, moment).exists()
+            {
+                return;
+            }
             m.session.touched = true;
             m.session.save_status = SaveStatus::Pending;
-            let folder = m.folder.clone();
-            self.saver.save_draft(&folder, m.moment(), m.snapshot());
+            self.saver.save_draft(&folder, moment, m.snapshot());
         } else if let Screen::PlacementForm(p) = screen
             && p.form.take_changed()
             && let Some(kept) = &p.kept

@@ -55,7 +55,8 @@ impl App {
         }
         let moment = record.moment;
         let (mut earlier, _) = self.store.records(id);
-        earlier.retain(|r| r.moment < record.moment);
+        // Last time is what was held: a draft of an earlier meeting was never said at the table.
+        earlier.retain(|r| r.moment < record.moment && r.status == RecordStatus::Final);
         earlier.sort_by_key(|r| r.moment);
         let mut state = MeetingState::new(id, record, guide, earlier, self.texts, &self.theme);
         state.session = Session::new(lock);
