@@ -209,6 +209,8 @@ fn a_preparation_imported_while_the_meeting_is_open_shows_up_in_it_and_in_its_dr
     app.tick();
     assert_shows(&app, "net binnengekomen");
     assert_shows(&app, "Kneedt nu zelf het deeg");
+    // The file it came in stays; the draft, begun once something is typed, holds it too.
+    type_text(&mut app, "Besproken.");
     app.flush_saves();
     assert!(read(&store.draft_path(NOOR, Moment::Final)).contains("Kneedt nu zelf het deeg"));
 
