@@ -24,10 +24,12 @@ fn tty_opens(log: &std::path::Path) -> usize {
 
 #[test]
 fn an_idle_screen_does_not_keep_opening_the_terminal() {
-    if !have("strace") || !have("tmux") {
-        eprintln!("skipped: needs strace and tmux");
-        return;
-    }
+    // Never passed silently: without the tools this test fails and says what to install
+    // (.ci/run installs both).
+    assert!(
+        have("strace") && have("tmux"),
+        "this test needs strace and tmux: apt-get install strace tmux"
+    );
     let (tmp, data) = tmux::demo_data();
     let log = tmp.path().join("strace.log");
     let socket = format!("stagegesprek-idle-{}", std::process::id());
