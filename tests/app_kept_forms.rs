@@ -304,3 +304,34 @@ fn the_details_of_a_placement_half_changed_come_back_after_the_window_closed() {
     );
     assert_eq!(forms_holding(tmp.path(), " Zuid"), 0);
 }
+
+#[test]
+fn a_form_thrown_away_is_set_aside_never_erased() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    // The trainer typed at the teacher's computer, and the window closed.
+    let mut app = preparing(tmp.path(), NOOR, Moment::Midway, Preparer::Trainer);
+    type_text(&mut app, "Eerste zin van de opleider");
+    app.flush_saves();
+    drop(app);
+    // The teacher's program offers it back; two Esc throw it away.
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    assert_shows(&app, "Eerste zin van de opleider");
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Esc");
+    app.flush_saves();
+    app.end_session();
+    drop(app);
+    let aside = tmp.path().join("forms").join("set-aside");
+    let kept: Vec<String> = std::fs::read_dir(&aside)
+        .map(|entries| entries.flatten().map(|e| read(&e.path())).collect())
+        .unwrap_or_default();
+    assert!(
+        kept.iter()
+            .any(|text| text.contains("Eerste zin van de opleider")),
+        "thrown away text was erased: {kept:?}"
+    );
+    // It does not come back by itself.
+    let app = app_in(tmp.path(), Lang::Nl);
+    assert_not_shows(&app, "Eerste zin van de opleider");
+}

@@ -207,6 +207,15 @@ impl Store {
             .map_err(|source| StoreError::Write { path, source })
     }
 
+    /// The form was thrown away: its kept text, if any, moves to `forms/set-aside/`; then
+    /// the form is let go.
+    pub fn set_aside_form(&self, kept: KeptForm) -> Result<(), StoreError> {
+        if exists(&kept.path) {
+            self.set_aside(&kept.path)?;
+        }
+        self.remove_form(kept)
+    }
+
     /// Forms of one kind that no window has open, oldest name first.
     fn free_forms(&self, prefix: &str) -> Vec<PathBuf> {
         let Ok(entries) = fs::read_dir(self.forms_dir()) else {

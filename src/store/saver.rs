@@ -44,8 +44,10 @@ pub enum Snapshot {
 enum Command {
     Save(Target, Snapshot),
     Final(Target, Box<MeetingRecord>),
-    /// The form was stored or thrown away on purpose: its kept text goes too.
+    /// The form was stored: its kept text goes too.
     DiscardForm(KeptForm),
+    /// The form was thrown away: its kept text goes to `set-aside/`, never erased.
+    SetAsideForm(KeptForm),
     /// Write what is pending; answers whether everything is on disk now.
     Flush(Sender<bool>),
     /// Write what is pending, and put what still fails into a rescue file.
@@ -144,10 +146,16 @@ impl DraftSaver {
         ));
     }
 
-    /// The form was stored or thrown away: its kept text is removed, and only then is the
-    /// form let go for other windows.
+    /// The form was stored: its kept text is removed, and only then is the form let go for
+    /// other windows.
     pub fn discard_form(&self, form: KeptForm) {
         self.send(Command::DiscardForm(form));
+    }
+
+    /// The form was thrown away: what it kept (perhaps another person's text, offered back
+    /// at start) is set aside as it last stood, never erased; then the form is let go.
+    pub fn set_aside_form(&self, form: KeptForm) {
+        self.send(Command::SetAsideForm(form));
     }
 
     /// Writes the final record (and removes its draft) on the saver thread.
@@ -247,6 +255,13 @@ impl Worker {
             match command {
                 Ok(Command::Save(target, snapshot)) => self.keep(target, snapshot),
                 Ok(Command::Final(target, record)) => self.save_final(target, *record),
+                Ok(Command::SetAsideForm(form)) => {
+                    // The newest text is what goes aside.
+                    self.write_all();
+                    if let Err(e) = self.store.set_aside_form(form) {
+                        let _ = self.outbox.send(SaveEvent::DraftFailed(e));
+                    }
+                }
                 Ok(Command::DiscardForm(form)) => {
                     let target = Target::Form(form.path.clone());
                     self.pending.retain(|p| p.target != target);

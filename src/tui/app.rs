@@ -590,14 +590,15 @@ impl App {
             return;
         };
         top.release_lock();
-        // Thrown away on purpose (a second Esc) or stored: it must not come back.
+        // Thrown away on purpose (a second Esc): it must not come back, yet what it kept is
+        // set aside, never erased (a stored form's copy was removed before this).
         let kept = match &mut top {
             Screen::PlacementForm(form) => form.kept.take(),
             Screen::Prepare(form) => form.kept.take(),
             _ => None,
         };
         if let Some(kept) = kept {
-            self.saver.discard_form(kept);
+            self.saver.set_aside_form(kept);
         }
         if let Screen::Prepare(_) = &top
             && self.only_preparation

@@ -164,6 +164,11 @@ impl App {
                     self.exit_notes.push(said.clone());
                 }
                 // Stored: the draft that kept it goes with the screen.
+                if let Screen::Prepare(state) = self.screen_mut()
+                    && let Some(kept) = state.kept.take()
+                {
+                    self.saver.discard_form(kept);
+                }
                 self.back();
                 self.message = Some((said, false));
             }
