@@ -142,7 +142,7 @@ texts! {
     list_next, list_next_undated, list_all_held, list_overdue, list_concern, list_no_visit,
     // guides
     guide_missing_text, guide_unknown_addressee, guide_core_not_bool, guide_too_many_core,
-    guide_checklist_count, addressee_student, addressee_trainer, addressee_both,
+    guide_checklist_count, addressee_student, addressee_trainer, addressee_both, addressee_student_alone,
     label_core_prompts,
     md_guidance,
     import_other_warning, import_other_confirm,
@@ -268,6 +268,7 @@ impl Texts {
             Addressee::Student => self.addressee_student,
             Addressee::Trainer => self.addressee_trainer,
             Addressee::Both => self.addressee_both,
+            Addressee::StudentAlone => self.addressee_student_alone,
         }
     }
 

@@ -129,10 +129,13 @@ pub enum Addressee {
     Student,
     Trainer,
     Both,
+    /// The student, in the few minutes alone with the teacher at the end of the meeting:
+    /// how safe they feel, what the company may know. Shown apart, after the four keys.
+    StudentAlone,
 }
 
 impl Addressee {
-    pub const ALL: [Self; 3] = [Self::Student, Self::Trainer, Self::Both];
+    pub const ALL: [Self; 4] = [Self::Student, Self::Trainer, Self::Both, Self::StudentAlone];
 
     /// The name written after `to:` in a guide file.
     pub const fn code(self) -> &'static str {
@@ -140,6 +143,7 @@ impl Addressee {
             Self::Student => "student",
             Self::Trainer => "trainer",
             Self::Both => "both",
+            Self::StudentAlone => "student_alone",
         }
     }
 
