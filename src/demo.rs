@@ -5,10 +5,9 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::preparation::{PrepSource, Prepared};
-use crate::domain::record::{GuidanceExample, TrainerPreparation};
 use crate::domain::{
-    Agreement, AgreementStatus, Concern, ConcernKind, Example, Guide, KeyId, MeetingRecord, Moment,
-    Place, Placement, Planned, Recognition, Role, Strategy,
+    Agreement, AgreementStatus, Answer, Concern, ConcernKind, Example, Guide, KeyId, MeetingRecord,
+    Moment, Place, Placement, Planned, PrepQuestion, Preparation, Recognition, Role, Strategy,
 };
 use crate::store::{Store, StoreError};
 
@@ -241,26 +240,52 @@ fn demo_records(
     records
 }
 
-fn trainer_preparation(today: NaiveDate) -> TrainerPreparation {
-    TrainerPreparation {
+/// The interim judgement a trainer sends before the midway meeting.
+fn trainer_preparation(today: NaiveDate) -> Preparation {
+    use PrepQuestion as Q;
+    let answers = [
+        (
+            Q::Grown,
+            "Werkt nauwkeurig en vraagt op tijd om hulp. Kan de ochtendbestellingen nu alleen.",
+        ),
+        (
+            Q::GrownExample,
+            "Heeft vorige week zelfstandig de ochtendbestellingen klaargezet.",
+        ),
+        (
+            Q::NotYet,
+            "Neemt nog weinig initiatief in contact met klanten; wacht tot iemand haar aanspreekt.",
+        ),
+        (
+            Q::NotYetExample,
+            "Bij een vraag over allergenen haalde ze er meteen een collega bij, ook toen ze het antwoord wist.",
+        ),
+        (
+            Q::OnCourse,
+            "Ja, als het klantcontact de komende weken meer ruimte krijgt.",
+        ),
+        (
+            Q::GuidedShowing,
+            "Liet de eerste week zien hoe je een klacht aanneemt, en daarna nog eens.",
+        ),
+        (
+            Q::GuidedEntrusting,
+            "Laat de ochtendbestellingen nu helemaal aan haar over.",
+        ),
+        (
+            Q::GuidanceChange,
+            "Elke ochtend een half uur samen achter de toonbank, daarna staat ze er alleen.",
+        ),
+    ];
+    Preparation {
         prepared_on: Some(today - Duration::days(2)),
-        judgement: "Werkt nauwkeurig en vraagt op tijd om hulp. Mag meer initiatief nemen in contact met klanten.".into(),
-        examples: vec![Example {
-            text: "Heeft vorige week zelfstandig de ochtendbestellingen klaargezet.".into(),
-            given_by: Role::Trainer,
-            strategy: Some(Strategy::Entrusting),
-            recognised: None,
-        }],
-        guidance: vec![
-            GuidanceExample {
-                strategy: Strategy::Showing,
-                example: "Liet de eerste week zien hoe je een klacht aanneemt, en daarna nog eens.".into(),
-            },
-            GuidanceExample {
-                strategy: Strategy::Entrusting,
-                example: "Laat de ochtendbestellingen nu helemaal aan haar over.".into(),
-            },
-        ],
+        answers: answers
+            .into_iter()
+            .map(|(question, text)| Answer {
+                question,
+                text: text.into(),
+            })
+            .collect(),
     }
 }
 

@@ -2,8 +2,8 @@
 //! guide files; everything else a person reads comes from here. A struct rather than a map so
 //! that a missing translation is a compile error, not a blank on screen.
 
-use crate::domain::Moment;
 use crate::domain::summary::MomentState;
+use crate::domain::{Moment, PrepQuestion};
 use chrono::{Datelike as _, NaiveDate};
 
 use crate::domain::guide::Addressee;
@@ -35,6 +35,54 @@ impl LangExt for Lang {
     }
 }
 
+/// A question of a preparation form in one language: as the form asks it, as a short label in
+/// the meeting, and as a form of an earlier version worded it (read back from old replies).
+#[derive(Debug)]
+pub struct PrepText {
+    pub question: PrepQuestion,
+    /// Whose form words it this way; `None` when it reads the same on both.
+    pub by: Option<Preparer>,
+    pub ask: &'static str,
+    pub short: &'static str,
+    pub earlier: &'static str,
+}
+
+impl Texts {
+    /// The words of `question` on `by`'s form. Every question has them in every language (a
+    /// test walks them all); a missing one shows as its code rather than failing.
+    pub fn prep_text(&self, question: PrepQuestion, by: Preparer) -> &PrepText {
+        self.prep_questions
+            .iter()
+            .find(|p| p.question == question && p.by.is_none_or(|b| b == by))
+            .unwrap_or(&MISSING_PREP_TEXT)
+    }
+
+    /// The sentence under a form's title that says what it is for; `{}` is the student's name
+    /// on the trainer's form and the company on the student's.
+    pub const fn prep_intro(&self, moment: Moment, by: Preparer) -> &'static str {
+        match (by, moment) {
+            (Preparer::Trainer, Moment::Start) => self.prep_intro_trainer_start,
+            (Preparer::Trainer, Moment::Midway) => self.prep_intro_trainer_midway,
+            (Preparer::Trainer, Moment::Final) => self.prep_intro_trainer_final,
+            (Preparer::Student, Moment::Start) => self.prep_intro_student_start,
+            (Preparer::Student, _) => self.prep_intro_student_later,
+        }
+    }
+
+    /// The question of `question` on `by`'s form, as the form asks it.
+    pub fn prep_ask(&self, question: PrepQuestion, by: Preparer) -> &'static str {
+        self.prep_text(question, by).ask
+    }
+}
+
+static MISSING_PREP_TEXT: PrepText = PrepText {
+    question: PrepQuestion::Ask,
+    by: None,
+    ask: "?",
+    short: "?",
+    earlier: "",
+};
+
 /// Fills `{}` placeholders in order; templates with named placeholders use `str::replace`.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len());
@@ -52,7 +100,11 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 macro_rules! texts {
     ($($field:ident),* $(,)?) => {
         #[derive(Debug)]
-        pub struct Texts { $(pub $field: &'static str,)* }
+        pub struct Texts {
+            $(pub $field: &'static str,)*
+            /// The questions of the preparation forms, each once per language.
+            pub prep_questions: &'static [PrepText],
+        }
 
         impl Texts {
             /// Every entry, for tests that check the table is complete and consistent.
@@ -132,7 +184,7 @@ texts! {
     form_trainer_email, form_trainer_email_hint, form_trainer_language, form_language_same,
     key_prepare, prep_menu_title, prep_menu_body, prep_menu_has, prep_menu_trainer_here, prep_menu_student_here, prep_menu_copy_trainer, prep_menu_copy_student, prep_menu_paste, prep_menu_mail, prep_nothing_yet, prep_saved, prep_form_copied, prep_mail_opened, prep_mail_failed, prep_mail_failed_copied, import_title, import_intro, import_placeholder, import_waiting, import_preview, import_found, import_done, import_replace_hint, help_prepare,
     // preparation forms
-    prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_intro_trainer, prep_form_how_trainer, prep_form_intro_student, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_q_judgement, prep_q_example, prep_q_another_example, prep_q_showing, prep_q_participating, prep_q_entrusting, prep_q_learned, prep_q_student_example, prep_q_question, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
+    prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_how_trainer, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
     // overview
     overview_short_start, overview_short_midway, overview_short_final,
     overview_col_next, overview_col_prepared, overview_col_concern,
@@ -187,6 +239,11 @@ texts! {
     config_broken, config_unusable_settings,
     // issue 13: a draft put aside comes back
     err_draft_not_put_back, draft_put_back, set_aside_draft_done,
+    // issue 14: each moment asks its own questions
+    prep_intro_trainer_start, prep_intro_trainer_midway, prep_intro_trainer_final,
+    prep_intro_student_start, prep_intro_student_later,
+    label_interim_judgement, label_final_judgement, label_judgement_missing_midway,
+    label_judgement_missing_final, label_alone, label_alone_asked, label_alone_prompts_elsewhere,
 }
 
 impl Texts {

@@ -135,7 +135,7 @@ fn agenda_writes_one_event_per_due_meeting_and_the_same_identities_the_next_time
         first.keys().collect::<Vec<_>>()
     );
     let daan = &second["daan-el-amrani-autoservice-kwartelweg-start@stagegesprek"];
-    assert!(daan.0.starts_with("Late – Start meeting"), "{daan:?}");
+    assert!(daan.0.starts_with("Late – First meeting"), "{daan:?}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::demo::write_demo;
-use stagegesprek::domain::{Example, KeyId, Moment, Placement, Role, TrainerPreparation};
+use stagegesprek::domain::{Answer, KeyId, Moment, Placement, PrepQuestion, Preparation};
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::Guides;
 use stagegesprek::store::{Store, today};
@@ -110,23 +110,33 @@ fn every_part_of_a_meeting_shows_its_labels_whole_at_80_columns_in_both_language
 fn many_prepared_examples(dir: &std::path::Path) -> String {
     let (store, placement) = new_placement(dir, "Fenna Voorbeeld", "Garage De Proefrit");
     let mut record = new_record(&placement, Moment::Midway, (2026, 11, 20));
-    record.trainer_preparation = Some(TrainerPreparation {
-        prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
-        judgement: "Werkt zorgvuldig en netjes, vraagt nog weinig uit zichzelf, \
-                    maar pakt het op als je het vraagt."
+    // An interim judgement, and examples wherever the form has room for one.
+    let mut answers = vec![Answer {
+        question: PrepQuestion::Grown,
+        text: "Werkt zorgvuldig en netjes, vraagt nog weinig uit zichzelf, \
+               maar pakt het op als je het vraagt."
             .into(),
-        examples: (1..=6)
-            .map(|n| Example {
-                text: format!(
-                    "Voorbeeld nummer {n}: stelde zelf de remmen af op bus {n} en \
-                     controleerde daarna samen met de monteur het resultaat"
-                ),
-                given_by: Role::Trainer,
-                strategy: None,
-                recognised: None,
-            })
-            .collect(),
-        guidance: Vec::new(),
+    }];
+    let example_questions = [
+        PrepQuestion::GrownExample,
+        PrepQuestion::NotYetExample,
+        PrepQuestion::Example,
+        PrepQuestion::AnotherExample,
+        PrepQuestion::CanAloneExample,
+        PrepQuestion::NeedsWorkExample,
+    ];
+    for (n, question) in (1..=6).zip(example_questions) {
+        answers.push(Answer {
+            question,
+            text: format!(
+                "Voorbeeld nummer {n}: stelde zelf de remmen af op bus {n} en \
+                 controleerde daarna samen met de monteur het resultaat"
+            ),
+        });
+    }
+    record.trainer_preparation = Some(Preparation {
+        prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
+        answers,
     });
     store
         .save_draft(&placement.id, Moment::Midway, &record)

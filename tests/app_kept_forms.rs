@@ -5,10 +5,10 @@ mod common;
 
 use common::*;
 use stagegesprek::domain::Moment;
-use stagegesprek::domain::preparation::{PreparationDraft, Preparer};
+use stagegesprek::domain::preparation::Preparer;
 use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::store::Store;
 use stagegesprek::store::guides::Guides;
-use stagegesprek::store::{Store, to_yaml};
 use stagegesprek::tui::App;
 use stagegesprek::tui::theme::Theme;
 
@@ -144,17 +144,10 @@ fn a_preparation_form_open_in_one_window_is_not_opened_or_thrown_away_in_another
 fn forms_kept_by_the_previous_version_are_still_offered_back() {
     let tmp = tempfile::tempdir().unwrap();
     demo_data(tmp.path());
-    let mut old = PreparationDraft {
-        placement: NOOR.into(),
-        moment: Some(Moment::Final),
-        by: Some(Preparer::Trainer),
-        end_of_file: true,
-        ..PreparationDraft::default()
-    };
-    old.trainer = Some(stagegesprek::domain::TrainerPreparation {
-        judgement: "Uit de vorige versie".into(),
-        ..Default::default()
-    });
+    // As the previous version wrote it: one form for every moment, its judgement a field.
+    let old = format!(
+        "placement: {NOOR}\nmoment: final\nby: trainer\ntrainer:\n  judgement: Uit de vorige versie\n  examples: []\nend_of_file: true\n"
+    );
     std::fs::write(
         tmp.path().join("new-placement.draft.yaml"),
         "student: Oud Formulier\nend_of_file: true\n",
@@ -164,7 +157,7 @@ fn forms_kept_by_the_previous_version_are_still_offered_back() {
     assert_shows(&app, "Oud Formulier");
     drop(app);
 
-    std::fs::write(tmp.path().join("preparation.draft.yaml"), to_yaml(&old)).unwrap();
+    std::fs::write(tmp.path().join("preparation.draft.yaml"), old).unwrap();
     let app = preparing(tmp.path(), NOOR, Moment::Final, Preparer::Trainer);
     assert_shows(&app, "Uit de vorige versie");
 }
@@ -240,8 +233,11 @@ fn a_preparation_arriving_during_the_read_back_is_in_the_finished_record() {
     app.flush_saves();
     let record = store.final_record(NOOR, Moment::Final).unwrap().unwrap();
     assert_eq!(
-        record.trainer_preparation.unwrap().judgement,
-        "Net op tijd ingeleverd"
+        record
+            .trainer_preparation
+            .unwrap()
+            .answer(stagegesprek::domain::PrepQuestion::CanAlone),
+        Some("Net op tijd ingeleverd")
     );
     assert!(!store.draft_path(NOOR, Moment::Final).exists());
 }

@@ -56,16 +56,14 @@ fn the_final_opened_before_the_start_says_the_start_comes_first_and_leaves_no_dr
 #[test]
 fn a_meeting_with_a_preparation_opened_and_left_leaves_no_draft() {
     use stagegesprek::domain::preparation::{PrepSource, Prepared};
-    use stagegesprek::domain::{Moment, TrainerPreparation};
+    use stagegesprek::domain::{Moment, PrepQuestion, Preparation};
     let tmp = tempfile::tempdir().unwrap();
     demo_data(tmp.path());
     let store = Store::open(tmp.path()).unwrap();
-    let prepared = Prepared::Trainer(TrainerPreparation {
-        prepared_on: None,
-        judgement: "Pakt het werk rustig en netjes op.".into(),
-        examples: Vec::new(),
-        guidance: Vec::new(),
-    });
+    let prepared = Prepared::Trainer(Preparation::answering([(
+        PrepQuestion::Expectations,
+        "Pakt het werk rustig en netjes op.",
+    )]));
     store
         .save_preparation(DAAN, Moment::Start, &prepared, PrepSource::Program)
         .unwrap();

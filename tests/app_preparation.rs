@@ -5,10 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use stagegesprek::domain::{
-    GuidanceExample, KeyId, Moment, Placement, Role, Strategy, StudentPreparation,
-    TrainerPreparation,
-};
+use stagegesprek::domain::{KeyId, Moment, Placement, PrepQuestion, Preparation, Role, Strategy};
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
 
@@ -16,20 +13,33 @@ use stagegesprek::store::Store;
 fn prepared_midway(dir: &std::path::Path) -> String {
     let (store, placement) = new_placement(dir, "Fenna Voorbeeld", "Garage De Proefrit");
     let mut record = new_record(&placement, Moment::Midway, (2026, 11, 20));
-    record.trainer_preparation = Some(TrainerPreparation {
+    record.trainer_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
-        judgement: "Werkt zorgvuldig, vraagt nog weinig uit zichzelf.".into(),
-        examples: vec![example("Stelde zelf de remmen af op bus 7", Role::Trainer)],
-        guidance: vec![GuidanceExample {
-            strategy: Strategy::Participating,
-            example: "Deed mee bij de APK-keuring".into(),
-        }],
+        ..Preparation::answering([
+            (
+                PrepQuestion::Grown,
+                "Werkt zorgvuldig, vraagt nog weinig uit zichzelf.",
+            ),
+            (
+                PrepQuestion::GrownExample,
+                "Stelde zelf de remmen af op bus 7",
+            ),
+            (PrepQuestion::GuidedInvolving, "Deed mee bij de APK-keuring"),
+        ])
     });
-    record.student_preparation = Some(StudentPreparation {
+    record.student_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 19),
-        learned: "Ik durf nu zelf klanten te woord te staan.".into(),
-        examples: vec![example("Legde een klant de factuur uit", Role::Student)],
-        question: "Mag ik ook mee naar de inkoop?".into(),
+        ..Preparation::answering([
+            (
+                PrepQuestion::Learned,
+                "Ik durf nu zelf klanten te woord te staan.",
+            ),
+            (
+                PrepQuestion::GuidedMoment,
+                "Mocht een klant zelf de factuur uitleggen",
+            ),
+            (PrepQuestion::Ask, "Mag ik ook mee naar de inkoop?"),
+        ])
     });
     store
         .save_draft(&placement.id, Moment::Midway, &record)
@@ -45,15 +55,20 @@ fn the_trainers_judgement_shows_under_key_3_beside_the_students_view_and_an_exam
     let mut app = app_in(tmp.path(), Lang::Nl);
     app.open_meeting(&id, Moment::Midway);
 
-    // Key 1 leads with the student's own words and question.
-    assert_shows(&app, "Ik durf nu zelf klanten");
-    assert_shows(&app, "? Mag ik ook mee naar de");
+    // Key 1 leads with the student's own words and question, each under its label.
+    assert_shows(&app, "Geleerd: Ik durf nu zelf");
+    assert_shows(&app, "Vraag: Mag ik ook mee naar de");
 
     press_shown(&mut app, "Ctrl+G");
     press_digit_shown(&mut app, '3');
     let shown = screen(&app, 80, 24);
+    // Key 3 of the midway meeting opens with the interim judgement, dated.
+    assert!(
+        shown.contains("Tussentijdse inschatting (18-11-2026)"),
+        "{shown}"
+    );
     assert!(shown.contains("praktijkopleider:"), "{shown}");
-    assert!(shown.contains("Werkt zorgvuldig"), "{shown}");
+    assert!(shown.contains("Gegroeid: Werkt"), "{shown}");
     assert!(
         shown.contains("student:"),
         "both views, side by side:\n{shown}"
@@ -187,8 +202,17 @@ fn a_reply_pasted_into_the_program_is_shown_before_it_is_stored() {
     assert_shows(&app, "bewaard in");
     let (trainer, _) = store.preparations(&placement.id, Moment::Start);
     let trainer = trainer.expect("stored");
-    assert_eq!(trainer.judgement, "Pakt het werk vlot op.");
-    assert_eq!(trainer.guidance.len(), 1);
+    // The start form: expectations, first work, and plans per way of guiding; "nee" is none.
+    assert_eq!(
+        trainer.answer(PrepQuestion::Expectations),
+        Some("Pakt het werk vlot op.")
+    );
+    assert_eq!(
+        trainer.answer(PrepQuestion::PlanInvolving),
+        Some("Samen de APK gedaan.")
+    );
+    assert_eq!(trainer.answer(PrepQuestion::PlanShowing), None);
+    assert_eq!(trainer.answers.len(), 3);
 
     // The meeting now opens with it under key 3.
     press_shown(&mut app, "Enter");
@@ -220,8 +244,8 @@ fn a_preparation_half_typed_on_screen_survives_a_crash_and_is_gone_once_stored()
     let store = Store::open(tmp.path()).unwrap();
     let (trainer, _) = store.preparations(&id, Moment::Final);
     assert_eq!(
-        trainer.unwrap().judgement,
-        "Is zelfstandig geworden, ook bij klanten."
+        trainer.unwrap().answer(PrepQuestion::CanAlone),
+        Some("Is zelfstandig geworden, ook bij klanten.")
     );
     assert!(
         !store
@@ -266,8 +290,11 @@ fn on_the_preparation_screen_enter_moves_on_and_only_ctrl_s_stores() {
     press_shown(&mut app, "Ctrl+S");
     let (_, student) = store.preparations(&id, Moment::Final);
     let student = student.expect("stored");
-    assert_eq!(student.learned, "Zelf plannen.");
-    assert_eq!(student.examples[0].text, "Maakte mijn eigen weekplanning");
+    assert_eq!(student.answer(PrepQuestion::Learned), Some("Zelf plannen."));
+    assert_eq!(
+        student.answer(PrepQuestion::GuidedMoment),
+        Some("Maakte mijn eigen weekplanning")
+    );
     // Stored, and the program ends: the teacher's other students are never shown.
     assert!(app.quit);
     assert!(app.exit_notes.iter().any(|n| n.contains("bewaard")));
@@ -347,8 +374,11 @@ fn a_crlf_reply_pasted_through_the_terminal_keeps_its_line_breaks() {
     let (trainer, _) = store.preparations(&placement.id, Moment::Start);
     let trainer = trainer.expect("stored");
     assert_eq!(
-        trainer.judgement,
-        "Houdt goed het overzicht kwijt raakt hij niets.\n\nWel nog wat stil."
+        trainer.answer(PrepQuestion::Expectations),
+        Some("Houdt goed het overzicht kwijt raakt hij niets.\n\nWel nog wat stil.")
     );
-    assert_eq!(trainer.examples[0].text, "Zette zelf een wiel om.");
+    assert_eq!(
+        trainer.answer(PrepQuestion::FirstWork),
+        Some("Zette zelf een wiel om.")
+    );
 }

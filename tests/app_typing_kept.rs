@@ -7,9 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
-use stagegesprek::domain::{
-    KeyId, MeetingRecord, Moment, Place, Role, StudentPreparation, TrainerPreparation,
-};
+use stagegesprek::domain::{KeyId, MeetingRecord, Moment, Place, PrepQuestion, Preparation, Role};
 use stagegesprek::i18n::Lang;
 use stagegesprek::store::Store;
 use stagegesprek::tui::App;
@@ -19,17 +17,19 @@ use stagegesprek::tui::app::Screen;
 fn prepared_midway(dir: &std::path::Path) -> String {
     let (store, placement) = new_placement(dir, "Mila Typproef", "Fietsenmakerij De Spaak");
     let mut record = new_record(&placement, Moment::Midway, (2026, 11, 20));
-    record.trainer_preparation = Some(TrainerPreparation {
+    record.trainer_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 18),
-        judgement: "Werkt netjes.".into(),
-        examples: vec![example("Spaakte een wiel opnieuw", Role::Trainer)],
-        guidance: Vec::new(),
+        ..Preparation::answering([
+            (PrepQuestion::Grown, "Werkt netjes."),
+            (PrepQuestion::GrownExample, "Spaakte een wiel opnieuw"),
+        ])
     });
-    record.student_preparation = Some(StudentPreparation {
+    record.student_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 19),
-        learned: "Ik plak nu zelf banden.".into(),
-        examples: vec![example("Hielp een klant met een lekke band", Role::Student)],
-        question: String::new(),
+        ..Preparation::answering([
+            (PrepQuestion::Learned, "Ik plak nu zelf banden."),
+            (PrepQuestion::Example, "Hielp een klant met een lekke band"),
+        ])
     });
     store
         .save_draft(&placement.id, Moment::Midway, &record)

@@ -224,7 +224,7 @@ fn show_and_export_a_held_record() {
 
     let yaml = run(tmp.path(), &["show", &id, "--format", "yaml"]);
     assert_eq!(yaml.status.code(), Some(0), "{}", stderr(&yaml));
-    assert!(stdout(&yaml).starts_with("schema_version: 3"));
+    assert!(stdout(&yaml).starts_with("schema_version: 4"));
     let md = stdout(&run(tmp.path(), &["show", &id, "--format", "md"]));
     assert!(md.starts_with("# Startgesprek: "), "{md}");
     assert!(md.contains("Privénotities"), "{md}");

@@ -62,9 +62,9 @@ fn an_imported_reply_stores_no_control_characters_and_says_it_replaced_them() {
     let id = dir.file_name().unwrap().to_str().unwrap().to_string();
     let form = stdout(&run(&data, &["prepare-form", &id, "--moment", "midway"]));
     let reply = form.replacen(
-        "Hoe ontwikkelt de student zich volgens u?\n",
+        "Waarin is de student gegroeid, als je naar de leerdoelen kijkt?\n",
         &format!(
-            "Hoe ontwikkelt de student zich volgens u?\n{}\n",
+            "Waarin is de student gegroeid, als je naar de leerdoelen kijkt?\n{}\n",
             forged_answer()
         ),
         1,
@@ -94,8 +94,8 @@ fn the_import_line_shows_a_student_name_with_control_characters_harmlessly() {
     let id = dir.file_name().unwrap().to_str().unwrap().to_string();
     let form = stdout(&run(&data, &["prepare-form", &id, "--moment", "midway"]));
     let reply = form.replacen(
-        "Hoe ontwikkelt de student zich volgens u?\n",
-        "Hoe ontwikkelt de student zich volgens u?\nGoed.\n",
+        "Waarin is de student gegroeid, als je naar de leerdoelen kijkt?\n",
+        "Waarin is de student gegroeid, als je naar de leerdoelen kijkt?\nGoed.\n",
         1,
     );
     let file = tmp.path().join("antwoord.txt");

@@ -309,7 +309,7 @@ fn export_names_are_plain_in_both_languages_and_mark_drafts() {
     assert_eq!(record.status, RecordStatus::Draft);
     assert_eq!(
         export_file_name(&record, Lang::En.texts(), Variant::Shared),
-        "zoe-celik-con-midway-meeting-2026-12-04-draft-shared.md"
+        "zoe-celik-con-mid-placement-review-2026-12-04-draft-shared.md"
     );
     record.finish(&[], when());
     assert_eq!(

@@ -13,10 +13,7 @@ use std::process::Output;
 
 use chrono::NaiveDate;
 use stagegesprek::domain::preparation::{PrepSource, Prepared, Preparer, ReplyProblem};
-use stagegesprek::domain::{
-    Example, GuidanceExample, Lang, Moment, Placement, Role, Strategy, StudentPreparation,
-    TrainerPreparation,
-};
+use stagegesprek::domain::{Lang, Moment, Placement, PrepQuestion, Preparation};
 use stagegesprek::export::{mailto_url, parse_reply, parse_reply_for, preparation_form};
 use stagegesprek::i18n::LangExt as _;
 use stagegesprek::store::{Damage, Refusal, Store, StoreError};
@@ -41,104 +38,36 @@ fn sanne(store: &Store) -> Placement {
         .unwrap()
 }
 
-fn example(text: &str, given_by: Role) -> Example {
-    Example {
-        text: text.into(),
-        given_by,
-        strategy: None,
-        recognised: None,
+/// What the trainer and the student type on the midway forms; `None` leaves a question
+/// blank, `"nee"` says a way of guiding was not used.
+fn typed(question: PrepQuestion) -> Option<&'static str> {
+    use PrepQuestion as Q;
+    match question {
+        Q::Grown => Some(
+            "Sanne werkt zorgvuldig en vraagt eerder om hulp dan in september.\n\n\
+             Het tempo in de ochtendploeg is nog lastig.",
+        ),
+        Q::GrownExample => Some(
+            "Vorige week maakte ze zelf het deeg voor de spelten bollen, met de juiste rijstijd.",
+        ),
+        Q::NotYet => Some("Om zeven uur moet alles tegelijk; dan raakt ze het overzicht kwijt."),
+        Q::GuidedShowing => Some("Ik heb het vlechten van krentenbrood voorgedaan en uitgelegd."),
+        Q::GuidedInvolving => Some("nee"),
+        Q::GuidedEntrusting => Some("Op zaterdag doet ze de broodkast alleen."),
+        Q::Learned => Some("Ik plan mijn werk nu zelf voor de hele ochtend."),
+        Q::GuidedMoment => Some("Dinsdag mocht ik alle bestellingen alleen klaarzetten."),
+        Q::Ask => Some("Mag ik ook een keer in de winkel staan?"),
+        _ => None,
     }
 }
 
-fn trainer_prep() -> TrainerPreparation {
-    TrainerPreparation {
-        prepared_on: None,
-        judgement: "Sanne werkt zorgvuldig en vraagt eerder om hulp dan in september.\n\n\
-                    Het tempo in de ochtendploeg is nog lastig."
-            .into(),
-        examples: vec![
-            example(
-                "Vorige week maakte ze zelf het deeg voor de spelten bollen, met de juiste rijstijd.",
-                Role::Trainer,
-            ),
-            example(
-                "Ze zag dat de oven te heet stond en zei het meteen.",
-                Role::Trainer,
-            ),
-        ],
-        guidance: vec![
-            GuidanceExample {
-                strategy: Strategy::Showing,
-                example: "Ik heb het vlechten van krentenbrood voorgedaan en uitgelegd.".into(),
-            },
-            GuidanceExample {
-                strategy: Strategy::Entrusting,
-                example: "Op zaterdag doet ze de broodkast alleen.".into(),
-            },
-        ],
-    }
-}
-
-fn student_prep() -> StudentPreparation {
-    StudentPreparation {
-        prepared_on: None,
-        learned: "Ik plan mijn werk nu zelf voor de hele ochtend.".into(),
-        examples: vec![example(
-            "Dinsdag had ik alle bestellingen om negen uur klaar.",
-            Role::Student,
-        )],
-        question: "Mag ik ook een keer in de winkel staan?".into(),
-    }
-}
-
-/// The answers a person types, per question as the form in `lang` asks it; `None` leaves a
-/// question blank, `"nee"` says a strategy was not used.
+/// The answers a person types, per question as the midway form in `lang` asks it.
 fn answers(by: Preparer, lang: Lang) -> Vec<(&'static str, Option<&'static str>)> {
     let t = lang.texts();
-    match by {
-        Preparer::Trainer => vec![
-            (
-                t.prep_q_judgement,
-                Some(
-                    "Sanne werkt zorgvuldig en vraagt eerder om hulp dan in september.\n\n\
-                     Het tempo in de ochtendploeg is nog lastig.",
-                ),
-            ),
-            (
-                t.prep_q_example,
-                Some(
-                    "Vorige week maakte ze zelf het deeg voor de spelten bollen, met de juiste rijstijd.",
-                ),
-            ),
-            (
-                t.prep_q_another_example,
-                Some("Ze zag dat de oven te heet stond en zei het meteen."),
-            ),
-            (
-                t.prep_q_showing,
-                Some("Ik heb het vlechten van krentenbrood voorgedaan en uitgelegd."),
-            ),
-            (t.prep_q_participating, Some("nee")),
-            (
-                t.prep_q_entrusting,
-                Some("Op zaterdag doet ze de broodkast alleen."),
-            ),
-        ],
-        Preparer::Student => vec![
-            (
-                t.prep_q_learned,
-                Some("Ik plan mijn werk nu zelf voor de hele ochtend."),
-            ),
-            (
-                t.prep_q_student_example,
-                Some("Dinsdag had ik alle bestellingen om negen uur klaar."),
-            ),
-            (
-                t.prep_q_question,
-                Some("Mag ik ook een keer in de winkel staan?"),
-            ),
-        ],
-    }
+    PrepQuestion::form(Moment::Midway, by)
+        .iter()
+        .map(|q| (t.prep_ask(*q, by), typed(*q)))
+        .collect()
 }
 
 /// Types each answer on the lines under its question, the way a person fills in the form.
@@ -160,11 +89,20 @@ fn form(placement: &Placement, moment: Moment, by: Preparer, lang: Lang) -> Stri
     preparation_form(placement, moment, by, lang, title)
 }
 
+fn trainer_prep() -> Preparation {
+    expected(Preparer::Trainer).into_preparation()
+}
+
+fn student_prep() -> Preparation {
+    expected(Preparer::Student).into_preparation()
+}
+
+/// What the midway form of `by` is read back as: every answer but the blank ones and "nee".
 fn expected(by: Preparer) -> Prepared {
-    match by {
-        Preparer::Trainer => Prepared::Trainer(trainer_prep()),
-        Preparer::Student => Prepared::Student(student_prep()),
-    }
+    let answers = PrepQuestion::form(Moment::Midway, by)
+        .iter()
+        .filter_map(|q| typed(*q).filter(|a| *a != "nee").map(|a| (*q, a)));
+    Prepared::new(by, Preparation::answering(answers))
 }
 
 #[test]
@@ -463,7 +401,7 @@ fn preparations_are_stored_per_moment_and_preparer_and_read_back() {
         .save_preparation(id, Moment::Midway, &student, PrepSource::Program)
         .unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("schema_version: 1\n"), "{text}");
+    assert!(text.starts_with("schema_version: 2\n"), "{text}");
     assert!(text.contains("source: program"), "{text}");
     assert!(text.ends_with("end_of_file: true\n"), "{text}");
     assert_eq!(
@@ -479,7 +417,7 @@ fn preparations_are_stored_per_moment_and_preparer_and_read_back() {
     assert_eq!(store.preparations(id, Moment::Final), (None, None));
     // Saving again keeps the earlier one in set-aside.
     let mut changed = trainer_prep();
-    changed.judgement = "Gaat hard vooruit.".into();
+    changed.answers[0].text = "Gaat hard vooruit.".into();
     store
         .save_preparation(
             id,
@@ -659,7 +597,7 @@ fn prepare_form_and_import_through_the_real_program() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let blank = stdout(&out);
     assert!(blank.contains(&format!("Formulier: {} / midway / trainer", placement.id)));
-    assert!(blank.contains("Hoe ontwikkelt de student zich volgens u?"));
+    assert!(blank.contains("Waarin is de student gegroeid, als je naar de leerdoelen kijkt?"));
 
     // The student's form, into a file.
     let form_file = tmp.path().join("student.txt");
@@ -717,7 +655,7 @@ fn prepare_form_and_import_through_the_real_program() {
     let (Some(stored), None) = store.preparations(&placement.id, Moment::Midway) else {
         panic!("not stored");
     };
-    assert_eq!(stored.judgement, trainer_prep().judgement);
+    assert_eq!(stored.answers, trainer_prep().answers);
     assert!(stored.prepared_on.is_some());
     let text = fs::read_to_string(store.preparation_path(
         &placement.id,
@@ -757,7 +695,7 @@ fn the_trainer_form_follows_the_trainers_language() {
         })
         .unwrap();
     let out = run(&data, &["prepare-form", &placement.id, "--moment", "start"]);
-    assert!(stdout(&out).contains("How do you think the student is developing?"));
+    assert!(stdout(&out).contains("What do you expect of this student during the placement?"));
     let out = run(
         &data,
         &[
@@ -769,7 +707,7 @@ fn the_trainer_form_follows_the_trainers_language() {
             "student",
         ],
     );
-    assert!(stdout(&out).contains("Wat heb je de afgelopen tijd op je stage geleerd?"));
+    assert!(stdout(&out).contains("Wat wil je hier leren, en wanneer wil je dat kunnen?"));
 }
 
 #[test]
@@ -877,14 +815,17 @@ fn a_reply_can_come_in_on_standard_input() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with(
-            "Stored the student's preparation for the start meeting with Sanne de Vries"
+            "Stored the student's preparation for the first meeting with Sanne de Vries"
         )
     );
     let store = Store::open(&data).unwrap();
     let (None, Some(stored)) = store.preparations(&placement.id, Moment::Start) else {
         panic!("not stored");
     };
-    assert_eq!(stored.question, student_prep().question);
+    assert_eq!(
+        stored.answer(PrepQuestion::Ask),
+        student_prep().answer(PrepQuestion::Ask)
+    );
 }
 
 #[test]

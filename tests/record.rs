@@ -3,11 +3,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
-use stagegesprek::domain::record::TrainerPreparation;
 use stagegesprek::domain::{
     Agreement, AgreementStatus, Example, KeyId, MeetingRecord, Moment, Place, Placement,
     Recognition, Role, Strategy,
 };
+use stagegesprek::domain::{PrepQuestion, Preparation};
 use stagegesprek::export::{Variant, to_markdown};
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::Guides;
@@ -52,16 +52,12 @@ fn full_record(notes: &str) -> MeetingRecord {
             strategy: Some(Strategy::Participating),
             recognised: Some(Recognition::Partly),
         });
-    r.trainer_preparation = Some(TrainerPreparation {
+    r.trainer_preparation = Some(Preparation {
         prepared_on: NaiveDate::from_ymd_opt(2026, 11, 1),
-        judgement: "Werkt netjes; mag sneller.".into(),
-        examples: vec![Example {
-            text: "Zoomde een rok af".into(),
-            given_by: Role::Trainer,
-            strategy: None,
-            recognised: None,
-        }],
-        guidance: Vec::new(),
+        ..Preparation::answering([
+            (PrepQuestion::Grown, "Werkt netjes; mag sneller."),
+            (PrepQuestion::GrownExample, "Zoomde een rok af"),
+        ])
     });
     r.agreements.push(Agreement {
         what: "Patroon | maat 38 afmaken".into(),
@@ -90,7 +86,7 @@ fn every_field_survives_a_round_trip_through_the_store() {
         .unwrap();
     assert_eq!(back, record);
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.starts_with("schema_version: 3\n"), "{text}");
+    assert!(text.starts_with("schema_version: 4\n"), "{text}");
     // A YAML 1.1 reader must not see the example text `no` as false.
     assert!(text.contains("text: \"no\""), "{text}");
 }
@@ -175,7 +171,7 @@ fn markdown_in_english_uses_the_english_labels() {
     let md = to_markdown(&full_record("Note"), guide, Variant::Full);
     assert!(md.starts_with("# Midway conversation: "), "{md}");
     assert!(md.contains("## 4. Guidance choices"));
-    assert!(md.contains("strategy: stimulating participation"));
+    assert!(md.contains("strategy: involving"));
     assert!(md.contains("## Private notes (teacher only)"));
 }
 

@@ -35,17 +35,29 @@ impl Moment {
     /// guides' titles), so a teacher can type back what they read.
     pub const fn aliases(self) -> &'static [&'static str] {
         match self {
-            Self::Start => &["startgesprek", "start meeting", "starting conversation"],
+            Self::Start => &[
+                "startgesprek",
+                "first meeting",
+                "start meeting",
+                "starting conversation",
+            ],
             Self::Midway => &[
                 "tussentijds",
                 "tussen",
                 "tussentijds gesprek",
                 "midden",
                 "tussengesprek",
+                "mid placement review",
                 "midway meeting",
                 "midway conversation",
             ],
-            Self::Final => &["eind", "eindgesprek", "final meeting", "final conversation"],
+            Self::Final => &[
+                "eind",
+                "eindgesprek",
+                "final review",
+                "final meeting",
+                "final conversation",
+            ],
         }
     }
 

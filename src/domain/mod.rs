@@ -9,6 +9,7 @@ pub mod guide_check;
 pub mod lang;
 pub mod placement;
 pub mod placement_change;
+pub mod prep_question;
 pub mod preparation;
 pub mod record;
 pub mod rescued;
@@ -18,8 +19,9 @@ pub mod text;
 pub use guide::{Addressee, CaptureKind, ConcernGuide, Guide, KeyGuide, KeyId, Moment, Prompt};
 pub use lang::Lang;
 pub use placement::{Placement, PlacementDraft, Planned};
+pub use prep_question::{Answer, PrepQuestion, Preparation, Shows};
 pub use record::{
     Agreement, AgreementStatus, Concern, ConcernKind, Consent, Example, GuidanceExample, GuideRef,
     KeyCapture, MeetingRecord, OpenForm, Place, Present, Quality, Recognition, RecordStatus,
-    Resume, Role, Strategy, StudentPreparation, TrainerPreparation,
+    Resume, Role, Strategy,
 };

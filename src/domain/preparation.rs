@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::record::{StudentPreparation, TrainerPreparation};
+use super::prep_question::Preparation;
 
 /// Who prepared: the workplace trainer or the student.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,8 +45,8 @@ impl Preparer {
 /// What one person prepared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prepared {
-    Trainer(TrainerPreparation),
-    Student(StudentPreparation),
+    Trainer(Preparation),
+    Student(Preparation),
 }
 
 impl Prepared {
@@ -57,24 +57,37 @@ impl Prepared {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        match self {
-            Self::Trainer(p) => p.is_empty(),
-            Self::Student(p) => p.is_empty(),
+    /// A preparation by `by`.
+    pub const fn new(by: Preparer, preparation: Preparation) -> Self {
+        match by {
+            Preparer::Trainer => Self::Trainer(preparation),
+            Preparer::Student => Self::Student(preparation),
         }
     }
 
-    pub const fn prepared_on(&self) -> Option<chrono::NaiveDate> {
+    pub const fn preparation(&self) -> &Preparation {
         match self {
-            Self::Trainer(p) => p.prepared_on,
-            Self::Student(p) => p.prepared_on,
+            Self::Trainer(p) | Self::Student(p) => p,
         }
+    }
+
+    pub fn into_preparation(self) -> Preparation {
+        match self {
+            Self::Trainer(p) | Self::Student(p) => p,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.preparation().is_empty()
+    }
+
+    pub const fn prepared_on(&self) -> Option<chrono::NaiveDate> {
+        self.preparation().prepared_on
     }
 
     pub const fn set_prepared_on(&mut self, day: chrono::NaiveDate) {
         match self {
-            Self::Trainer(p) => p.prepared_on = Some(day),
-            Self::Student(p) => p.prepared_on = Some(day),
+            Self::Trainer(p) | Self::Student(p) => p.prepared_on = Some(day),
         }
     }
 }
@@ -129,9 +142,9 @@ pub struct PreparationDraft {
     pub moment: Option<super::Moment>,
     pub by: Option<Preparer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trainer: Option<TrainerPreparation>,
+    pub trainer: Option<Preparation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub student: Option<StudentPreparation>,
+    pub student: Option<Preparation>,
     /// Always written last, so a cut-off file is noticed.
     #[serde(default)]
     pub end_of_file: bool,

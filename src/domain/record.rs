@@ -12,8 +12,9 @@ use super::placement::Placement;
 
 /// Raised whenever the record's shape changes, so an older program can tell it is reading
 /// something newer than itself. Version 2 added the closing `end_of_file` line; version 3
-/// added the check-off of agreements (partly, not done, dropped, with a note).
-pub const SCHEMA_VERSION: u32 = 3;
+/// added the check-off of agreements (partly, not done, dropped, with a note); version 4
+/// holds preparations as answers per question, which differ per moment.
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -228,28 +229,6 @@ pub struct GuideRef {
     pub version: u32,
 }
 
-/// The trainer's judgement prepared before the meeting, so the meeting can go straight to
-/// what matters: how the student is developing, backed by concrete examples, and the guidance
-/// choices made, an example each.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct TrainerPreparation {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prepared_on: Option<NaiveDate>,
-    #[serde(default)]
-    pub judgement: String,
-    #[serde(default)]
-    pub examples: Vec<Example>,
-    /// One example per guidance strategy the trainer used; none for a strategy not used.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub guidance: Vec<GuidanceExample>,
-}
-
-impl TrainerPreparation {
-    pub fn is_empty(&self) -> bool {
-        self.judgement.trim().is_empty() && self.examples.is_empty() && self.guidance.is_empty()
-    }
-}
-
 /// What the trainer did to guide, with a strategy (showing, participating, entrusting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuidanceExample {
@@ -266,27 +245,6 @@ impl GuidanceExample {
             strategy: Some(self.strategy),
             recognised: None,
         }
-    }
-}
-
-/// The student's own preparation: what they learned, an example, a question to raise.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct StudentPreparation {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prepared_on: Option<NaiveDate>,
-    #[serde(default)]
-    pub learned: String,
-    #[serde(default)]
-    pub examples: Vec<Example>,
-    #[serde(default)]
-    pub question: String,
-}
-
-impl StudentPreparation {
-    pub fn is_empty(&self) -> bool {
-        self.learned.trim().is_empty()
-            && self.examples.is_empty()
-            && self.question.trim().is_empty()
     }
 }
 
@@ -435,9 +393,9 @@ pub struct MeetingRecord {
     #[serde(default)]
     pub keys: Keys,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trainer_preparation: Option<TrainerPreparation>,
+    pub trainer_preparation: Option<super::Preparation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub student_preparation: Option<StudentPreparation>,
+    pub student_preparation: Option<super::Preparation>,
     /// A private flag; never part of a shared export.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concern: Option<Concern>,

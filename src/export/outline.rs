@@ -3,8 +3,9 @@
 //! drift apart. Every label is in the record's own language (the language of the guide it
 //! was held with), never the interface's, so one record reads in one language throughout.
 
-use crate::domain::record::{GuidanceExample, StudentPreparation, TrainerPreparation};
+use crate::domain::preparation::Preparer;
 use crate::domain::{AgreementStatus, Example, Guide, KeyId, MeetingRecord, RecordStatus, Role};
+use crate::domain::{Preparation, Shows};
 use crate::i18n::{LangExt as _, Texts, fill};
 
 /// Which readers a rendering is for.
@@ -161,19 +162,21 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
         });
     }
     blocks.push(Block::Facts(facts(record, guide, variant, t)));
-    if let Some(prep) = record
-        .trainer_preparation
-        .as_ref()
-        .filter(|p| !p.is_empty())
-    {
-        preparation(&mut blocks, prep, t);
-    }
-    if let Some(prep) = record
-        .student_preparation
-        .as_ref()
-        .filter(|p| !p.is_empty())
-    {
-        student_preparation(&mut blocks, prep, t);
+    for (by, prep, title) in [
+        (
+            Preparer::Trainer,
+            &record.trainer_preparation,
+            t.md_preparation,
+        ),
+        (
+            Preparer::Student,
+            &record.student_preparation,
+            t.md_student_preparation,
+        ),
+    ] {
+        if let Some(prep) = prep.as_ref().filter(|p| !p.is_empty()) {
+            preparation(&mut blocks, by, prep, title, variant, t);
+        }
     }
     for (n, key) in KeyId::ALL.into_iter().enumerate() {
         blocks.push(Block::Heading {
@@ -305,41 +308,48 @@ fn facts(record: &MeetingRecord, guide: &Guide, variant: Variant, t: &'static Te
         .collect()
 }
 
-fn preparation(blocks: &mut Vec<Block>, prep: &TrainerPreparation, t: &'static Texts) {
-    blocks.push(Block::Heading {
-        section: Section::Preparation,
-        text: t.md_preparation.to_string(),
-    });
-    if let Some(day) = prep.prepared_on {
-        blocks.push(Block::Remark(fill(t.md_prepared_on, &[&t.date(day)])));
-    }
-    notes(blocks, &prep.judgement, t);
-    examples(blocks, &prep.examples, t);
-    let guidance: Vec<Example> = prep
-        .guidance
+/// One person's preparation: each answer under its short label, the examples together. What
+/// the student wants to discuss alone is for the teacher: only in the full version.
+fn preparation(
+    blocks: &mut Vec<Block>,
+    by: Preparer,
+    prep: &Preparation,
+    title: &'static str,
+    variant: Variant,
+    t: &'static Texts,
+) {
+    let shown: Vec<_> = prep
+        .answers
         .iter()
-        .map(GuidanceExample::as_example)
+        .filter(|a| !a.text.trim().is_empty())
+        .filter(|a| variant == Variant::Full || a.question.shows(by) != Shows::Alone)
         .collect();
-    labelled_examples(blocks, &guidance, t.md_guidance, t);
-}
-
-/// The student's own preparation: what they learned, examples, and the question they raised.
-fn student_preparation(blocks: &mut Vec<Block>, prep: &StudentPreparation, t: &'static Texts) {
+    if shown.is_empty() {
+        return;
+    }
     blocks.push(Block::Heading {
         section: Section::Preparation,
-        text: t.md_student_preparation.to_string(),
+        text: title.to_string(),
     });
     if let Some(day) = prep.prepared_on {
         blocks.push(Block::Remark(fill(t.md_prepared_on, &[&t.date(day)])));
     }
-    notes(blocks, &prep.learned, t);
-    examples(blocks, &prep.examples, t);
-    if !prep.question.trim().is_empty() {
-        blocks.push(Block::Remark(fill(
-            t.md_student_question,
-            &[prep.question.trim()],
-        )));
+    let mut examples = Vec::new();
+    for answer in shown {
+        match answer.question.shows(by) {
+            Shows::Example(_, strategy) => examples.push(Example {
+                text: answer.text.trim().to_string(),
+                given_by: by.role(),
+                strategy,
+                recognised: None,
+            }),
+            Shows::Words(_) | Shows::Alone => blocks.push(Block::Notes {
+                label: t.prep_text(answer.question, by).short,
+                text: answer.text.trim().to_string(),
+            }),
+        }
     }
+    labelled_examples(blocks, &examples, t.md_examples, t);
 }
 
 fn notes(blocks: &mut Vec<Block>, text: &str, t: &'static Texts) {

@@ -4,8 +4,8 @@
 //! ```text
 //! ===== stagegesprek: begin van het formulier =====
 //! Formulier: sanne-de-vries-bakkerij-de-molen / midway / trainer
-//! (title, names, two lines of explanation, for the trainer the three strategies)
-//! 1. Hoe ontwikkelt de student zich volgens u?
+//! (title, names, what the form is for, for the trainer the three strategies)
+//! 1. Waarin is de student gegroeid, als je naar de leerdoelen kijkt?
 //! (room for the answer)
 //! ...
 //! ===== stagegesprek: einde van het formulier =====
@@ -13,14 +13,15 @@
 //!
 //! The identification line carries codes that are the same in both languages (placement id,
 //! `start|midway|final`, `trainer|student`), so a reply finds its placement and moment
-//! whatever language it was written in. Questions are matched by their text, in either
-//! language, so they must stay distinct from each other.
+//! whatever language it was written in. Each moment and preparer has its own questions
+//! (`PrepQuestion::form`). Questions are matched by their text, in either language, so they
+//! must stay distinct from each other within a form.
 
 use std::fmt::Write as _;
 
 use crate::domain::preparation::Preparer;
 use crate::domain::text::printable;
-use crate::domain::{Lang, Moment, Placement, Strategy};
+use crate::domain::{Lang, Moment, Placement, PrepQuestion};
 use crate::i18n::{LangExt as _, Texts, fill};
 
 /// The rule above and below the form; the words between are the language's.
@@ -29,51 +30,6 @@ pub(crate) const RULE: &str = "=====";
 pub(crate) const PROGRAM: &str = "stagegesprek";
 /// Empty lines left under each question for the answer.
 const ROOM: usize = 3;
-
-/// One question of a form; what its answer becomes is decided in `parse_reply`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Question {
-    Judgement,
-    Example,
-    AnotherExample,
-    Guidance(Strategy),
-    Learned,
-    StudentExample,
-    Ask,
-}
-
-impl Question {
-    pub(crate) const TRAINER: [Self; 6] = [
-        Self::Judgement,
-        Self::Example,
-        Self::AnotherExample,
-        Self::Guidance(Strategy::Showing),
-        Self::Guidance(Strategy::Participating),
-        Self::Guidance(Strategy::Entrusting),
-    ];
-    pub(crate) const STUDENT: [Self; 3] = [Self::Learned, Self::StudentExample, Self::Ask];
-
-    pub(crate) const fn of(by: Preparer) -> &'static [Self] {
-        match by {
-            Preparer::Trainer => &Self::TRAINER,
-            Preparer::Student => &Self::STUDENT,
-        }
-    }
-
-    pub(crate) const fn text(self, t: &Texts) -> &'static str {
-        match self {
-            Self::Judgement => t.prep_q_judgement,
-            Self::Example => t.prep_q_example,
-            Self::AnotherExample => t.prep_q_another_example,
-            Self::Guidance(Strategy::Showing) => t.prep_q_showing,
-            Self::Guidance(Strategy::Participating) => t.prep_q_participating,
-            Self::Guidance(Strategy::Entrusting) => t.prep_q_entrusting,
-            Self::Learned => t.prep_q_learned,
-            Self::StudentExample => t.prep_q_student_example,
-            Self::Ask => t.prep_q_question,
-        }
-    }
-}
 
 /// A marker line: `===== stagegesprek: begin van het formulier =====`.
 pub(crate) fn marker(words: &str) -> String {
@@ -124,34 +80,32 @@ pub fn preparation_form(
         }
     }
     line("");
-    match by {
-        Preparer::Trainer => {
-            line(&fill(t.prep_form_intro_trainer, &[&student]));
-            line(t.prep_form_how_trainer);
-            line("");
-            line(t.prep_form_strategies);
-            for explained in [
-                t.prep_form_showing,
-                t.prep_form_participating,
-                t.prep_form_entrusting,
-            ] {
-                line(&format!("- {explained}"));
-            }
-            line(t.prep_form_strategy_no);
+    let questions = PrepQuestion::form(moment, by);
+    let about = match by {
+        Preparer::Trainer => student.clone(),
+        Preparer::Student if placement.company.trim().is_empty() => t.unknown.into(),
+        Preparer::Student => printable(&placement.company),
+    };
+    line(&fill(t.prep_intro(moment, by), &[&about]));
+    line(match by {
+        Preparer::Trainer => t.prep_form_how_trainer,
+        Preparer::Student => t.prep_form_how_student,
+    });
+    if questions.iter().any(|q| q.strategy().is_some()) {
+        line("");
+        line(t.prep_form_strategies);
+        for explained in [
+            t.prep_form_showing,
+            t.prep_form_participating,
+            t.prep_form_entrusting,
+        ] {
+            line(&format!("- {explained}"));
         }
-        Preparer::Student => {
-            let company = if placement.company.trim().is_empty() {
-                t.unknown.into()
-            } else {
-                printable(&placement.company)
-            };
-            line(&fill(t.prep_form_intro_student, &[&company]));
-            line(t.prep_form_how_student);
-        }
+        line(t.prep_form_strategy_no);
     }
     line("");
-    for (n, question) in Question::of(by).iter().enumerate() {
-        line(&format!("{}. {}", n + 1, question.text(t)));
+    for (n, question) in questions.iter().enumerate() {
+        line(&format!("{}. {}", n + 1, t.prep_ask(*question, by)));
         for _ in 0..ROOM {
             line("");
         }
@@ -212,23 +166,33 @@ mod tests {
     }
 
     #[test]
-    fn questions_are_short_enough_not_to_be_wrapped_and_differ_in_both_languages() {
-        let mut seen = Vec::new();
+    fn questions_are_short_enough_not_to_be_wrapped_and_differ_within_a_form() {
         for lang in [Lang::Nl, Lang::En] {
             let t = lang.texts();
             for by in Preparer::ALL {
-                for (n, q) in Question::of(by).iter().enumerate() {
-                    let text = q.text(t);
-                    assert!(text.ends_with('?'), "{text}");
-                    assert!(format!("{}. {text}", n + 1).chars().count() <= 70, "{text}");
-                    let lower = text.to_lowercase();
-                    assert!(
-                        !seen.iter().any(
-                            |s: &String| s.starts_with(&lower) || lower.starts_with(s.as_str())
-                        ),
-                        "{text} is too close to another question"
-                    );
-                    seen.push(lower);
+                for moment in Moment::ALL {
+                    let mut seen: Vec<String> = Vec::new();
+                    let form = PrepQuestion::form(moment, by);
+                    let earlier = PrepQuestion::earlier_form(by);
+                    for (n, q) in form.iter().chain(earlier).enumerate() {
+                        let words = t.prep_text(*q, by);
+                        assert_eq!(words.question, *q, "{lang:?}: no words for {q:?}");
+                        let asks = [words.ask, words.earlier];
+                        for text in asks.into_iter().filter(|a| !a.is_empty()) {
+                            assert!(text.ends_with('?'), "{text}");
+                            assert!(format!("{}. {text}", n + 1).chars().count() <= 70, "{text}");
+                            let lower = text.to_lowercase();
+                            if seen.contains(&lower) {
+                                continue;
+                            }
+                            assert!(
+                                !seen.iter().any(|s| s.starts_with(&lower)
+                                    || lower.starts_with(s.as_str())),
+                                "{text} is too close to another question"
+                            );
+                            seen.push(lower);
+                        }
+                    }
                 }
             }
         }

@@ -12,39 +12,13 @@
 //! readable), a form with nothing answered, and (with `parse_reply_for`) the moment.
 
 use crate::domain::placement::safe_id;
+use crate::domain::prep_question::means_nothing;
 use crate::domain::preparation::{Prepared, Preparer, Reply, ReplyProblem};
 use crate::domain::text::without_controls;
-use crate::domain::{
-    Example, GuidanceExample, Lang, Moment, StudentPreparation, TrainerPreparation,
-};
+use crate::domain::{Answer, Lang, Moment, PrepQuestion, Preparation};
 use crate::i18n::LangExt as _;
 
-use super::prep_form::{PROGRAM, Question, RULE};
-
-/// Answers that mean "nothing here": a strategy not used, no second example.
-const NOTHING: &[&str] = &[
-    "",
-    "-",
-    "--",
-    "nee",
-    "no",
-    "neen",
-    "niet",
-    "not",
-    "geen",
-    "none",
-    "nvt",
-    "n.v.t",
-    "n/a",
-    "na",
-    "x",
-    "...",
-    "…",
-    "nee, niet",
-    "no, not",
-    "nope",
-    "nop",
-];
+use super::prep_form::{PROGRAM, RULE};
 
 /// Reads a reply holding a filled form.
 pub fn parse_reply(text: &str) -> Result<Reply, ReplyProblem> {
@@ -69,7 +43,9 @@ pub fn parse_reply_for(text: &str, moment: Option<Moment>) -> Result<Reply, Repl
         };
         found_form = true;
         let region = region(&lines, start);
-        let Some((prepared, language, replaced)) = read_answers(region, by, label_lang) else {
+        let Some((prepared, language, replaced)) =
+            read_answers(region, form_moment, by, label_lang)
+        else {
             continue;
         };
         if let Some(asked) = moment
@@ -210,18 +186,33 @@ fn ends_form(line: &str) -> bool {
         || identification_rest(line).is_some()
 }
 
+/// The questions a reply to `by`'s form for `moment` may hold: that form's, and those of the
+/// one form an earlier version sent for every moment, so a reply to an old e-mail still
+/// reads.
+fn questions(moment: Moment, by: Preparer) -> Vec<PrepQuestion> {
+    let mut all = PrepQuestion::form(moment, by).to_vec();
+    for q in PrepQuestion::earlier_form(by) {
+        if !all.contains(q) {
+            all.push(*q);
+        }
+    }
+    all
+}
+
 /// The answers under each question of `by`'s form, in either language; `None` when nothing
 /// was answered. The language is that of most questions found, else the label's. Control
 /// characters never reach an answer: they are replaced visibly and counted.
 fn read_answers(
     region: &[String],
+    moment: Moment,
     by: Preparer,
     label_lang: Lang,
 ) -> Option<(Prepared, Lang, usize)> {
-    let mut found: Vec<(Question, Lang, usize, usize, String)> = Vec::new();
+    let questions = questions(moment, by);
+    let mut found: Vec<(PrepQuestion, Lang, usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < region.len() {
-        match match_question(region, i, by) {
+        match match_question(region, i, &questions, by) {
             Some((question, lang, used, rest)) => {
                 found.push((question, lang, i, i + used, rest));
                 i += used;
@@ -229,7 +220,7 @@ fn read_answers(
             None => i += 1,
         }
     }
-    let mut answers: Vec<(Question, String)> = Vec::new();
+    let mut answers: Vec<Answer> = Vec::new();
     let mut replaced = 0;
     for (n, (question, _, _, answer_start, first)) in found.iter().enumerate() {
         let end = found.get(n + 1).map_or(region.len(), |next| next.2);
@@ -239,14 +230,19 @@ fn read_answers(
         }
         lines.extend(region[*answer_start..end].iter().map(String::as_str));
         let (answer, n) = without_controls(&join_answer(&lines));
-        if !means_nothing(&answer) && !answers.iter().any(|(q, _)| q == question) {
+        if !means_nothing(&answer) && !answers.iter().any(|a| a.question == *question) {
             replaced += n;
-            answers.push((*question, answer));
+            answers.push(Answer {
+                question: *question,
+                text: answer,
+            });
         }
     }
     if answers.is_empty() {
         return None;
     }
+    // In the order of the form, whatever order the reply had them in.
+    answers.sort_by_key(|a| questions.iter().position(|q| *q == a.question));
     let nl = found.iter().filter(|f| f.1 == Lang::Nl).count();
     let en = found.len() - nl;
     let language = match nl.cmp(&en) {
@@ -254,80 +250,58 @@ fn read_answers(
         std::cmp::Ordering::Less => Lang::En,
         std::cmp::Ordering::Equal => label_lang,
     };
-    let get = |q: Question| {
-        answers
-            .iter()
-            .find(|(a, _)| *a == q)
-            .map(|(_, text)| text.clone())
+    let preparation = Preparation {
+        prepared_on: None,
+        answers,
     };
-    let example = |q: Question, role: Preparer| {
-        get(q).map(|text| Example {
-            text,
-            given_by: role.role(),
-            strategy: None,
-            recognised: None,
-        })
-    };
-    let prepared = match by {
-        Preparer::Trainer => Prepared::Trainer(TrainerPreparation {
-            prepared_on: None,
-            judgement: get(Question::Judgement).unwrap_or_default(),
-            examples: [Question::Example, Question::AnotherExample]
-                .into_iter()
-                .filter_map(|q| example(q, by))
-                .collect(),
-            guidance: Question::TRAINER
-                .into_iter()
-                .filter_map(|q| match q {
-                    Question::Guidance(strategy) => {
-                        get(q).map(|example| GuidanceExample { strategy, example })
-                    }
-                    _ => None,
-                })
-                .collect(),
-        }),
-        Preparer::Student => Prepared::Student(StudentPreparation {
-            prepared_on: None,
-            learned: get(Question::Learned).unwrap_or_default(),
-            examples: example(Question::StudentExample, by).into_iter().collect(),
-            question: get(Question::Ask).unwrap_or_default(),
-        }),
-    };
-    Some((prepared, language, replaced))
+    Some((Prepared::new(by, preparation), language, replaced))
 }
 
-/// A question of `by`'s form starting at line `i`, in either language, possibly wrapped over
-/// up to three lines: the question, its language, the lines it took, and any answer written
-/// on the same line after it.
+/// One of `questions` starting at line `i`, in either language and in either wording (the
+/// form's or an earlier version's), possibly wrapped over up to three lines: the question, its
+/// language, the lines it took, and any answer written on the same line after it.
 fn match_question(
     lines: &[String],
     i: usize,
+    questions: &[PrepQuestion],
     by: Preparer,
-) -> Option<(Question, Lang, usize, String)> {
+) -> Option<(PrepQuestion, Lang, usize, String)> {
     let first = strip_numbering(&lines[i]);
     if first.is_empty() {
         return None;
     }
     for lang in [Lang::Nl, Lang::En] {
         let t = lang.texts();
-        for &question in Question::of(by) {
-            let mut joined = first.to_string();
-            for used in 1..=3 {
-                match prefix_match(&joined, question.text(t)) {
-                    Prefix::Full(end) => {
-                        let rest = joined[end..].trim().to_string();
-                        return Some((question, lang, used, rest));
-                    }
-                    Prefix::Partial => match lines.get(i + used) {
-                        Some(next) if !next.is_empty() => {
-                            joined.push(' ');
-                            joined.push_str(next);
-                        }
-                        _ => break,
-                    },
-                    Prefix::No => break,
+        for &question in questions {
+            let words = t.prep_text(question, by);
+            for text in [words.ask, words.earlier] {
+                if text.is_empty() {
+                    continue;
+                }
+                if let Some((used, rest)) = match_text(lines, i, first, text) {
+                    return Some((question, lang, used, rest));
                 }
             }
+        }
+    }
+    None
+}
+
+/// Whether `question` starts at line `i` (its first line without numbering is `first`): the
+/// lines it took and what follows it on its last line.
+fn match_text(lines: &[String], i: usize, first: &str, question: &str) -> Option<(usize, String)> {
+    let mut joined = first.to_string();
+    for used in 1..=3 {
+        match prefix_match(&joined, question) {
+            Prefix::Full(end) => return Some((used, joined[end..].trim().to_string())),
+            Prefix::Partial => match lines.get(i + used) {
+                Some(next) if !next.is_empty() => {
+                    joined.push(' ');
+                    joined.push_str(next);
+                }
+                _ => return None,
+            },
+            Prefix::No => return None,
         }
     }
     None
@@ -417,13 +391,4 @@ fn is_list_item(line: &str) -> bool {
     line.starts_with("- ") || line.starts_with("* ") || line.starts_with('•') || {
         strip_numbering(line).len() < line.len() && line.starts_with(|c: char| c.is_ascii_digit())
     }
-}
-
-fn means_nothing(answer: &str) -> bool {
-    let plain = answer
-        .trim()
-        .trim_end_matches(['.', '!'])
-        .trim()
-        .to_lowercase();
-    NOTHING.contains(&plain.as_str())
 }

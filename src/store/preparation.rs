@@ -19,11 +19,11 @@ use super::read::{exists, read_text};
 use super::{Damage, Refusal, Store, StoreError};
 use crate::domain::placement::safe_id;
 use crate::domain::preparation::{PrepSource, Prepared, Preparer, Reply};
-use crate::domain::{Lang, Moment, StudentPreparation, TrainerPreparation};
+use crate::domain::{Lang, Moment, Preparation};
 
 /// Raised whenever the file's shape changes, so an older program can tell it is reading
 /// something newer than itself.
-pub const PREP_SCHEMA: u32 = 1;
+pub const PREP_SCHEMA: u32 = 2;
 
 /// The file as it is stored. Field order is the order in the file: what it is first, the
 /// content, where it came from, and the end marker last.
@@ -36,9 +36,9 @@ struct PrepFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     language: Option<Lang>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    trainer: Option<TrainerPreparation>,
+    trainer: Option<Preparation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    student: Option<StudentPreparation>,
+    student: Option<Preparation>,
     source: PrepSource,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     imported_at: Option<NaiveDateTime>,
@@ -142,7 +142,7 @@ impl Store {
         &self,
         id: &str,
         moment: Moment,
-    ) -> (Option<TrainerPreparation>, Option<StudentPreparation>) {
+    ) -> (Option<Preparation>, Option<Preparation>) {
         let get = |by| self.preparation(id, moment, by).ok().flatten();
         let trainer = match get(Preparer::Trainer) {
             Some(Prepared::Trainer(p)) => Some(p),

@@ -36,14 +36,8 @@ pub enum FieldName {
     Due,
     Status,
     Note,
-    Judgement,
-    Example1,
-    Example2,
-    Showing,
-    Participating,
-    Entrusting,
-    Learned,
-    Question,
+    /// An answer on a preparation form.
+    Answer(crate::domain::PrepQuestion),
 }
 
 pub enum FieldValue {

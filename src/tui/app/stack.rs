@@ -204,14 +204,21 @@ fn render_form(form: &Form, intro: Option<&str>, area: Rect, buf: &mut Buffer, t
         .title(Span::styled(format!(" {} ", form.title), theme.title));
     let inner = block.inner(area);
     block.render(area, buf);
+    let intro =
+        intro.map(|intro| Paragraph::new(Span::styled(intro, theme.dim)).wrap(Wrap { trim: true }));
+    // The whole intro where there is room: it says what the form is for.
+    let intro_h = intro.as_ref().map_or(0, |p| {
+        u16::try_from(p.line_count(inner.width))
+            .unwrap_or(u16::MAX)
+            .min(4)
+            .min(inner.height / 3)
+    });
     let [intro_area, fields] = inner.layout(&Layout::vertical([
-        Constraint::Length(if intro.is_some() { 2 } else { 0 }),
+        Constraint::Length(intro_h),
         Constraint::Fill(1),
     ]));
     if let Some(intro) = intro {
-        Paragraph::new(Span::styled(intro, theme.dim))
-            .wrap(Wrap { trim: true })
-            .render(intro_area, buf);
+        intro.render(intro_area, buf);
     }
     FormWidget { form, theme }.render(fields, buf);
 }

@@ -6,9 +6,9 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::focus::{Focus, Part};
 use super::session::SaveStatus;
-use super::state::{MeetingState, Phase, Prepared};
+use super::state::{Judgement, MeetingState, Phase, Prepared};
 use crate::domain::text::printable;
-use crate::domain::{Example, KeyId, Quality};
+use crate::domain::{Addressee, Example, KeyId, Moment, Quality};
 use crate::i18n::{Texts, fill};
 use crate::tui::dates::show_date;
 use crate::tui::theme::Theme;
@@ -204,31 +204,80 @@ impl MeetingScreen<'_> {
             Part::Key(key) => self.render_key(key, area, buf),
             Part::Agreements => self.render_agreements(area, buf),
             Part::Details => self.render_details(area, buf),
-            Part::Private => {
-                let [title, notes, concern] = area.layout(&Layout::vertical([
-                    Constraint::Length(2),
-                    Constraint::Fill(1),
-                    // The private notes keep five rows, whatever the checklist needs.
-                    Constraint::Length(
-                        self.concern_height(area.width)
-                            .min(area.height.saturating_sub(7)),
-                    ),
-                ]));
-                self.render_concern(concern, buf);
-                Paragraph::new(Span::styled(
-                    format!("7. {}", self.texts.section_private),
-                    self.theme.private,
-                ))
-                .render(title, buf);
-                self.render_text_block(
-                    &self.state.private,
-                    self.texts.label_notes,
-                    self.has_focus(Focus::Private),
-                    notes,
-                    buf,
-                );
+            Part::Private => self.render_private(area, buf),
+        }
+    }
+
+    /// Part 7: the questions for the student alone, what the student asked to discuss alone,
+    /// the private notes and the concern checklist.
+    fn render_private(&self, area: Rect, buf: &mut Buffer) {
+        let alone = self.alone_lines();
+        let concern_h = self
+            .concern_height(area.width)
+            .min(area.height.saturating_sub(7));
+        // The private notes keep five rows, whatever the questions above them need.
+        let alone_h = if alone.is_empty() {
+            0
+        } else {
+            let wanted = alone
+                .iter()
+                .map(|line| wrapped_height(&heading_text(line), area.width))
+                .fold(0, u16::saturating_add);
+            wanted.min(area.height.saturating_sub(2 + concern_h + 5))
+        };
+        let [title, alone_area, notes, concern] = area.layout(&Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(alone_h),
+            Constraint::Fill(1),
+            Constraint::Length(concern_h),
+        ]));
+        self.render_concern(concern, buf);
+        Paragraph::new(Span::styled(
+            format!("7. {}", self.texts.section_private),
+            self.theme.private,
+        ))
+        .render(title, buf);
+        Paragraph::new(alone)
+            .wrap(Wrap { trim: true })
+            .render(alone_area, buf);
+        self.render_text_block(
+            &self.state.private,
+            self.texts.label_notes,
+            self.has_focus(Focus::Private),
+            notes,
+            buf,
+        );
+    }
+
+    /// The guide's questions for the student alone, from all four keys, and what the student
+    /// wrote they want to discuss alone: asked at the end, without the trainer at the table.
+    fn alone_lines(&self) -> Vec<Line<'static>> {
+        let s = self.state;
+        let t = self.texts;
+        let prompts: Vec<&crate::domain::Prompt> = KeyId::ALL
+            .into_iter()
+            .flat_map(|key| &s.guide.key(s.moment(), key).prompts)
+            .filter(|p| p.to == Some(Addressee::StudentAlone))
+            .collect();
+        let topics = s.alone_topics();
+        if prompts.is_empty() && topics.is_empty() {
+            return Vec::new();
+        }
+        let mut lines = vec![Line::styled(
+            format!("{}:", t.label_alone),
+            self.theme.private,
+        )];
+        for p in prompts {
+            let mark = if p.core { '★' } else { '•' };
+            lines.push(Line::raw(format!("{mark} {}", p.text)));
+        }
+        if !topics.is_empty() {
+            lines.push(Line::styled(t.label_alone_asked, self.theme.dim));
+            for topic in topics {
+                lines.extend(topic.lines().map(|l| Line::raw(format!("  {l}"))));
             }
         }
+        lines
     }
 
     /// Whether `focus` has the keyboard (no pop-up over it).
@@ -294,7 +343,11 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let t = self.texts;
         if !s.show_earlier || !s.has_earlier() {
-            let prompts = &s.guide.key(s.moment(), key).prompts;
+            let all = &s.guide.key(s.moment(), key).prompts;
+            let prompts: Vec<&crate::domain::Prompt> = all
+                .iter()
+                .filter(|p| p.to != Some(Addressee::StudentAlone))
+                .collect();
             let mut lines: Vec<Line<'static>> = prompts
                 .iter()
                 .map(|p| {
@@ -305,6 +358,12 @@ impl MeetingScreen<'_> {
                     })
                 })
                 .collect();
+            if prompts.len() < all.len() {
+                lines.push(Line::styled(
+                    fill(t.label_alone_prompts_elsewhere, &[t.section_private]),
+                    self.theme.private,
+                ));
+            }
             if prompts.iter().any(|p| p.core) {
                 lines.push(Line::styled(
                     t.label_core_prompts.to_string(),
@@ -561,13 +620,13 @@ impl MeetingScreen<'_> {
     /// Rows the preparation box wants: each side's words and the examples, within limits so
     /// the notes keep their room.
     fn prepared_height(&self, prepared: &Prepared, width: u16) -> u16 {
-        let side_width = if prepared.sides.len() > 1 && width >= 48 {
+        let sides = self.side_texts(prepared);
+        let side_width = if sides.len() > 1 && width >= 48 {
             width / 2
         } else {
             width
         };
-        let sides: u16 = prepared
-            .sides
+        let sides: u16 = sides
             .iter()
             .map(|(_, text)| wrapped_height(text, side_width.saturating_sub(1)) + 1)
             .fold(0, |a: u16, h| {
@@ -583,7 +642,45 @@ impl MeetingScreen<'_> {
             .take(4)
             .map(|e| wrapped_height(&self.example_text(e), width))
             .fold(0, u16::saturating_add);
-        (sides.min(5) + examples.min(4)).max(1) + 2
+        let missing = self
+            .judgement_missing_text(prepared)
+            .map_or(0, |text| wrapped_height(text, width));
+        // The final judgement is what the meeting is about: it gets more room than a side note.
+        let most = if prepared.judgement.is_some() { 8 } else { 5 };
+        (sides.min(most) + examples.min(4) + missing.min(5)).max(1) + 2
+    }
+
+    /// Each side's answers as the box shows them: its role and its lines.
+    fn side_texts(&self, prepared: &Prepared) -> Vec<(crate::domain::Role, String)> {
+        prepared
+            .sides
+            .iter()
+            .map(|side| (side.role(), side.text(self.texts)))
+            .collect()
+    }
+
+    /// At key 3 of the midway or final meeting without the trainer's judgement: what to do.
+    fn judgement_missing_text(&self, prepared: &Prepared) -> Option<&'static str> {
+        (prepared.judgement == Some(Judgement::Missing)).then(|| match self.state.moment() {
+            Moment::Final => self.texts.label_judgement_missing_final,
+            _ => self.texts.label_judgement_missing_midway,
+        })
+    }
+
+    /// The box's title: the trainer's judgement where key 3 opens with it, else "prepared".
+    fn prepared_title(&self, prepared: &Prepared) -> String {
+        let t = self.texts;
+        let Some(judgement) = prepared.judgement else {
+            return format!(" {} ", t.label_prepared_by);
+        };
+        let name = match self.state.moment() {
+            Moment::Final => t.label_final_judgement,
+            _ => t.label_interim_judgement,
+        };
+        match judgement {
+            Judgement::Prepared(Some(day)) => format!(" {name} ({}) ", t.date(day)),
+            Judgement::Prepared(None) | Judgement::Missing => format!(" {name} "),
+        }
     }
 
     /// The trainer's and the student's preparation for this key: their own words side by
@@ -592,9 +689,25 @@ impl MeetingScreen<'_> {
         let s = self.state;
         let t = self.texts;
         let focused = self.has_focus(Focus::Prepared(key));
-        let block = self.field_block(&format!(" {} ", t.label_prepared_by), focused);
+        let block = self.field_block(&self.prepared_title(prepared), focused);
         let inner = block.inner(area);
         block.render(area, buf);
+        let sides = self.side_texts(prepared);
+        let inner = match self.judgement_missing_text(prepared) {
+            Some(text) => {
+                let rows = wrapped_height(text, inner.width).min(inner.height);
+                let [said, rest] = inner.layout(&Layout::vertical([
+                    Constraint::Length(rows),
+                    Constraint::Fill(1),
+                ]));
+                Paragraph::new(text)
+                    .style(self.theme.warning)
+                    .wrap(Wrap { trim: true })
+                    .render(said, buf);
+                rest
+            }
+            None => inner,
+        };
         let side_lines = |role: crate::domain::Role, text: &str| -> Vec<Line<'static>> {
             let mut lines = vec![Line::styled(format!("{}:", t.role(role)), self.theme.dim)];
             lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
@@ -626,14 +739,13 @@ impl MeetingScreen<'_> {
             Some((i, e)) => example_rows(i, e),
             None => u16::from(!prepared.examples.is_empty()),
         };
-        let sides_h = if prepared.sides.is_empty() {
+        let sides_h = if sides.is_empty() {
             0
         } else {
             let avail = inner.height.saturating_sub(examples_need);
-            let two = prepared.sides.len() > 1 && inner.width >= 48;
+            let two = sides.len() > 1 && inner.width >= 48;
             let side_width = if two { inner.width / 2 } else { inner.width };
-            let heights = prepared
-                .sides
+            let heights = sides
                 .iter()
                 .map(|(_, text)| wrapped_height(text, side_width) + 1);
             let needed = if two {
@@ -647,7 +759,7 @@ impl MeetingScreen<'_> {
             Constraint::Length(sides_h),
             Constraint::Fill(1),
         ]));
-        match prepared.sides.as_slice() {
+        match sides.as_slice() {
             [(a, a_text), (b, b_text)] if inner.width >= 48 => {
                 let [left, right] = sides_area.layout(&Layout::horizontal([
                     Constraint::Fill(1),

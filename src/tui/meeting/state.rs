@@ -7,8 +7,10 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::focus::{DetailRow, Focus, Part};
 use super::forms;
 use super::session::Session;
+use crate::domain::preparation::Preparer;
 use crate::domain::{
-    Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, RecordStatus, Resume, Role,
+    Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, PrepQuestion, Preparation,
+    RecordStatus, Resume, Role,
 };
 use crate::i18n::Texts;
 use crate::tui::editing::{self, TextKind};
@@ -50,8 +52,40 @@ pub enum Phase {
 /// The one-line text fields of the meeting details.
 /// A preparation as a key shows it: each side's own words, and examples to take over.
 pub struct Prepared {
-    pub sides: Vec<(Role, String)>,
+    pub sides: Vec<Side>,
     pub examples: Vec<Example>,
+    /// Key 3 of the midway or final meeting: the trainer's judgement, or that none came in.
+    pub judgement: Option<Judgement>,
+}
+
+/// What the trainer sent for key 3 of the midway or final meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Judgement {
+    /// Prepared, on this day where known.
+    Prepared(Option<chrono::NaiveDate>),
+    /// Nothing came in: the box says what to do instead.
+    Missing,
+}
+
+/// One preparer's answers at a key, each with its question.
+pub struct Side {
+    pub by: Preparer,
+    pub answers: Vec<(PrepQuestion, String)>,
+}
+
+impl Side {
+    pub const fn role(&self) -> Role {
+        self.by.role()
+    }
+
+    /// The answers as lines under short labels: `Kan nu zelfstandig: …`.
+    pub fn text(&self, t: &Texts) -> String {
+        self.answers
+            .iter()
+            .map(|(q, text)| format!("{}: {text}", t.prep_text(*q, self.by).short))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 pub struct DetailFields {
@@ -353,55 +387,72 @@ impl MeetingState {
         Focus::order(|k| self.prepared(k).is_some_and(|p| !p.examples.is_empty()))
     }
 
-    /// What was prepared for `key`, if anything: key 1 leads with the student's view, key 3
-    /// with the trainer's judgement (each beside the other where both prepared, so
-    /// differences show), key 4 holds the trainer's guidance examples.
+    /// What was prepared for `key`, if anything. Each answer shows at the key its question
+    /// belongs to; key 3 of the midway and final meeting opens with the trainer's judgement,
+    /// the student's own view of what they learned beside it so differences show, and says
+    /// so when no judgement came in.
     pub fn prepared(&self, key: KeyId) -> Option<Prepared> {
-        let trainer = self
-            .record
-            .trainer_preparation
-            .as_ref()
-            .filter(|p| !p.is_empty());
-        let student = self
-            .record
+        let present = |p: &Option<Preparation>| p.clone().filter(|p| !p.is_empty());
+        let trainer = present(&self.record.trainer_preparation);
+        let student = present(&self.record.student_preparation);
+        let side = |by: Preparer, p: &Option<Preparation>, at: KeyId| {
+            let answers: Vec<(PrepQuestion, String)> = p
+                .as_ref()
+                .map(|p| {
+                    p.words_at(at, by)
+                        .into_iter()
+                        .map(|a| (a.question, a.text.trim().to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (!answers.is_empty()).then_some(Side { by, answers })
+        };
+        let examples = |by: Preparer, p: &Option<Preparation>| {
+            p.as_ref()
+                .map(|p| p.examples_at(key, by))
+                .unwrap_or_default()
+        };
+        let mut sides: Vec<Side> = Vec::new();
+        let judging = key == KeyId::TrainerJudgement && self.moment() != Moment::Start;
+        if judging {
+            sides.extend(side(Preparer::Trainer, &trainer, key));
+            sides.extend(
+                side(Preparer::Student, &student, KeyId::LearningProcesses).map(|mut s| {
+                    s.answers.retain(|(q, _)| *q == PrepQuestion::Learned);
+                    s
+                }),
+            );
+            sides.retain(|s| !s.answers.is_empty());
+        } else {
+            sides.extend(side(Preparer::Student, &student, key));
+            sides.extend(side(Preparer::Trainer, &trainer, key));
+        }
+        let mut all_examples = examples(Preparer::Trainer, &trainer);
+        all_examples.extend(examples(Preparer::Student, &student));
+        let judgement = judging.then(|| match &trainer {
+            Some(p) if p.has_judgement() => Judgement::Prepared(p.prepared_on),
+            _ => Judgement::Missing,
+        });
+        let prepared = Prepared {
+            sides,
+            examples: all_examples,
+            judgement,
+        };
+        (!prepared.sides.is_empty() || !prepared.examples.is_empty() || judging).then_some(prepared)
+    }
+
+    /// What the student asked to talk about alone with the teacher.
+    pub fn alone_topics(&self) -> Vec<String> {
+        self.record
             .student_preparation
             .as_ref()
-            .filter(|p| !p.is_empty());
-        let trainer_side = trainer
-            .map(|p| (Role::Trainer, p.judgement.trim().to_string()))
-            .filter(|(_, text)| !text.is_empty());
-        let student_side = student
             .map(|p| {
-                let mut text = p.learned.trim().to_string();
-                if !p.question.trim().is_empty() {
-                    text.push_str(&format!("\n? {}", p.question.trim()));
-                }
-                (Role::Student, text)
+                p.alone(Preparer::Student)
+                    .into_iter()
+                    .map(|a| a.text.trim().to_string())
+                    .collect()
             })
-            .filter(|(_, text)| !text.is_empty());
-        let prepared = match key {
-            KeyId::LearningProcesses => Prepared {
-                sides: student_side.into_iter().chain(trainer_side).collect(),
-                examples: student.map(|p| p.examples.clone()).unwrap_or_default(),
-            },
-            KeyId::TrainerJudgement => Prepared {
-                sides: trainer_side.into_iter().chain(student_side).collect(),
-                examples: trainer.map(|p| p.examples.clone()).unwrap_or_default(),
-            },
-            KeyId::GuidanceChoices => Prepared {
-                sides: Vec::new(),
-                examples: trainer
-                    .map(|p| {
-                        p.guidance
-                            .iter()
-                            .map(crate::domain::GuidanceExample::as_example)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            },
-            KeyId::LearningPotential => return None,
-        };
-        (!prepared.sides.is_empty() || !prepared.examples.is_empty()).then_some(prepared)
+            .unwrap_or_default()
     }
 
     /// At a key, the lines of the box above the notes in view and in all, for a screen body

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::domain::Moment;
-use crate::domain::preparation::{Prepared, Reply, ReplyProblem};
+use crate::domain::preparation::{Reply, ReplyProblem};
 use crate::export::parse_reply;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
@@ -136,19 +136,14 @@ fn preview_lines(reply: &Reply, cx: &ViewCx) -> Vec<Line<'static>> {
         ),
         cx.theme.ok,
     )];
-    let answers: Vec<String> = match &reply.prepared {
-        Prepared::Trainer(p) => std::iter::once(p.judgement.clone())
-            .chain(p.examples.iter().map(|e| e.text.clone()))
-            .chain(p.guidance.iter().map(|g| g.example.clone()))
-            .collect(),
-        Prepared::Student(p) => std::iter::once(p.learned.clone())
-            .chain(p.examples.iter().map(|e| e.text.clone()))
-            .chain(std::iter::once(p.question.clone()))
-            .collect(),
-    };
-    // An answer over several lines shows them as lines, as it will be stored.
-    for answer in answers.iter().filter(|a| !a.trim().is_empty()) {
-        for (i, line) in answer.trim().lines().enumerate() {
+    // Each answer under its short label, so the teacher sees which question it answers.
+    for answer in &reply.prepared.preparation().answers {
+        if answer.text.trim().is_empty() {
+            continue;
+        }
+        let label = t.prep_text(answer.question, reply.by).short;
+        lines.push(Line::styled(format!("{label}:"), cx.theme.dim));
+        for (i, line) in answer.text.trim().lines().enumerate() {
             let mark = if i == 0 { "▸ " } else { "  " };
             lines.push(Line::raw(format!("{mark}{line}")));
         }

@@ -1,10 +1,9 @@
 //! Preparing a meeting in the program, addressed to the trainer or the student in their own
-//! language: the same questions as the plain-text form, answered here.
+//! language: the same questions as the plain-text form for that moment, answered here.
 
+use crate::domain::prep_question::means_nothing;
 use crate::domain::preparation::{PreparationDraft, Prepared, Preparer};
-use crate::domain::{
-    Example, GuidanceExample, Moment, Role, Strategy, StudentPreparation, TrainerPreparation,
-};
+use crate::domain::{Answer, Moment, PrepQuestion, Preparation};
 use crate::i18n::{Texts, fill};
 use crate::store::forms::KeptForm;
 use crate::tui::action::Action;
@@ -27,15 +26,10 @@ pub struct PrepareState {
     pub kept: Option<KeptForm>,
 }
 
-/// The questions per strategy, in the order of the form.
-const STRATEGIES: [(Strategy, FieldName); 3] = [
-    (Strategy::Showing, FieldName::Showing),
-    (Strategy::Participating, FieldName::Participating),
-    (Strategy::Entrusting, FieldName::Entrusting),
-];
-
 impl PrepareState {
-    /// The screen, filled with what was prepared before (to change it) or empty.
+    /// The screen, filled with what was prepared before (to change it) or empty. Answers to
+    /// questions this moment's form does not ask (from an earlier version's form) come before
+    /// the form's own, so they are seen and saving never drops them.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         placement: &str,
@@ -48,56 +42,53 @@ impl PrepareState {
         theme: &Theme,
     ) -> Self {
         let t = texts;
-        let text = |name, label: &str, value: &str, rows| Field::text(name, label, value, "", rows);
-        let fields = match (by, earlier) {
-            (Preparer::Trainer, earlier) => {
-                let p = match earlier {
-                    Some(Prepared::Trainer(p)) => p.clone(),
-                    _ => TrainerPreparation::default(),
+        let earlier = earlier.map(Prepared::preparation);
+        let form = PrepQuestion::form(moment, by);
+        let kept_over = earlier
+            .map(|p| {
+                p.answers
+                    .iter()
+                    .map(|a| a.question)
+                    .filter(|q| !form.contains(q))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        // Kept-over answers first: whoever typed them sees them where they left off.
+        let fields = kept_over
+            .iter()
+            .chain(form)
+            .map(|&question| {
+                let value = earlier.and_then(|p| p.answer(question)).unwrap_or_default();
+                let rows = if question.is_judgement() || question == PrepQuestion::Expectations {
+                    3
+                } else {
+                    2
                 };
-                let example = |i: usize| p.examples.get(i).map_or("", |e| e.text.as_str());
-                let guided = |s: Strategy| {
-                    p.guidance
-                        .iter()
-                        .find(|g| g.strategy == s)
-                        .map_or("", |g| g.example.as_str())
+                // The same rule as on the plain-text form: a way of guiding not used is
+                // left empty; said where it applies.
+                let hint = if question.strategy().is_some() {
+                    t.prep_form_strategy_no
+                } else {
+                    ""
                 };
-                let mut fields = vec![
-                    text(FieldName::Judgement, t.prep_q_judgement, &p.judgement, 3),
-                    text(FieldName::Example1, t.prep_q_example, example(0), 2),
-                    text(FieldName::Example2, t.prep_q_another_example, example(1), 2),
-                ];
-                let questions = [
-                    t.prep_q_showing,
-                    t.prep_q_participating,
-                    t.prep_q_entrusting,
-                ];
-                for ((strategy, name), question) in STRATEGIES.into_iter().zip(questions) {
-                    fields.push(text(name, question, guided(strategy), 2));
-                }
-                fields
-            }
-            (Preparer::Student, earlier) => {
-                let p = match earlier {
-                    Some(Prepared::Student(p)) => p.clone(),
-                    _ => StudentPreparation::default(),
-                };
-                let example = p.examples.first().map_or("", |e| e.text.as_str());
-                vec![
-                    text(FieldName::Learned, t.prep_q_learned, &p.learned, 3),
-                    text(FieldName::Example1, t.prep_q_student_example, example, 2),
-                    text(FieldName::Question, t.prep_q_question, &p.question, 2),
-                ]
-            }
-        };
+                Field::text(
+                    FieldName::Answer(question),
+                    t.prep_ask(question, by),
+                    value,
+                    hint,
+                    rows,
+                )
+            })
+            .collect();
         let title = match by {
             Preparer::Trainer => fill(t.prep_form_title_trainer, &[student]),
             Preparer::Student => fill(t.prep_form_title_student, &[student]),
         };
-        let intro = match by {
-            Preparer::Trainer => fill(t.prep_form_intro_trainer, &[student]),
-            Preparer::Student => fill(t.prep_form_intro_student, &[company]),
+        let about = match by {
+            Preparer::Trainer => student,
+            Preparer::Student => company,
         };
+        let intro = fill(t.prep_intro(moment, by), &[about]);
         Self {
             placement: placement.to_string(),
             moment,
@@ -157,43 +148,23 @@ impl PrepareState {
     }
 
     fn answered(&self) -> Prepared {
-        let f = &self.form;
-        let example = |name, by| {
-            let text = f.text(name);
-            (!text.is_empty()).then_some(Example {
-                text,
-                given_by: by,
-                strategy: None,
-                recognised: None,
+        let answers = self
+            .form
+            .fields
+            .iter()
+            .filter_map(|field| match field.name {
+                FieldName::Answer(question) => Some((question, self.form.text(field.name))),
+                _ => None,
             })
-        };
-        match self.by {
-            Preparer::Trainer => Prepared::Trainer(TrainerPreparation {
+            .filter(|(_, text)| !text.trim().is_empty() && !means_nothing(text))
+            .map(|(question, text)| Answer { question, text })
+            .collect();
+        Prepared::new(
+            self.by,
+            Preparation {
                 prepared_on: None,
-                judgement: f.text(FieldName::Judgement),
-                examples: [FieldName::Example1, FieldName::Example2]
-                    .into_iter()
-                    .filter_map(|n| example(n, Role::Trainer))
-                    .collect(),
-                guidance: STRATEGIES
-                    .into_iter()
-                    .filter_map(|(strategy, name)| {
-                        let text = f.text(name);
-                        (!text.is_empty()).then_some(GuidanceExample {
-                            strategy,
-                            example: text,
-                        })
-                    })
-                    .collect(),
-            }),
-            Preparer::Student => Prepared::Student(StudentPreparation {
-                prepared_on: None,
-                learned: f.text(FieldName::Learned),
-                examples: example(FieldName::Example1, Role::Student)
-                    .into_iter()
-                    .collect(),
-                question: f.text(FieldName::Question),
-            }),
-        }
+                answers,
+            },
+        )
     }
 }
