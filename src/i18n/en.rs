@@ -335,7 +335,7 @@ pub static EN: Texts = Texts {
     import_found: "Preparation by the {} for the {} of {}:",
     import_done: "The {}'s preparation is stored in {}",
     import_replace_hint: "Press Ctrl+S again to replace it; the earlier one is kept in set-aside.",
-    help_prepare: "The questions of the preparation form, to fill in here. What is filled in comes back in the meeting, under the key where it belongs. Enter goes to the next question; Ctrl+S stores it.\nThree ways of guiding: showing (the student watches and hears why), participating (the student takes part in the work and the team) and entrusting (the student does it alone, with someone at a distance). Not used? Leave that question empty.",
+    help_prepare: "The questions of the preparation form, to fill in here. What is filled in comes back in the meeting, under the key where it belongs. Enter goes to the next question; Ctrl+S stores it.\nThree ways of guiding: showing (the student watches and hears why), involving (the student joins in the work and the team) and entrusting (the student does it alone, with someone keeping an eye from a distance). Haven't used one of these (yet)? Leave that question blank, or write 'no'.",
     // preparation forms
     prep_form_begin: "start of the form",
     prep_form_end: "end of the form",

@@ -335,7 +335,7 @@ pub static NL: Texts = Texts {
     import_found: "Voorbereiding van de {} voor het {} van {}:",
     import_done: "Voorbereiding van de {} bewaard in {}",
     import_replace_hint: "Druk nog een keer op Ctrl+S om hem te vervangen; de vorige blijft bewaard in set-aside.",
-    help_prepare: "De vragen van het voorbereidingsformulier, hier in te vullen. Wat je invult komt in het gesprek terug, bij de sleutel waar het hoort. Enter gaat naar de volgende vraag; Ctrl+S bewaart.\nDrie manieren van begeleiden: voordoen (de student kijkt mee en hoort waarom), laten meedoen (de student doet mee in het werk en het team) en toevertrouwen (de student doet het zelf, met iemand op afstand). Niet gebruikt? Laat die vraag leeg.",
+    help_prepare: "De vragen van het voorbereidingsformulier, hier in te vullen. Wat je invult komt in het gesprek terug, bij de sleutel waar het hoort. Enter gaat naar de volgende vraag; Ctrl+S bewaart.\nDrie manieren van begeleiden: voordoen (de student kijkt mee en hoort waarom), laten meedoen (de student doet mee in het werk en het team) en toevertrouwen (de student doet het zelf, met iemand op afstand). Een manier (nog) niet gebruikt? Laat die vraag dan leeg, of schrijf 'nee'.",
     // preparation forms
     prep_form_begin: "begin van het formulier",
     prep_form_end: "einde van het formulier",
