@@ -244,6 +244,7 @@ texts! {
     prep_intro_student_start, prep_intro_student_later,
     label_interim_judgement, label_final_judgement, label_judgement_missing_midway,
     label_judgement_missing_final, label_alone, label_alone_asked, label_alone_prompts_elsewhere,
+    cli_agenda,
 }
 
 impl Texts {

@@ -101,3 +101,25 @@ fn every_word_the_program_shows_for_a_moment_is_taken_as_moment() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains(NL.cli_moment_unknown));
 }
+
+#[test]
+fn every_command_is_described_in_the_interface_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dutch = stdout(&with_lang(tmp.path(), "", &["--help"]));
+    let english = stdout(&with_lang(tmp.path(), "", &["--lang", "en", "--help"]));
+    // A command line reads `  name  description`; the same description in both languages
+    // means one of them was never translated.
+    let described = |help: &str| -> Vec<(String, String)> {
+        help.lines()
+            .filter(|l| l.starts_with("  ") && !l.trim_start().starts_with('-'))
+            .filter_map(|l| l.trim().split_once("  "))
+            .map(|(name, about)| (name.to_string(), about.trim().to_string()))
+            .collect()
+    };
+    let (nl, en) = (described(&dutch), described(&english));
+    assert!(nl.len() >= 12, "{dutch}");
+    for (name, about) in &nl {
+        let other = en.iter().find(|(n, _)| n == name).map(|(_, a)| a);
+        assert_ne!(Some(about), other, "{name} is not translated:\n{dutch}");
+    }
+}

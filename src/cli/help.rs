@@ -69,6 +69,7 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
                 ("output", t.cli_output),
             ],
         ),
+        ("agenda", t.cli_agenda, vec![("output", t.cli_output)]),
         ("removed", t.cli_removed, vec![]),
         ("restore", t.cli_restore, vec![("name", t.cli_restore_name)]),
         (

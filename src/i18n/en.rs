@@ -546,6 +546,7 @@ pub static EN: Texts = Texts {
     label_alone: "With the student alone",
     label_alone_asked: "The student would like to talk to you alone about:",
     label_alone_prompts_elsewhere: "Questions for the student alone are under 7 {}.",
+    cli_agenda: "The meetings that are due or planned, as a calendar file (.ics) for Outlook, Google or Apple Calendar; importing a newer one updates the events. Without -o it goes into the export folder and its full path is printed",
     prep_questions: &QUESTIONS,
 };
 

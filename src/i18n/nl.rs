@@ -546,6 +546,7 @@ pub static NL: Texts = Texts {
     label_alone: "Alleen met de student",
     label_alone_asked: "De student wil iets alleen met je bespreken:",
     label_alone_prompts_elsewhere: "Vragen voor de student alleen staan bij 7 {}.",
+    cli_agenda: "De gesprekken die eraan komen of gepland zijn, als agendabestand (.ics) voor Outlook, Google of Apple Agenda; een nieuwer bestand inlezen werkt de afspraken bij. Zonder -o: in de exportmap, en het volledige pad wordt getoond",
     prep_questions: &QUESTIONS,
 };
 
