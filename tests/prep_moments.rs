@@ -323,3 +323,55 @@ fn a_way_of_guiding_not_used_is_answered_the_same_way_on_screen_as_on_the_form()
     assert_eq!(trainer.answer(PrepQuestion::Grown), Some("Snijdt recht."));
     assert_eq!(trainer.answers.len(), 1, "'nee' is no answer: {trainer:?}");
 }
+
+/// Every sentence a person reads in `lang`: the interface, the current forms' questions and the
+/// built-in guide's questions and purposes.
+fn everything_said(lang: Lang) -> Vec<String> {
+    let t = lang.texts();
+    let mut all: Vec<String> = t
+        .entries()
+        .into_iter()
+        .map(|(_, s)| s.to_string())
+        .collect();
+    for by in Preparer::ALL {
+        for moment in Moment::ALL {
+            for q in PrepQuestion::form(moment, by) {
+                let words = t.prep_text(*q, by);
+                all.push(words.ask.to_string());
+                all.push(words.short.to_string());
+            }
+        }
+    }
+    let guides = stagegesprek::store::guides::Guides::load(None, t);
+    let guide = guides.for_language(lang).unwrap();
+    for moment in Moment::ALL {
+        let m = guide.moment(moment);
+        all.push(m.title.clone());
+        all.push(m.purpose.clone());
+        for key in stagegesprek::domain::KeyId::ALL {
+            let k = guide.key(moment, key);
+            all.push(k.purpose.clone());
+            all.extend(k.prompts.iter().map(|p| p.text.clone()));
+        }
+    }
+    all
+}
+
+#[test]
+fn one_name_for_each_way_of_guiding_and_one_form_of_address() {
+    // Strategy b is "involving" in English wherever it is named.
+    for said in everything_said(Lang::En) {
+        assert!(!said.to_lowercase().contains("participat"), "{said}");
+    }
+    // The trainer and the student are "je" in Dutch: in the guide and on every form.
+    for said in everything_said(Lang::Nl) {
+        let words: Vec<String> = said
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        assert!(
+            !words.iter().any(|w| w == "u" || w == "uw"),
+            "addressed as 'u': {said}"
+        );
+    }
+}
