@@ -18,7 +18,7 @@ fn a_draft_opened_in_english_switches_to_dutch_questions_and_keeps_its_notes() {
     demo_data(tmp.path());
     let mut app = app_in(tmp.path(), Lang::En);
     app.open_meeting(DAAN, Moment::Start);
-    assert_shows(&app, "Starting conversation");
+    assert_shows(&app, "First meeting");
     type_text(&mut app, "Wil leren banden wisselen.");
     press_shown(&mut app, "Esc");
     app.end_session();
@@ -27,7 +27,7 @@ fn a_draft_opened_in_english_switches_to_dutch_questions_and_keeps_its_notes() {
     let mut app = app_in(tmp.path(), Lang::Nl);
     app.open_meeting(DAAN, Moment::Start);
     // The draft keeps the guide it was typed with, until the teacher switches it.
-    assert_shows(&app, "Starting conversation");
+    assert_shows(&app, "First meeting");
     press_shown(&mut app, "Ctrl+G");
     press_digit_shown(&mut app, '6');
     for _ in 0..12 {
@@ -40,7 +40,7 @@ fn a_draft_opened_in_english_switches_to_dutch_questions_and_keeps_its_notes() {
     press_shown(&mut app, "Enter");
     assert_shows(&app, "‹ Nederlands ›");
     assert_shows(&app, "Startgesprek · Daan el Amrani");
-    assert_not_shows(&app, "Starting conversation");
+    assert_not_shows(&app, "First meeting");
     press_shown(&mut app, "Ctrl+G");
     press_digit_shown(&mut app, '1');
     assert_shows(&app, "1. Leerprocessen");

@@ -3,17 +3,8 @@
 
 mod common;
 
-use common::{app_in, screen};
+use common::{app_in, screen, words};
 use stagegesprek::i18n::Lang;
-use stagegesprek::tui::App;
-
-/// The screen's words on one line, so a sentence can be found wherever it wraps.
-fn words(app: &App) -> String {
-    screen(app, 80, 24)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[test]
 fn a_folder_the_program_just_made_is_named_as_new() {

@@ -6,7 +6,9 @@ mod common;
 
 use common::*;
 use ratatui::crossterm::event::KeyCode::{self, Esc};
-use stagegesprek::domain::{AgreementStatus, KeyId, Moment, Place, RecordStatus, Role, Strategy};
+use stagegesprek::domain::{
+    Addressee, AgreementStatus, KeyId, Moment, Place, RecordStatus, Role, Strategy,
+};
 use stagegesprek::i18n::Lang;
 use stagegesprek::store::Store;
 use stagegesprek::tui::App;
@@ -305,10 +307,7 @@ fn a_start_meeting_in_english() {
     let (mut app, _exports) = fresh(tmp.path(), Lang::En);
     assert_shows(&app, "No placements yet");
     create_and_open_start(&mut app, "Alex Example", "Bakery Testcrumb");
-    assert_shows(
-        &app,
-        "Starting conversation · Alex Example · Bakery Testcrumb",
-    );
+    assert_shows(&app, "First meeting · Alex Example · Bakery Testcrumb");
     assert!(footer(&app).contains("Ctrl+E example"), "{}", footer(&app));
     type_only(&mut app, &format!("Likes early shifts. {EVERY_KEY}"));
     for _ in 0..4 {
@@ -404,7 +403,12 @@ fn all_questions_of_a_key_are_reachable_at_80_by_24() {
     create_and_open_start(&mut app, "Vera Vraag", "Bureau Klein");
     let guide = app.guides.for_language(Lang::Nl).unwrap().clone();
     let prompts = &guide.key(Moment::Start, KeyId::LearningProcesses).prompts;
-    let last = prompts.last().unwrap();
+    // The questions for the student alone wait for part 7; the last one asked at the table
+    // must be reachable here.
+    let last = prompts
+        .iter()
+        .rfind(|p| p.to != Some(Addressee::StudentAlone))
+        .unwrap();
     let start: String = last.text.chars().take(25).collect();
     // Whatever fits first; paging down shows the last question.
     for _ in 0..prompts.len() {
@@ -574,4 +578,61 @@ fn in_the_smallest_window_the_focused_detail_stays_in_view() {
     }
     let shown = screen(&app, 40, 10);
     assert!(shown.contains("Duur"), "{shown}");
+}
+
+#[test]
+fn questions_for_the_student_alone_wait_for_the_end_of_the_meeting() {
+    for (lang, alone_group, pointer) in [
+        (
+            Lang::Nl,
+            "Alleen met de student:",
+            "Vragen voor de student alleen staan bij 7",
+        ),
+        (
+            Lang::En,
+            "With the student alone:",
+            "Questions for the student alone are under 7",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (mut app, _exports) = fresh(tmp.path(), lang);
+        create_and_open_start(&mut app, "Vera Vraag", "Bureau Klein");
+        let guide = app.guides.for_language(lang).unwrap().clone();
+        let alone: Vec<String> = KeyId::ALL
+            .into_iter()
+            .flat_map(|k| guide.key(Moment::Start, k).prompts.clone())
+            .filter(|p| p.to == Some(Addressee::StudentAlone))
+            .map(|p| p.text.chars().take(30).collect())
+            .collect();
+        assert!(!alone.is_empty(), "{lang:?}: the guide asks nothing alone");
+        // At key 1, with the trainer at the table: a pointer, never the question itself.
+        for _ in 0..8 {
+            assert!(
+                alone.iter().all(|q| !words(&app).contains(q.as_str())),
+                "{lang:?}:\n{}",
+                screen(&app, 80, 24)
+            );
+            if words(&app).contains(pointer) {
+                break;
+            }
+            press_shown(&mut app, "PgDn");
+        }
+        assert!(
+            words(&app).contains(pointer),
+            "{lang:?}:\n{}",
+            screen(&app, 80, 24)
+        );
+        // At the end, in the private part, all of them under one heading.
+        press_shown(&mut app, "Ctrl+G");
+        press_digit_shown(&mut app, '7');
+        assert_shows(&app, alone_group);
+        for q in &alone {
+            assert!(
+                words(&app).contains(q.as_str()),
+                "{lang:?} lacks '{q}':\n{}",
+                screen(&app, 80, 24)
+            );
+        }
+        press_shown(&mut app, "Esc");
+    }
 }

@@ -9,13 +9,6 @@ use ratatui::crossterm::event::KeyCode;
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
 
-fn words(app: &stagegesprek::tui::App) -> String {
-    screen(app, 80, 24)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn draft(dir: &std::path::Path, id: &str, moment: &str) -> std::path::PathBuf {
     dir.join("placements")
         .join(id)
@@ -26,7 +19,7 @@ fn draft(dir: &std::path::Path, id: &str, moment: &str) -> std::path::PathBuf {
 fn the_final_opened_before_the_start_says_the_start_comes_first_and_leaves_no_draft() {
     for (lang, due) in [
         (Lang::Nl, "Eerst aan de beurt: Startgesprek"),
-        (Lang::En, "Due first: Starting conversation"),
+        (Lang::En, "Due first: First meeting"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
         demo_data(tmp.path());

@@ -707,7 +707,7 @@ fn show_reads_like_a_record_and_the_shared_export_names_the_guide_by_its_title()
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let shared = std::fs::read_to_string(&out_file).unwrap();
     assert!(
-        shared.contains("| Gespreksleidraad | Stagegesprek volgens de vier sleutels (versie 2) |"),
+        shared.contains("| Gespreksleidraad | Stagegesprek volgens de vier sleutels (versie 3) |"),
         "{shared}"
     );
     assert!(!shared.contains("standaard-nl"), "{shared}");

@@ -5,7 +5,7 @@ use stagegesprek::domain::guide_check::{
     GuideIssue, GuideProblem, MAX_CHECKLIST, MAX_CORE, MAX_PROMPTS, MIN_CHECKLIST, MIN_PROMPTS,
     parse_guide,
 };
-use stagegesprek::domain::{Addressee, CaptureKind, Guide, KeyId, Moment};
+use stagegesprek::domain::{Addressee, CaptureKind, Guide, KeyId, Moment, Prompt};
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::guides::{BUILT_IN, Guides};
 
@@ -61,7 +61,7 @@ fn built_in_guides_are_complete_in_both_languages() {
 
 #[test]
 fn a_syntax_error_is_reported_at_its_line_and_column() {
-    let broken = EN.replacen("version: 2", "version: 2\n  bad indent: [", 1);
+    let broken = EN.replacen("version: 3", "version: 3\n  bad indent: [", 1);
     let issues = issues_of(&broken);
     assert_eq!(issues.len(), 1);
     let (line, _, _) = &issues[0];
@@ -70,7 +70,7 @@ fn a_syntax_error_is_reported_at_its_line_and_column() {
 
 #[test]
 fn a_wrong_type_points_at_the_value() {
-    let broken = EN.replacen("version: 2", "version: first", 1);
+    let broken = EN.replacen("version: 3", "version: first", 1);
     let issues = issues_of(&broken);
     let (line, column) = position_of(&broken, "first");
     assert_eq!((issues[0].0, issues[0].1), (line, column), "{issues:?}");
@@ -469,7 +469,7 @@ fn both_shipped_guides_have_the_same_structure() {
 }
 
 #[test]
-fn wellbeing_and_a_few_minutes_alone_come_up_at_every_moment() {
+fn wellbeing_is_asked_of_the_student_alone_and_the_time_alone_is_agreed_with_the_trainer() {
     for (lang, g) in shipped() {
         let (safe, alone) = match lang {
             Lang::Nl => ("veilig", "alleen"),
@@ -483,13 +483,38 @@ fn wellbeing_and_a_few_minutes_alone_come_up_at_every_moment() {
                     .any(|p| p.to == Some(to) && words(&p.text).contains(&word.to_string()))
             };
             assert!(
-                asks(Addressee::Student, safe),
-                "{lang:?} {moment:?}: wellbeing"
+                asks(Addressee::StudentAlone, safe),
+                "{lang:?} {moment:?}: wellbeing, asked alone"
+            );
+            assert!(
+                !asks(Addressee::Student, safe) && !asks(Addressee::Both, safe),
+                "{lang:?} {moment:?}: safety asked with the trainer at the table"
             );
             assert!(
                 asks(Addressee::Trainer, alone),
                 "{lang:?} {moment:?}: time alone"
             );
+        }
+        // What the company may know of the student's needs is for the student alone as well.
+        let start = &g.key(Moment::Start, KeyId::LearningProcesses).prompts;
+        let company = match lang {
+            Lang::Nl => "bedrijf",
+            Lang::En => "company",
+        };
+        assert!(
+            start
+                .iter()
+                .any(|p| p.to == Some(Addressee::StudentAlone) && p.text.contains(company)),
+            "{lang:?}"
+        );
+        // A question for the student alone is never the core of a key: the freed mark went to a
+        // question asked at the table.
+        for moment in Moment::ALL {
+            for key in KeyId::ALL {
+                for p in &g.key(moment, key).prompts {
+                    assert!(!(p.core && p.to == Some(Addressee::StudentAlone)), "{p:?}");
+                }
+            }
         }
     }
 }
@@ -513,7 +538,7 @@ fn the_start_plans_the_roles_the_meetings_the_tour_and_goals_with_a_date() {
                 "guides the student day to day",
                 "who assesses",
                 "final say",
-                "midway and the final conversation",
+                "mid-placement review and the final review",
                 "at the workplace",
                 "walk round",
                 "what do you need",
@@ -629,9 +654,177 @@ fn the_english_guide_reads_as_english_not_as_translated_dutch() {
         "feel you at",
         "in the picture bring",
         "judgment",
+        "come back in",
+        "comes back in",
+        "stands against",
+        "certainly in cases",
+        "more showing",
+        "more entrusting",
+        "stageplan",
+        "praktijkopleider",
+        "voordoen",
     ];
     let lower = EN.to_lowercase();
     for calque in calques {
         assert!(!lower.contains(calque), "the English guide says '{calque}'");
+    }
+    // No Dutch glosses in brackets: an English reader gets English, with a Dutch body explained
+    // in words where it is named.
+    for line in EN.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        assert!(!line.contains('('), "a gloss in brackets: {line}");
+    }
+    assert!(
+        lower.contains("sbb, the body that"),
+        "SBB is named without saying what it is"
+    );
+}
+
+/// Finds the one prompt of `key` at `moment` whose text holds `phrase`.
+fn prompt_with<'g>(g: &'g Guide, moment: Moment, key: KeyId, phrase: &str) -> &'g Prompt {
+    let found: Vec<&Prompt> = g
+        .key(moment, key)
+        .prompts
+        .iter()
+        .filter(|p| p.text.contains(phrase))
+        .collect();
+    assert_eq!(found.len(), 1, "{moment:?} {key:?} '{phrase}': {found:?}");
+    found[0]
+}
+
+#[test]
+fn the_guides_ask_what_the_method_asks_at_each_moment() {
+    use KeyId::*;
+    use Moment::*;
+    for (lang, g) in shipped() {
+        // (moment, key, phrase, addressee, core)
+        let wanted: [(Moment, KeyId, &str, Addressee, bool); 8] = match lang {
+            Lang::Nl => [
+                (
+                    Start,
+                    LearningPotential,
+                    "vak hier gedaan",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Start,
+                    LearningPotential,
+                    "veiligheid en gezondheid",
+                    Addressee::Trainer,
+                    true,
+                ),
+                (
+                    Start,
+                    GuidanceChoices,
+                    "tussen de bezoeken contact",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Start,
+                    TrainerJudgement,
+                    "formele beoordeling",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Start,
+                    TrainerJudgement,
+                    "vooraf je inschatting",
+                    Addressee::Trainer,
+                    true,
+                ),
+                (
+                    Midway,
+                    LearningProcesses,
+                    "kwartje viel? Waar kun je dat",
+                    Addressee::Student,
+                    true,
+                ),
+                (
+                    Midway,
+                    LearningPotential,
+                    "Welke leerkansen komen",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Final,
+                    LearningPotential,
+                    "bedrijf en school",
+                    Addressee::Both,
+                    false,
+                ),
+            ],
+            Lang::En => [
+                (
+                    Start,
+                    LearningPotential,
+                    "trade done here",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Start,
+                    LearningPotential,
+                    "safety and health",
+                    Addressee::Trainer,
+                    true,
+                ),
+                (
+                    Start,
+                    GuidanceChoices,
+                    "keep in touch between visits",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Start,
+                    TrainerJudgement,
+                    "formal assessment",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Start,
+                    TrainerJudgement,
+                    "send me your judgement",
+                    Addressee::Trainer,
+                    true,
+                ),
+                (
+                    Midway,
+                    LearningProcesses,
+                    "clicked? Where could you use",
+                    Addressee::Student,
+                    true,
+                ),
+                (
+                    Midway,
+                    LearningPotential,
+                    "chances to learn are coming",
+                    Addressee::Both,
+                    false,
+                ),
+                (
+                    Final,
+                    LearningPotential,
+                    "company and the school",
+                    Addressee::Both,
+                    false,
+                ),
+            ],
+        };
+        for (moment, key, phrase, to, core) in wanted {
+            let p = prompt_with(&g, moment, key, phrase);
+            assert_eq!((p.to, p.core), (Some(to), core), "{lang:?}: {p:?}");
+        }
+        // At the final meeting the student looks ahead: what to look for next.
+        let ahead = match lang {
+            Lang::Nl => "waar ga je daar op letten",
+            Lang::En => "what will you look for there",
+        };
+        let p = prompt_with(&g, Final, LearningProcesses, ahead);
+        assert!(p.core && p.to == Some(Addressee::Student), "{p:?}");
     }
 }

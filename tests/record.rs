@@ -169,7 +169,7 @@ fn markdown_in_english_uses_the_english_labels() {
     let guides = Guides::load(None, Lang::En.texts());
     let guide = guides.for_language(Lang::En).unwrap();
     let md = to_markdown(&full_record("Note"), guide, Variant::Full);
-    assert!(md.starts_with("# Midway conversation: "), "{md}");
+    assert!(md.starts_with("# Mid-placement review: "), "{md}");
     assert!(md.contains("## 4. Guidance choices"));
     assert!(md.contains("strategy: involving"));
     assert!(md.contains("## Private notes (teacher only)"));

@@ -60,6 +60,14 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
         .join("\n")
 }
 
+/// The screen's words on one line, so a sentence can be found wherever it wraps.
+pub fn words(app: &App) -> String {
+    screen(app, 80, 24)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[track_caller]
 pub fn assert_shows(app: &App, needle: &str) {
     let shown = screen(app, 80, 24);
