@@ -34,37 +34,8 @@ fn questions(form: &str) -> Vec<String> {
 fn prepare_form_asks_each_moment_and_role_its_own_questions_in_both_languages() {
     let tmp = tempfile::tempdir().unwrap();
     demo_data(tmp.path());
-    for lang in ["nl", "en"] {
-        let mut seen: Vec<Vec<String>> = Vec::new();
-        for role in ["trainer", "student"] {
-            for moment in ["start", "midway", "final"] {
-                let out = cli_common::run(
-                    tmp.path(),
-                    &[
-                        "--lang",
-                        lang,
-                        "prepare-form",
-                        DAAN,
-                        "--moment",
-                        moment,
-                        "--role",
-                        role,
-                    ],
-                );
-                assert!(out.status.success(), "{out:?}");
-                let form = stdout(&out);
-                let asked = questions(&form);
-                assert!(!asked.is_empty(), "{lang} {role} {moment}:\n{form}");
-                assert!(
-                    !seen.contains(&asked),
-                    "{lang} {role} {moment} asks what another form asks:\n{form}"
-                );
-                seen.push(asked);
-            }
-        }
-    }
     let form = |lang: &str, moment: &str, role: &str| {
-        stdout(&cli_common::run(
+        let out = cli_common::run(
             tmp.path(),
             &[
                 "--lang",
@@ -76,8 +47,25 @@ fn prepare_form_asks_each_moment_and_role_its_own_questions_in_both_languages() 
                 "--role",
                 role,
             ],
-        ))
+        );
+        assert!(out.status.success(), "{out:?}");
+        stdout(&out)
     };
+    for lang in ["nl", "en"] {
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        for role in ["trainer", "student"] {
+            for moment in ["start", "midway", "final"] {
+                let form = form(lang, moment, role);
+                let asked = questions(&form);
+                assert!(!asked.is_empty(), "{lang} {role} {moment}:\n{form}");
+                assert!(
+                    !seen.contains(&asked),
+                    "{lang} {role} {moment} asks what another form asks:\n{form}"
+                );
+                seen.push(asked);
+            }
+        }
+    }
     // The start asks about plans, never whether guidance that has not begun was given.
     let start = form("nl", "start", "trainer");
     assert!(
