@@ -1,5 +1,6 @@
 //! The trainer's final judgement through the real binary: the final form written, filled in
-//! as a mail reply, imported, and opening key 3 of the final meeting in a real terminal.
+//! as a mail reply, imported, and opening key 3 of the final meeting in a real terminal; the
+//! question for the student alone waiting in part 7.
 
 use std::process::Command;
 
@@ -59,5 +60,20 @@ fn a_final_judgement_sent_by_mail_opens_key_3_of_the_final_meeting() {
     assert!(screen.contains("Nog werk aan: Vraagt te laat"), "{screen}");
     assert!(screen.contains("▸ Zondag veertig gasten"), "{screen}");
     assert!(!screen.contains("geen eindinschatting"), "{screen}");
+    // How the student really felt is asked at the end, alone: not at key 1, but in part 7.
+    tmux.keys(&["C-g", "1"]);
+    tmux.wait_for("1. Leerprocessen");
+    assert!(
+        !tmux.screen().contains("veilig voelde"),
+        "{}",
+        tmux.screen()
+    );
+    tmux.keys(&["C-g", "7"]);
+    tmux.wait_for("Alleen met de student:");
+    assert!(
+        tmux.screen().contains("veilig voelde?"),
+        "{}",
+        tmux.screen()
+    );
     assert_eq!(tmux.quit(), "0");
 }
