@@ -82,7 +82,7 @@ fn prepare_form_asks_each_moment_and_role_its_own_questions_in_both_languages() 
     for asked in [
         "Wat kan de student nu zelfstandig?",
         "Waar moet de student nog aan werken?",
-        "Wat heeft in je begeleiding de student het meest geholpen?",
+        "Wat in je begeleiding hielp de student het meest?",
     ] {
         assert!(last.contains(asked), "{asked}:\n{last}");
     }

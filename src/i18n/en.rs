@@ -682,7 +682,7 @@ static QUESTIONS: [PrepText; 30] = [
     PrepText {
         question: Q::NeedsWorkExample,
         by: None,
-        ask: "Where in the work did you see that?",
+        ask: "Where did you see that in their work?",
         short: "Example",
         earlier: "",
     },

@@ -689,7 +689,7 @@ static QUESTIONS: [PrepText; 30] = [
     PrepText {
         question: Q::HelpedMost,
         by: None,
-        ask: "Wat heeft in je begeleiding de student het meest geholpen?",
+        ask: "Wat in je begeleiding hielp de student het meest?",
         short: "Hielp het meest",
         earlier: "",
     },
