@@ -170,7 +170,7 @@ texts! {
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
     key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
     // placements and exports
-    moment_name_start, moment_name_midway, moment_name_final,
+    moment_name_start, moment_name_midway, moment_name_final, moment_name_midway_after_the,
     err_meeting_open, err_placement_id_taken, err_not_removed,
     removed_none, removed_unreadable, restore_done,
     export_name_shared, export_name_draft,
@@ -412,6 +412,15 @@ impl Texts {
         }
     }
 
+    /// A moment's name after "het" / "the": Dutch inflects the adjective there ("het
+    /// tussentijdse gesprek", but "een tussentijds gesprek").
+    pub const fn moment_after_the(&self, moment: Moment) -> &'static str {
+        match moment {
+            Moment::Midway => self.moment_name_midway_after_the,
+            other => self.moment_word(other),
+        }
+    }
+
     /// Who prepared, as a word in running text ("praktijkopleider").
     pub const fn preparer(&self, by: Preparer) -> &'static str {
         self.role(by.role())
@@ -426,7 +435,7 @@ impl Texts {
             ReplyProblem::NothingAnswered => self.prep_err_nothing_answered.to_string(),
             ReplyProblem::OtherMoment { asked, found } => fill(
                 self.prep_err_other_moment,
-                &[self.moment_word(found), self.moment_word(asked)],
+                &[self.moment_after_the(found), self.moment_after_the(asked)],
             ),
         }
     }

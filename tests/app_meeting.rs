@@ -586,7 +586,7 @@ fn questions_for_the_student_alone_wait_for_the_end_of_the_meeting() {
         (
             Lang::Nl,
             "Alleen met de student:",
-            "Vragen voor de student alleen staan bij 7",
+            "De vragen voor het moment alleen met de student",
         ),
         (
             Lang::En,

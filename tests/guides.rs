@@ -532,7 +532,7 @@ fn the_start_plans_the_roles_the_meetings_the_tour_and_goals_with_a_date() {
                 "op de werkplek",
                 "rondlopen",
                 "wat heb je nodig",
-                "uiterlijk wanneer",
+                "en wanneer? hoe zien we",
             ],
             Lang::En => &[
                 "guides the student day to day",
@@ -556,7 +556,7 @@ fn the_midway_opens_with_last_times_agreements_and_says_what_to_do_off_course() 
     for (lang, g) in shipped() {
         let (agreements, off_course) = match lang {
             Lang::Nl => ("afspraken", "op koers"),
-            Lang::En => ("agreements", "on track"),
+            Lang::En => ("what we agreed", "on track"),
         };
         let midway = g.moment(Moment::Midway);
         assert!(midway.purpose.contains(agreements), "{lang:?}");
@@ -702,7 +702,7 @@ fn the_guides_ask_what_the_method_asks_at_each_moment() {
                 (
                     Start,
                     LearningPotential,
-                    "vak hier gedaan",
+                    "wordt hier gewerkt",
                     Addressee::Both,
                     false,
                 ),

@@ -183,7 +183,7 @@ fn a_placement_with_a_meeting_open_elsewhere_is_not_removed() {
         "{error:?}"
     );
     let said = error.describe(Lang::Nl.texts());
-    assert!(said.contains("tussentijds gesprek"), "{said}");
+    assert!(said.contains("het tussentijdse gesprek"), "{said}");
     assert!(store.placement_exists(&p.id));
 
     // Dropped without release: as if that window's process died. Its lock is no reason.

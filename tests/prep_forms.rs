@@ -117,12 +117,15 @@ fn a_filled_form_comes_back_as_what_was_typed_in_both_languages_and_roles() {
             assert!(blank.contains("Sanne de Vries"), "{blank}");
             assert!(blank.contains("Bakkerij De Molen"), "{blank}");
             assert!(blank.contains(t.moment_word(Moment::Midway)), "{blank}");
-            assert!(blank.contains(&format!(
-                "{}: {} / midway / {}",
+            // The identification line in the reader's words, which the reader also knows.
+            let identification = format!(
+                "{}: {} / {} / {}",
                 t.prep_form_label,
                 placement.id,
-                by.code()
-            )));
+                t.moment_word(Moment::Midway),
+                t.preparer(by)
+            );
+            assert!(blank.contains(&identification), "{blank}");
             let questions: Vec<&str> = blank.lines().filter(|l| l.ends_with('?')).collect();
             assert_eq!(
                 questions.len(),
@@ -352,8 +355,8 @@ fn what_is_not_a_filled_form_is_named_as_such() {
     assert!(parse_reply_for(&filled, Some(Moment::Midway)).is_ok());
     for tampered in [
         filled.replace(&placement.id, "../../etc"),
-        filled.replace("/ midway /", "/ volgende week /"),
-        filled.replace("/ trainer", "/ directeur"),
+        filled.replace("/ tussentijds gesprek /", "/ volgende week /"),
+        filled.replace("/ praktijkopleider", "/ directeur"),
     ] {
         assert_eq!(parse_reply(&tampered), Err(ReplyProblem::BadIdentification));
     }
@@ -596,7 +599,10 @@ fn prepare_form_and_import_through_the_real_program() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let blank = stdout(&out);
-    assert!(blank.contains(&format!("Formulier: {} / midway / trainer", placement.id)));
+    assert!(blank.contains(&format!(
+        "Formulier: {} / tussentijds gesprek / praktijkopleider",
+        placement.id
+    )));
     assert!(blank.contains("Waarin is de student gegroeid, als je naar de leerdoelen kijkt?"));
 
     // The student's form, into a file.
@@ -618,7 +624,7 @@ fn prepare_form_and_import_through_the_real_program() {
     assert!(
         fs::read_to_string(&form_file)
             .unwrap()
-            .contains("/ final / student")
+            .contains("/ eindgesprek / student")
     );
     // Never into the data folder.
     let inside = data.join("form.txt");
@@ -647,7 +653,7 @@ fn prepare_form_and_import_through_the_real_program() {
     let said = stdout(&out);
     assert_eq!(said.lines().count(), 1, "{said}");
     assert!(
-        said.contains("praktijkopleider") && said.contains("tussentijds gesprek"),
+        said.contains("praktijkopleider") && said.contains("het tussentijdse gesprek"),
         "{said}"
     );
     assert!(said.contains("midway.trainer.prep.yaml"), "{said}");

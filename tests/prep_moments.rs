@@ -82,7 +82,7 @@ fn prepare_form_asks_each_moment_and_role_its_own_questions_in_both_languages() 
     for asked in [
         "Wat kan de student nu zelfstandig?",
         "Waar moet de student nog aan werken?",
-        "Wat in je begeleiding hielp de student het meest?",
+        "Wat heeft de student in je begeleiding het meest geholpen?",
     ] {
         assert!(last.contains(asked), "{asked}:\n{last}");
     }
@@ -299,17 +299,30 @@ fn a_way_of_guiding_not_used_is_answered_the_same_way_on_screen_as_on_the_form()
     app.prepare(&placement.id, Moment::Midway, Preparer::Trainer);
     // The screen says the rule the form says.
     type_text(&mut app, "Snijdt recht.");
-    for _ in 0..6 {
+    for _ in 0..4 {
+        press_shown(&mut app, "Enter");
+    }
+    // "Op koers?" asks yes or no: there "Nee" is the answer that matters most.
+    type_text(&mut app, "Nee");
+    for _ in 0..2 {
         press_shown(&mut app, "Enter");
     }
     // The rule the form gives stands in the empty field of each way of guiding.
-    assert_shows(&app, "Laat die vraag dan leeg, of schrijf 'nee'");
-    type_text(&mut app, "nee");
+    assert_shows(
+        &app,
+        "Past een manier (nog) niet? Laat de vraag leeg of schrijf 'nog niet'.",
+    );
+    type_text(&mut app, "nog niet");
     press_shown(&mut app, "Ctrl+S");
     let (trainer, _) = store.preparations(&placement.id, Moment::Midway);
     let trainer = trainer.expect("stored");
     assert_eq!(trainer.answer(PrepQuestion::Grown), Some("Snijdt recht."));
-    assert_eq!(trainer.answers.len(), 1, "'nee' is no answer: {trainer:?}");
+    assert_eq!(trainer.answer(PrepQuestion::OnCourse), Some("Nee"));
+    assert_eq!(
+        trainer.answers.len(),
+        2,
+        "'nog niet' is no answer: {trainer:?}"
+    );
 }
 
 /// Every sentence a person reads in `lang`: the interface, the current forms' questions and the

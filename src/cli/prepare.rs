@@ -103,7 +103,7 @@ pub fn import(settings: &Settings, file: &Path, replace: bool, moment: Option<Mo
         t.prep_imported,
         &[
             t.preparer(reply.by),
-            t.moment_word(reply.moment),
+            t.moment_after_the(reply.moment),
             &printable(&student),
             &printable(&path.display().to_string()),
         ],

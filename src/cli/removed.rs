@@ -45,7 +45,10 @@ pub fn restore(settings: &Settings, name: &str) -> Outcome {
         let (id, moment) = store
             .put_back_draft(std::path::Path::new(name))
             .map_err(|e| Failure(e.describe(t)))?;
-        let done = fill(t.draft_put_back, &[t.moment_word(moment), &printable(&id)]);
+        let done = fill(
+            t.draft_put_back,
+            &[t.moment_after_the(moment), &printable(&id)],
+        );
         return say(&format!("{done}\n"), t);
     }
     let placement = store.restore_placement(name).map_err(|e| {

@@ -348,11 +348,17 @@ const NOTHING: &[&str] = &[
     "no, not",
     "nope",
     "nop",
+    "nog niet",
+    "not yet",
 ];
 
 /// Whether an answer says there is nothing to say ("nee", "n.v.t.", "-"): a strategy not used,
-/// no second example. Such an answer is left out, on the form and on the screen alike.
-pub fn means_nothing(answer: &str) -> bool {
+/// no second example. Such an answer is left out, on the form and on the screen alike. To the
+/// one question that asks yes or no ("on course?"), "no" is the answer that matters most.
+pub fn means_nothing(question: PrepQuestion, answer: &str) -> bool {
+    if question == PrepQuestion::OnCourse {
+        return answer.trim().is_empty();
+    }
     let plain = answer
         .trim()
         .trim_end_matches(['.', '!'])
@@ -397,5 +403,20 @@ mod tests {
         let again: Preparation =
             serde_saphyr::from_str(&serde_saphyr::to_string(&p).unwrap()).unwrap();
         assert_eq!(again, p);
+    }
+
+    #[test]
+    fn a_way_of_guiding_not_used_is_nothing_but_a_no_to_on_course_is_kept() {
+        for said in ["nog niet", "Nee.", "n.v.t.", "Not yet", "-"] {
+            assert!(means_nothing(PrepQuestion::GuidedShowing, said), "{said}");
+        }
+        assert!(!means_nothing(
+            PrepQuestion::GuidedShowing,
+            "Nog niet alles, wel de kassa."
+        ));
+        for said in ["Nee", "nog niet", "No."] {
+            assert!(!means_nothing(PrepQuestion::OnCourse, said), "{said}");
+        }
+        assert!(means_nothing(PrepQuestion::OnCourse, "  "));
     }
 }

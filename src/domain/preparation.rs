@@ -28,7 +28,7 @@ impl Preparer {
     /// A code, or the Dutch word a person might type instead (`praktijkopleider`).
     pub fn from_name(name: &str) -> Option<Self> {
         match name.trim().to_lowercase().as_str() {
-            "trainer" | "praktijkopleider" => Some(Self::Trainer),
+            "trainer" | "workplace trainer" | "praktijkopleider" => Some(Self::Trainer),
             "student" => Some(Self::Student),
             _ => None,
         }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! ===== stagegesprek: begin van het formulier =====
-//! Formulier: sanne-de-vries-bakkerij-de-molen / midway / trainer
+//! Formulier: sanne-de-vries-bakkerij-de-molen / tussentijds gesprek / praktijkopleider
 //! (title, names, what the form is for, for the trainer the three strategies)
 //! 1. Waarin is de student gegroeid, als je naar de leerdoelen kijkt?
 //! (room for the answer)
@@ -11,9 +11,10 @@
 //! ===== stagegesprek: einde van het formulier =====
 //! ```
 //!
-//! The identification line carries codes that are the same in both languages (placement id,
-//! `start|midway|final`, `trainer|student`), so a reply finds its placement and moment
-//! whatever language it was written in. Each moment and preparer has its own questions
+//! The identification line names the placement by its id and the moment and preparer in the
+//! form's language; the reader knows those names in both languages, and the codes
+//! (`start|midway|final`, `trainer|student`) that earlier versions wrote, so a reply finds its
+//! placement and moment whatever language it was written in. Each moment and preparer has its own questions
 //! (`PrepQuestion::form`). Questions are matched by their text, in either language, so they
 //! must stay distinct from each other within a form.
 
@@ -36,13 +37,14 @@ pub(crate) fn marker(words: &str) -> String {
     format!("{RULE} {PROGRAM}: {words} {RULE}")
 }
 
-/// The identification line: `Formulier: <placement-id> / <moment> / <trainer|student>`.
+/// The identification line: `Formulier: <placement-id> / <moment> / <preparer>`, the moment and
+/// the preparer in the reader's words ("tussentijds gesprek / praktijkopleider").
 pub(crate) fn identification(t: &Texts, id: &str, moment: Moment, by: Preparer) -> String {
     format!(
         "{}: {id} / {} / {}",
         t.prep_form_label,
-        moment.code(),
-        by.code()
+        t.moment_word(moment),
+        t.preparer(by)
     )
 }
 

@@ -230,7 +230,7 @@ fn read_answers(
         }
         lines.extend(region[*answer_start..end].iter().map(String::as_str));
         let (answer, n) = without_controls(&join_answer(&lines));
-        if !means_nothing(&answer) && !answers.iter().any(|a| a.question == *question) {
+        if !means_nothing(*question, &answer) && !answers.iter().any(|a| a.question == *question) {
             replaced += n;
             answers.push(Answer {
                 question: *question,

@@ -135,7 +135,10 @@ impl StoreError {
             Self::Refused { reason, .. } => match reason {
                 Refusal::MeetingOpen { moment, pid } => {
                     let pid = pid.map_or_else(|| t.unknown.to_string(), |p| p.to_string());
-                    fill(t.err_meeting_open, &[&shown, t.moment_word(*moment), &pid])
+                    fill(
+                        t.err_meeting_open,
+                        &[&shown, t.moment_after_the(*moment), &pid],
+                    )
                 }
                 Refusal::IdTaken => fill(t.err_placement_id_taken, &[&shown]),
                 Refusal::MeetingGoesOn => fill(t.err_draft_not_put_back, &[&shown]),
@@ -149,7 +152,7 @@ impl StoreError {
                     let on = on.map_or_else(|| t.unknown.to_string(), |day| t.date(day));
                     fill(
                         t.prep_err_already,
-                        &[t.preparer(*by), t.moment_word(*moment), &on],
+                        &[t.preparer(*by), t.moment_after_the(*moment), &on],
                     )
                 }
             },

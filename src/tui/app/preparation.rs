@@ -39,7 +39,7 @@ impl App {
             answers.push(answer(t.prep_menu_mail, Intent::MailForm));
         }
         let (trainer, student) = self.store.preparations(id, moment);
-        let mut lines = vec![fill(t.prep_menu_body, &[&self.moment_title(moment)])];
+        let mut lines = vec![fill(t.prep_menu_body, &[t.moment_after_the(moment)])];
         for (who, day) in [
             (Preparer::Trainer, trainer.map(|p| p.prepared_on)),
             (Preparer::Student, student.map(|p| p.prepared_on)),
@@ -57,13 +57,6 @@ impl App {
             moment,
             lock: None,
         })));
-    }
-
-    fn moment_title(&self, moment: Moment) -> String {
-        self.guides.for_language(self.lang).map_or_else(
-            || moment.code().to_string(),
-            |g| g.moment(moment).title.to_lowercase(),
-        )
     }
 
     /// The language a preparer is addressed in: the trainer's own, where the placement says.

@@ -27,7 +27,7 @@ impl App {
             fill(
                 t.rescued_offer_body,
                 &[
-                    t.moment_word(record.moment),
+                    t.moment_after_the(record.moment),
                     &printable(&record.placement.student),
                     &path.display().to_string(),
                 ],
@@ -75,7 +75,7 @@ impl App {
             Ok((id, moment)) => {
                 self.back();
                 self.stale_placement = Some(id);
-                self.message = Some((fill(t.rescued_taken, &[t.moment_word(moment)]), false));
+                self.message = Some((fill(t.rescued_taken, &[t.moment_after_the(moment)]), false));
                 self.offer_rescued();
             }
             Err(e) => self.message = Some((e.describe(t), true)),

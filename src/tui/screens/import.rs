@@ -125,14 +125,14 @@ impl ImportState {
 /// What will be stored, in the interface's words: for whom, which meeting, and the answers.
 fn preview_lines(reply: &Reply, cx: &ViewCx) -> Vec<Line<'static>> {
     let t = cx.texts;
-    let moment = cx.guides.for_language(cx.lang).map_or_else(
-        || reply.moment.code().to_string(),
-        |g| g.moment(reply.moment).title.to_lowercase(),
-    );
     let mut lines = vec![Line::styled(
         fill(
             t.import_found,
-            &[t.role(reply.by.role()), &moment, &reply.placement],
+            &[
+                t.role(reply.by.role()),
+                t.moment_after_the(reply.moment),
+                &reply.placement,
+            ],
         ),
         cx.theme.ok,
     )];

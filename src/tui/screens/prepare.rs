@@ -156,7 +156,7 @@ impl PrepareState {
                 FieldName::Answer(question) => Some((question, self.form.text(field.name))),
                 _ => None,
             })
-            .filter(|(_, text)| !text.trim().is_empty() && !means_nothing(text))
+            .filter(|(question, text)| !text.trim().is_empty() && !means_nothing(*question, text))
             .map(|(question, text)| Answer { question, text })
             .collect();
         Prepared::new(
