@@ -68,6 +68,33 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             done(cli::demo_data(&dir, placements, settings, &guides))
         }
         Some(Command::List { json }) => done(cli::list(settings, json)),
+        Some(Command::Search {
+            ref words,
+            moment,
+            ref company,
+            ref teacher,
+            ref since,
+            ref until,
+            late,
+            concern,
+            no_visit,
+            json,
+        }) => done(cli::search(
+            settings,
+            &guides,
+            &cli::SearchArgs {
+                words,
+                moment,
+                company: company.as_deref(),
+                teacher: teacher.as_deref(),
+                since: since.as_deref(),
+                until: until.as_deref(),
+                late,
+                concern,
+                no_visit,
+                json,
+            },
+        )),
         Some(Command::Show { record, format }) => {
             done(cli::show(settings, &guides, &record, format))
         }

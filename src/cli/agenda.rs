@@ -19,7 +19,7 @@ pub fn agenda(settings: &Settings, output: Option<&Path>) -> Outcome {
     let target = output
         .map(|path| check_target(path, store.root(), t))
         .transpose()?;
-    let (summaries, errors) = store.summaries();
+    let (summaries, errors) = super::overview(&store, t);
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }

@@ -45,6 +45,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find records by words remembered from them
+    Search {
+        words: Vec<String>,
+        #[arg(long, value_parser = moment_named)]
+        moment: Option<Moment>,
+        #[arg(long)]
+        company: Option<String>,
+        #[arg(long)]
+        teacher: Option<String>,
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long)]
+        late: bool,
+        #[arg(long)]
+        concern: bool,
+        #[arg(long = "no-visit")]
+        no_visit: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a meeting record, readable (an id such as `placement-id/start` or
     /// `placement-id/tussentijds`, or a path); --format yaml prints the file itself
     Show {

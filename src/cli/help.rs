@@ -56,6 +56,22 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
         ),
         ("list", t.cli_list, vec![("json", t.cli_json)]),
         (
+            "search",
+            t.cli_search,
+            vec![
+                ("words", t.cli_search_words),
+                moment,
+                ("company", t.cli_search_company),
+                ("teacher", t.cli_search_teacher),
+                ("since", t.cli_search_since),
+                ("until", t.cli_search_until),
+                ("late", t.cli_search_late),
+                ("concern", t.cli_search_concern),
+                ("no_visit", t.cli_search_no_visit),
+                ("json", t.cli_json),
+            ],
+        ),
+        (
             "show",
             t.cli_show,
             vec![("record", t.cli_record), ("format", t.cli_format)],

@@ -8,6 +8,7 @@ mod help;
 mod output;
 mod prepare;
 mod removed;
+mod search;
 mod wrong_file;
 
 use std::borrow::Cow;
@@ -24,6 +25,7 @@ pub use export::export;
 pub use help::{lang_asked, parse};
 pub use prepare::{import, prepare_form};
 pub use removed::{removed, restore};
+pub use search::{SearchArgs, search};
 use serde::Serialize;
 
 use crate::demo::write_demo;
@@ -36,7 +38,7 @@ use crate::store::config::Settings;
 use crate::store::file_kind::FileKind;
 use crate::store::guides::{Guides, check_file};
 use crate::store::rescue::rescue_dirs;
-use crate::store::{Store, StoreError, to_yaml};
+use crate::store::{Store, StoreError, to_yaml, today};
 use output::say;
 use wrong_file::{Wanted, wrong_kind};
 
@@ -129,6 +131,42 @@ pub fn open_store_for_ui(settings: &Settings) -> Result<(Store, Option<(String, 
         .with_rescue_dirs(rescue_dirs(settings.config_dir.as_deref()));
     let notice = repair_permissions(&store, t);
     Ok((store, notice))
+}
+
+/// Every placement's overview line, through the index: what changed is read again (with
+/// progress on a terminal when that is much), and what it says is told on stderr.
+pub fn overview(store: &Store, t: &Texts) -> (Vec<PlacementSummary>, Vec<StoreError>) {
+    let overview = store.overview(today(), &mut progress(t));
+    report_refresh(&overview.repaired, overview.index_set_aside.as_deref(), t);
+    (overview.summaries, overview.errors)
+}
+
+/// Progress of a large index build, on stderr when that is a terminal.
+fn progress(t: &Texts) -> impl FnMut(usize, usize) {
+    let on_terminal = io::stderr().is_terminal();
+    move |done: usize, total: usize| {
+        if on_terminal {
+            let line = fill(t.index_building, &[&done.to_string(), &total.to_string()]);
+            eprint!("\r{line}\x1b[K");
+            if done == total {
+                eprint!("\r\x1b[K");
+            }
+        }
+    }
+}
+
+/// Says on stderr what bringing the index up to date changed outside it.
+fn report_refresh(repaired: &[PathBuf], set_aside: Option<&Path>, t: &Texts) {
+    if !repaired.is_empty() {
+        let text = fill(t.permissions_repaired, &[&repaired.len().to_string()]);
+        eprintln!("stagegesprek: {text}");
+    }
+    if let Some(aside) = set_aside {
+        eprintln!(
+            "stagegesprek: {}",
+            fill(t.index_set_aside, &[&aside.display().to_string()])
+        );
+    }
 }
 
 fn repair_permissions(store: &Store, t: &Texts) -> Option<(String, bool)> {
@@ -234,7 +272,7 @@ impl<'a> ListEntry<'a> {
 pub fn list(settings: &Settings, json: bool) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
-    let (summaries, errors) = store.summaries();
+    let (summaries, errors) = overview(&store, t);
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }

@@ -13,6 +13,7 @@ pub mod prep_question;
 pub mod preparation;
 pub mod record;
 pub mod rescued;
+pub mod search;
 pub mod summary;
 pub mod text;
 

@@ -153,6 +153,14 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// Text as a search compares it: lowercase, accents folded ("Café" is "cafe").
+pub fn folded(text: &str) -> String {
+    text.chars()
+        .flat_map(fold_accent)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn fold_accent(c: char) -> impl Iterator<Item = char> {
     let folded: &str = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",

@@ -3,6 +3,7 @@
 //! next and when it is due, whether preparations came in, and what is still open.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::due::due_date;
 use super::guide::Moment;
@@ -10,7 +11,7 @@ use super::placement::Placement;
 use super::record::{MeetingRecord, Place, RecordStatus, Role};
 
 /// The state of one contact moment of a placement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MomentState {
     NotHeld,
     Draft,
@@ -28,7 +29,8 @@ impl MomentState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised only into the index, a cache over the files (`store::index`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlacementSummary {
     /// Boxed, so that a screen holding a summary stays small.
     pub placement: Box<Placement>,

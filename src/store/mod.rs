@@ -24,6 +24,7 @@ pub mod file_kind;
 pub mod files;
 pub mod forms;
 pub mod guides;
+pub mod index;
 pub mod leftovers;
 pub mod lock;
 mod lossless;
@@ -133,7 +134,7 @@ impl Store {
         self.created
     }
 
-    fn placements_dir(&self) -> PathBuf {
+    pub(crate) fn placements_dir(&self) -> PathBuf {
         self.root.join("placements")
     }
 
@@ -161,8 +162,13 @@ impl Store {
     /// Narrows the permissions of everything the program keeps that others could read: the
     /// data folder and all in it, and the rescue folders. Returns what was changed so the
     /// user can be told.
+    ///
+    /// The placements' own folders are left to `overview`, which narrows each one when it
+    /// reads it again (a change of permissions is a change the index sees).
     pub fn repair_permissions(&self) -> Vec<PathBuf> {
-        let mut repaired = privacy::repair_permissions(&self.root);
+        let placements = self.placements_dir();
+        let mut repaired =
+            privacy::repair_permissions_but_inside(&self.root, Some(placements.as_path()));
         // A rescue folder in a shared place such as /tmp is only ours if it is a real
         // folder: a link there could point anywhere.
         for dir in &self.rescue_dirs {

@@ -21,9 +21,20 @@ use super::{PLACEMENT_FILE, SET_ASIDE_DIR, Store, durable, moment_of};
 use crate::domain::placement::safe_id;
 use crate::domain::preparation::Preparer;
 use crate::domain::summary::{MomentState, PlacementSummary};
-use crate::domain::{Moment, Placement};
+use crate::domain::{MeetingRecord, Moment, Placement, Preparation};
 
 const REMOVED_DIR: &str = "removed";
+
+/// What one placement folder holds, as looking back needs it.
+#[derive(Debug, Default)]
+pub(crate) struct Contents {
+    /// None when the placement file itself could not be read.
+    pub summary: Option<PlacementSummary>,
+    pub records: Vec<MeetingRecord>,
+    /// Preparations as their own files, before a meeting took them in.
+    pub preparations: Vec<(Moment, Preparer, Preparation)>,
+    pub errors: Vec<StoreError>,
+}
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
 /// A placement that was removed and can be brought back.
@@ -209,6 +220,53 @@ impl Store {
         self.placement(id).map(|p| self.summary_of(p, today).0)
     }
 
+    /// Everything in folder `id` that looking back uses, read from the files; none when the
+    /// folder holds no placement (not one of ours). A placement file that cannot be read
+    /// gives no summary and names the file in `errors`.
+    pub(crate) fn contents(&self, id: &str, today: NaiveDate) -> Option<Contents> {
+        if safe_id(id) != id {
+            return None;
+        }
+        let dir = match self.folder(id) {
+            Ok(dir) => dir,
+            Err(e) => {
+                return Some(Contents {
+                    errors: vec![e],
+                    ..Contents::default()
+                });
+            }
+        };
+        let path = dir.join(PLACEMENT_FILE);
+        if !exists(&path) {
+            return None;
+        }
+        let placement = match read_placement(&*self.disk, &path, id) {
+            Ok(p) => p,
+            Err(e) => {
+                return Some(Contents {
+                    errors: vec![e],
+                    ..Contents::default()
+                });
+            }
+        };
+        let (records, errors) = self.records(id);
+        let (summary, errors) = self.summary_from(placement, &records, errors, today);
+        let mut preparations = Vec::new();
+        for moment in Moment::ALL {
+            for by in prepared_roles(&dir, moment) {
+                if let Ok(Some(prepared)) = self.preparation(id, moment, by) {
+                    preparations.push((moment, by, prepared.preparation().clone()));
+                }
+            }
+        }
+        Some(Contents {
+            summary: Some(summary),
+            records,
+            preparations,
+            errors,
+        })
+    }
+
     /// The overview line of `placement` as seen on `today`, plus the record files that could
     /// not be read.
     pub(super) fn summary_of(
@@ -217,7 +275,18 @@ impl Store {
         today: NaiveDate,
     ) -> (PlacementSummary, Vec<StoreError>) {
         let (records, errors) = self.records(&placement.id);
-        let mut summary = PlacementSummary::on(placement, &records, today);
+        self.summary_from(placement, &records, errors, today)
+    }
+
+    /// `summary_of`, with the records (and the errors reading them) already at hand.
+    fn summary_from(
+        &self,
+        placement: Placement,
+        records: &[MeetingRecord],
+        errors: Vec<StoreError>,
+        today: NaiveDate,
+    ) -> (PlacementSummary, Vec<StoreError>) {
+        let mut summary = PlacementSummary::on(placement, records, today);
         for error in &errors {
             if let Some(moment) = moment_of(error.path()) {
                 let state = if error.is_newer() {

@@ -18,20 +18,33 @@ const MAX_DEPTH: usize = 5;
 /// what was changed. `root` itself may be a link the user chose; below it, links are neither
 /// followed nor changed.
 pub fn repair_permissions(root: &Path) -> Vec<PathBuf> {
+    repair_permissions_but_inside(root, None)
+}
+
+/// `repair_permissions`, but what is inside `skipped` is left to whoever reads it: the
+/// placements are narrowed one by one as the index reads them again, so a start does not
+/// walk thousands of folders.
+pub fn repair_permissions_but_inside(root: &Path, skipped: Option<&Path>) -> Vec<PathBuf> {
     let mut repaired = Vec::new();
     if let Ok(meta) = fs::metadata(root) {
-        repair(root, &meta, 0, &mut repaired);
+        repair(root, &meta, 0, skipped, &mut repaired);
     }
     repaired
 }
 
-fn visit(path: &Path, depth: usize, repaired: &mut Vec<PathBuf>) {
+fn visit(path: &Path, depth: usize, skipped: Option<&Path>, repaired: &mut Vec<PathBuf>) {
     if let Ok(meta) = fs::symlink_metadata(path) {
-        repair(path, &meta, depth, repaired);
+        repair(path, &meta, depth, skipped, repaired);
     }
 }
 
-fn repair(path: &Path, meta: &fs::Metadata, depth: usize, repaired: &mut Vec<PathBuf>) {
+fn repair(
+    path: &Path,
+    meta: &fs::Metadata,
+    depth: usize,
+    skipped: Option<&Path>,
+    repaired: &mut Vec<PathBuf>,
+) {
     let wanted = if meta.is_dir() {
         DIR_MODE
     } else if meta.is_file() {
@@ -45,10 +58,11 @@ fn repair(path: &Path, meta: &fs::Metadata, depth: usize, repaired: &mut Vec<Pat
     }
     if meta.is_dir()
         && depth < MAX_DEPTH
+        && skipped != Some(path)
         && let Ok(entries) = fs::read_dir(path)
     {
         for entry in entries.flatten() {
-            visit(&entry.path(), depth + 1, repaired);
+            visit(&entry.path(), depth + 1, skipped, repaired);
         }
     }
 }

@@ -648,7 +648,17 @@ impl App {
     }
 
     pub(super) fn home_screen(&mut self) -> Screen {
-        let (summaries, errors) = self.store.summaries();
+        // Through the index: only what changed since it was last seen is read again.
+        let overview = self.store.overview(crate::store::today(), &mut |_, _| {});
+        let errors = overview.errors;
+        let summaries = overview.summaries;
+        if !overview.repaired.is_empty() {
+            let text = fill(
+                self.texts.permissions_repaired,
+                &[&overview.repaired.len().to_string()],
+            );
+            self.message = Some((text, true));
+        }
         if let Some(first) = errors.first() {
             let text = if errors.len() == 1 {
                 first.describe(self.texts)

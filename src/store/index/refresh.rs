@@ -1,0 +1,247 @@
+//! Bringing the index up to date with the files: every placement folder is compared with
+//! its signature, and only the ones that changed (or are new) are read again.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::signature::{files_of, joined, names, signature};
+use super::{Index, IndexError};
+use crate::domain::search::{Part, preparation_text, record_texts};
+use crate::store::placements::Contents;
+use crate::store::{Store, privacy};
+
+/// What a refresh did.
+#[derive(Debug, Default)]
+pub struct Refreshed {
+    /// Placement folders read again (new, changed, or with a file that cannot be read).
+    pub read: usize,
+    /// Placements that were gone and left the index.
+    pub removed: usize,
+    /// Files and folders whose permissions were narrowed on the way.
+    pub repaired: Vec<PathBuf>,
+}
+
+/// How many placements are read between two reports of progress, and in one transaction.
+const BATCH: usize = 200;
+
+impl Index {
+    /// Compares every placement folder with what the index saw and reads again the ones that
+    /// changed. `progress` hears (read so far, to read) while a large part must be read, as
+    /// on the first build.
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        today: NaiveDate,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Refreshed, IndexError> {
+        let mut known: HashMap<String, (i64, String, bool)> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id, sig, files, unreadable FROM placement")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+            })?;
+            for row in rows {
+                let (id, seen) = row?;
+                known.insert(id, seen);
+            }
+        }
+        let root = store.placements_dir();
+        let mut on_disk: Vec<String> = match fs::read_dir(&root) {
+            Ok(entries) => entries
+                .flatten()
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .collect(),
+            // The overview then comes from the files, which name the folder that is missing.
+            Err(e) => return Err(e.into()),
+        };
+        on_disk.sort();
+        // Comparing is one `stat` per file: spread over the cores, as it is most of the
+        // time an overview takes.
+        // Every folder is looked up from the placements folder, opened once.
+        let base = match rustix::fs::open(
+            &root,
+            rustix::fs::OFlags::DIRECTORY
+                | rustix::fs::OFlags::RDONLY
+                | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::empty(),
+        ) {
+            Ok(fd) => Some(fd),
+            // No placements folder: none on disk, and every one the index knew is gone.
+            Err(e) if e == rustix::io::Errno::NOENT => None,
+            Err(e) => return Err(std::io::Error::from(e).into()),
+        };
+        let is_changed = |id: &String| {
+            !known.get(id).is_some_and(|(sig, files, unreadable)| {
+                !unreadable
+                    && base
+                        .as_ref()
+                        .is_some_and(|base| signature(base, id, names(files)) == Some(*sig))
+            })
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let share = on_disk.len().div_ceil(threads).max(1);
+        let changed: Vec<String> = std::thread::scope(|scope| {
+            let workers: Vec<_> = on_disk
+                .chunks(share)
+                .map(|ids| {
+                    let worker = scope.spawn(move || {
+                        ids.iter()
+                            .filter(|id| is_changed(id))
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    });
+                    (ids, worker)
+                })
+                .collect();
+            // A comparison that failed half-way counts everything it had as changed.
+            workers
+                .into_iter()
+                .flat_map(|(ids, w)| w.join().unwrap_or_else(|_| ids.to_vec()))
+                .collect()
+        });
+        let mut done = Refreshed::default();
+        let gone: Vec<&String> = known
+            .keys()
+            .filter(|id| on_disk.binary_search(id).is_err())
+            .collect();
+        if !gone.is_empty() {
+            let tx = self.conn.transaction()?;
+            for id in &gone {
+                forget(&tx, id)?;
+            }
+            tx.commit()?;
+            done.removed = gone.len();
+        }
+        let total = changed.len();
+        for (n, batch) in changed.chunks(BATCH).enumerate() {
+            if total > BATCH {
+                progress(n * BATCH, total);
+            }
+            let tx = self.conn.transaction()?;
+            for id in batch {
+                let dir = root.join(id);
+                // Permissions first: narrowing them changes the signature taken next.
+                if fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+                    done.repaired.extend(privacy::repair_permissions(&dir));
+                }
+                let files = files_of(&dir);
+                // Signed before reading: a file written in between is read again next time.
+                let sig = base
+                    .as_ref()
+                    .and_then(|base| signature(base, id, files.iter().map(String::as_str)));
+                forget(&tx, id)?;
+                let (Some(sig), Some(contents)) = (sig, store.contents(id, today)) else {
+                    continue;
+                };
+                remember(&tx, id, sig, &joined(&files), &contents)?;
+                done.read += 1;
+            }
+            tx.commit()?;
+        }
+        if total > BATCH {
+            progress(total, total);
+        }
+        Ok(done)
+    }
+}
+
+fn forget(tx: &rusqlite::Transaction, id: &str) -> Result<(), IndexError> {
+    tx.prepare_cached("DELETE FROM placement WHERE id = ?1")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM meeting WHERE placement = ?1")?
+        .execute([id])?;
+    // The words leave the full-text index first, while their text is still there to say
+    // which words they were.
+    tx.prepare_cached(
+        "INSERT INTO text (text, rowid, body) SELECT 'delete', id, body FROM doc WHERE placement = ?1",
+    )?
+    .execute([id])?;
+    tx.prepare_cached("DELETE FROM doc WHERE placement = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+fn remember(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    sig: i64,
+    files: &str,
+    contents: &Contents,
+) -> Result<(), IndexError> {
+    let summary = contents.summary.as_ref();
+    let placement = summary.map(|s| &*s.placement);
+    let (student, company, teacher) = placement.map_or(("", "", ""), |p| {
+        (p.student.as_str(), p.company.as_str(), p.teacher.as_str())
+    });
+    let json = summary.map(serde_json::to_string).transpose()?;
+    tx.prepare_cached(
+        "INSERT INTO placement
+             (id, sig, files, sort_key, student, company, teacher, summary, unreadable)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        id,
+        sig,
+        files,
+        student.to_lowercase(),
+        student,
+        company,
+        teacher,
+        json,
+        !contents.errors.is_empty()
+    ])?;
+    let add_text =
+        |moment: crate::domain::Moment, part: Part, body: &str| -> rusqlite::Result<()> {
+            tx.prepare_cached(
+                "INSERT INTO doc (placement, moment, part, body) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, moment.code(), part.code(), body])?;
+            tx.prepare_cached("INSERT INTO text (rowid, body) VALUES (last_insert_rowid(), ?1)")?
+                .execute([body])?;
+            Ok(())
+        };
+    let mut with_text: Vec<(crate::domain::Moment, Part)> = Vec::new();
+    // A held record is what was said; a draft only where nothing was held yet.
+    let mut records: Vec<_> = contents.records.iter().collect();
+    records.sort_by_key(|r| (r.moment, r.status != crate::domain::RecordStatus::Final));
+    records.dedup_by_key(|r| r.moment);
+    for record in records {
+        tx.prepare_cached(
+            "INSERT INTO meeting (placement, moment, status, date) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            id,
+            record.moment.code(),
+            status_code(record.status),
+            record.date.to_string()
+        ])?;
+        for (part, body) in record_texts(record) {
+            add_text(record.moment, part, &body)?;
+            with_text.push((record.moment, part));
+        }
+    }
+    for (moment, by, preparation) in &contents.preparations {
+        let part = Part::Preparation(*by);
+        if with_text.contains(&(*moment, part)) {
+            continue;
+        }
+        let body = preparation_text(preparation);
+        if !body.is_empty() {
+            add_text(*moment, part, &body)?;
+        }
+    }
+    Ok(())
+}
+
+fn status_code(status: crate::domain::RecordStatus) -> &'static str {
+    match status {
+        crate::domain::RecordStatus::Final => "final",
+        crate::domain::RecordStatus::Draft => "draft",
+    }
+}
