@@ -185,11 +185,10 @@ fn a_word_is_found_whatever_its_case_accents_or_ending() {
         .save_draft(&other.id, Moment::Start, &other_record)
         .unwrap();
 
-    let hits = search(&store, &SearchQuery::words("CAFE"));
-    assert!(
-        hits.is_empty(),
-        "the company's name is not a record's text: {hits:?}"
-    );
+    // A name finds the placement itself.
+    let hits = search(&store, &SearchQuery::words("CAFE zon"));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!((hits[0].part, hits[0].moment), (Part::Placement, None));
     let hits = search(&store, &SearchQuery::words("creme brulee"));
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0].part, Part::Key(KeyId::GuidanceChoices));
@@ -202,6 +201,10 @@ fn a_word_is_found_whatever_its_case_accents_or_ending() {
 
     let hits = search(&store, &SearchQuery::words("plan"));
     assert_eq!(hits.len(), 2, "'plan' finds 'planning' in both: {hits:?}");
+    assert!(
+        hits.iter()
+            .all(|h| h.part == Part::Key(KeyId::LearningPotential))
+    );
     let only_zon = SearchQuery {
         company: Some("cafe de".into()),
         ..SearchQuery::words("plan")
@@ -218,7 +221,9 @@ fn a_word_is_found_whatever_its_case_accents_or_ending() {
         moment: Some(Moment::Start),
         ..SearchQuery::words("planning")
     };
-    assert_eq!(search(&store, &at_start)[0].student, "Bram Test");
+    let hits = search(&store, &at_start);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].student, "Bram Test");
 
     // The teacher's own notes are searchable in the teacher's own program.
     let hits = search(&store, &SearchQuery::words("verhuizing"));
@@ -265,4 +270,50 @@ fn widened_permissions_in_a_placement_are_narrowed_when_the_overview_reads_it() 
         0o600
     );
     assert!(store.overview(today(), &mut |_, _| {}).repaired.is_empty());
+}
+
+#[test]
+fn flags_narrow_a_search_to_placements_that_need_attention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    demo(&data, "6");
+    let store = Store::open(&data).unwrap();
+    let today = stagegesprek::store::today();
+    let overview = store.overview(today, &mut |_, _| {}).summaries;
+    let (index, _) = store.fresh_index(today, &mut |_, _| {}).unwrap();
+    for (flag, has) in [
+        (
+            Flag::Late,
+            (|s| s.overdue) as fn(&stagegesprek::domain::summary::PlacementSummary) -> bool,
+        ),
+        (Flag::Concern, |s| s.concern),
+        (Flag::NoVisitYet, |s| s.on_site_at_risk()),
+    ] {
+        let mut wanted: Vec<&str> = overview
+            .iter()
+            .filter(|s| has(s))
+            .map(|s| s.placement.id.as_str())
+            .collect();
+        wanted.sort_unstable();
+        assert!(
+            !wanted.is_empty(),
+            "the demo has a placement that is {flag:?}"
+        );
+        // Every placement is found by its name; the flag keeps only the ones it names.
+        let mut found: Vec<String> = overview
+            .iter()
+            .flat_map(|s| {
+                let q = SearchQuery {
+                    flags: vec![flag],
+                    ..SearchQuery::words(&s.placement.student)
+                };
+                index.search(&q, today).unwrap()
+            })
+            .filter(|h| h.part == Part::Placement)
+            .map(|h| h.placement)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(found, wanted, "{flag:?}");
+    }
 }

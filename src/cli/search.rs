@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::output::say;
 use super::{Failure, Outcome, open_store, progress, report_refresh};
 use crate::domain::dates::parse_date;
-use crate::domain::search::{Flag, Part, SearchQuery};
+use crate::domain::search::{Flag, SearchQuery};
 use crate::domain::text::printable;
 use crate::domain::{Guide, Moment};
 use crate::i18n::{LangExt as _, Texts, fill};
@@ -36,7 +36,7 @@ struct HitEntry<'a> {
     placement: &'a str,
     student: &'a str,
     company: &'a str,
-    moment: &'static str,
+    moment: Option<&'static str>,
     date: Option<chrono::NaiveDate>,
     part: &'static str,
     /// The words around the match; each match between `[` and `]`.
@@ -88,7 +88,7 @@ pub fn search(settings: &Settings, guides: &Guides, args: &SearchArgs) -> Outcom
                 placement: &h.placement,
                 student: &h.student,
                 company: &h.company,
-                moment: h.moment.code(),
+                moment: h.moment.map(Moment::code),
                 date: h.date,
                 part: h.part.code(),
                 snippet: marked(&h.snippet, "[", "]"),
@@ -112,28 +112,21 @@ pub fn search(settings: &Settings, guides: &Guides, args: &SearchArgs) -> Outcom
     say(&text, t)
 }
 
-/// One line that says where a result is: date, student, company, meeting and part.
+/// One line that says where a result is: date, student, company, meeting and part, and
+/// what to type to see it (`show placement/moment`), or the placement when a name matched.
 fn heading(hit: &Hit, guide: Option<&Guide>, t: &Texts) -> String {
+    let who = format!("{} · {}", printable(&hit.student), printable(&hit.company));
+    let Some(moment) = hit.moment else {
+        return format!("{who}  ({})", printable(&hit.placement));
+    };
     let date = hit.date.map_or_else(|| "—".to_string(), |d| t.date(d));
     format!(
-        "{date}  {} · {} · {} · {}  ({}/{})",
-        printable(&hit.student),
-        printable(&hit.company),
-        t.moment_word(hit.moment),
-        part_name(hit.part, guide, t),
+        "{date}  {who} · {} · {}  ({}/{})",
+        t.moment_word(moment),
+        t.part_name(hit.part, guide),
         printable(&hit.placement),
-        hit.moment.code(),
+        moment.code(),
     )
-}
-
-/// A part of a record as the teacher reads it in the meeting.
-pub fn part_name(part: Part, guide: Option<&Guide>, t: &Texts) -> String {
-    match part {
-        Part::Key(key) => guide.map_or_else(|| key.code().to_string(), |g| g.key_title(key).into()),
-        Part::Agreements => t.section_agreements.into(),
-        Part::Private => t.section_private.into(),
-        Part::Preparation(by) => fill(t.search_part_preparation, &[t.preparer(by)]),
-    }
 }
 
 /// A snippet with its marks replaced by `open` and `close`.

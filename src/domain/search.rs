@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::guide::{KeyId, Moment};
-use super::placement::folded;
+use super::placement::{Placement, folded};
 use super::prep_question::Preparation;
 use super::preparation::Preparer;
 use super::record::MeetingRecord;
@@ -12,6 +12,9 @@ use super::record::MeetingRecord;
 /// Where in a meeting a text stands, so a search result can open the record at that place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
+    /// The placement itself: its student, company, trainer, teacher and programme, so a
+    /// name finds the placement.
+    Placement,
     Key(KeyId),
     Agreements,
     /// The teacher's own: private notes and a concern. Never in anything shared.
@@ -22,6 +25,7 @@ pub enum Part {
 impl Part {
     pub const fn code(self) -> &'static str {
         match self {
+            Self::Placement => "placement",
             Self::Key(key) => key.code(),
             Self::Agreements => "agreements",
             Self::Private => "private",
@@ -35,6 +39,7 @@ impl Part {
             .into_iter()
             .map(Self::Key)
             .chain([
+                Self::Placement,
                 Self::Agreements,
                 Self::Private,
                 Self::Preparation(Preparer::Trainer),
@@ -75,6 +80,17 @@ pub fn record_texts(record: &MeetingRecord) -> Vec<(Part, String)> {
     }
     parts.retain(|(_, text)| !text.is_empty());
     parts
+}
+
+/// The names a placement is known by, as one text.
+pub fn placement_text(placement: &Placement) -> String {
+    joined(&[
+        &placement.student,
+        &placement.company,
+        &placement.trainer,
+        &placement.teacher,
+        &placement.programme,
+    ])
 }
 
 /// The answers of a preparation as one text.
@@ -139,21 +155,6 @@ impl SearchQuery {
             .collect();
         (!terms.is_empty()).then(|| terms.join(" "))
     }
-
-    /// Whether a placement's company and teacher pass the name filters.
-    pub fn names_match(&self, company: &str, teacher: &str) -> bool {
-        let within = |wanted: &Option<String>, name: &str| {
-            wanted
-                .as_deref()
-                .is_none_or(|w| folded(name).contains(folded(w).trim()))
-        };
-        within(&self.company, company) && within(&self.teacher, teacher)
-    }
-
-    /// Whether a meeting's date lies within the date filters.
-    pub fn date_matches(&self, date: NaiveDate) -> bool {
-        self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date <= u)
-    }
 }
 
 /// The words of a search, folded (lowercase, no accents), without anything that is not part
@@ -187,18 +188,9 @@ mod tests {
     }
 
     #[test]
-    fn names_match_in_part_whatever_the_case_and_accents() {
-        let q = SearchQuery {
-            company: Some("cafe de".into()),
-            ..SearchQuery::default()
-        };
-        assert!(q.names_match("Grand Café De Zon", "An Docent"));
-        assert!(!q.names_match("Bakkerij De Molen", "An Docent"));
-    }
-
-    #[test]
     fn parts_have_codes_that_read_back() {
         for part in [
+            Part::Placement,
             Part::Key(KeyId::TrainerJudgement),
             Part::Agreements,
             Part::Private,

@@ -17,6 +17,11 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// The first and the last row of a list.
+    First,
+    Last,
+    /// Find records by words remembered from them.
+    Search,
     /// Enter on a list or a question: open what is selected, or take the default answer.
     Open,
     NewPlacement,

@@ -14,6 +14,7 @@ mod open;
 mod placements;
 mod preparation;
 mod rescued;
+mod search;
 mod stack;
 
 pub use stack::{Screen, ViewCx};
@@ -263,7 +264,7 @@ impl App {
             return;
         }
         let text = super::pasted::line_breaks(text);
-        let theme = self.theme;
+        let (theme, texts) = (self.theme, self.texts);
         match self.screen_mut() {
             Screen::Meeting(m) if m.phase == Phase::Conversation => {
                 if let Some(form) = m.popup_form() {
@@ -279,6 +280,7 @@ impl App {
                 p.form.paste(&text);
             }
             Screen::Import(i) => i.paste(&text),
+            Screen::Search(s) => s.paste(&text, texts, now().date()),
             _ => {}
         }
         self.hand_over_changes();
@@ -499,6 +501,8 @@ impl App {
             Effect::ExportAgenda => self.export_agenda(),
             Effect::CopyPath => self.copy_export_path(),
             Effect::OpenPick(id) => self.open_pick(&id),
+            Effect::OpenSearch(typed) => self.open_search(&typed),
+            Effect::OpenFound(hit) => self.open_found(&hit),
             Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),
             Effect::EditAgain { id, moment } => self.edit_again(&id, moment),
             Effect::NewPlacement => self.new_placement(),

@@ -49,6 +49,10 @@ pub enum Effect {
     SavePreparation,
     /// Store the reply pasted into the import screen.
     ImportReply,
+    /// Search, with what was typed to open it.
+    OpenSearch(String),
+    /// What a search found, opened where it stands.
+    OpenFound(Box<crate::store::index::Hit>),
     /// A screen that needs nothing from the services, on top of this one.
     Push(Box<Screen>),
 }

@@ -50,10 +50,14 @@ pub enum KeyContext {
     ReadBack,
     Finished,
     View,
+    /// A text field of the search: the words, a name or a date.
+    SearchText,
+    /// A choice of the search: which meeting, which flag.
+    SearchChoice,
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 22] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -74,6 +78,8 @@ impl KeyContext {
         Self::ReadBack,
         Self::Finished,
         Self::View,
+        Self::SearchText,
+        Self::SearchChoice,
     ];
 
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
@@ -87,13 +93,17 @@ impl KeyContext {
                 | Self::MeetingChoice
                 | Self::FormChoice
                 | Self::ReadBack
+                | Self::SearchChoice
+                | Self::Home
         )
     }
 
     pub const fn text(self) -> Option<TextKind> {
         match self {
             Self::MeetingNotes | Self::ImportText => Some(TextKind::Lines),
-            Self::FormText | Self::MeetingLine | Self::LongForm => Some(TextKind::OneLine),
+            Self::FormText | Self::MeetingLine | Self::LongForm | Self::SearchText => {
+                Some(TextKind::OneLine)
+            }
             _ => None,
         }
     }
@@ -193,7 +203,10 @@ const HELPED: &[KeyContext] = &[
     C::ReadBack,
     C::Finished,
     C::View,
+    C::SearchText,
+    C::SearchChoice,
 ];
+const SEARCH: &[KeyContext] = &[C::SearchText, C::SearchChoice];
 const SCROLLED: &[KeyContext] = &[C::Help, C::About, C::ReadBack, C::Finished, C::View];
 
 const fn bind(
@@ -232,6 +245,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home, C::Pick, C::MeetingList, C::GoTo], key(KeyCode::Enter), Action::Open, |t| t.key_open),
     bind(&[C::Home], key(KeyCode::PageUp), Action::PageUp, |t| t.key_page),
     bind(&[C::Home], key(KeyCode::PageDown), Action::PageDown, |t| t.key_page),
+    bind(&[C::Home], key(KeyCode::Home), Action::First, |t| t.key_page),
+    bind(&[C::Home], key(KeyCode::End), Action::Last, |t| t.key_page),
+    bind(&[C::Home], ctrl('f'), Action::Search, |t| t.key_search),
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
@@ -322,6 +338,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Finished, C::View, C::Pick, C::About], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::Home], key(KeyCode::Esc), Action::Quit, |t| t.key_quit),
     bind(&[C::ImportText], ctrl('s'), Action::SaveForm, |t| t.key_save_form),
+    // Search: the results move under the fields, whichever field has the cursor.
+    bind(SEARCH, key(KeyCode::Up), Action::Up, |t| t.key_choose),
+    bind(SEARCH, key(KeyCode::Down), Action::Down, |t| t.key_choose),
+    bind(SEARCH, key(KeyCode::Enter), Action::Open, |t| t.key_open),
+    bind(SEARCH, key(KeyCode::Tab), Action::NextField, |t| t.key_search_filters),
+    bind(SEARCH, key(KeyCode::BackTab), Action::PrevField, |t| t.key_search_filters),
+    bind(&[C::SearchChoice], key(KeyCode::Right), Action::ChoiceNext, |t| t.key_change),
+    bind(&[C::SearchChoice], key(KeyCode::Left), Action::ChoicePrev, |t| t.key_change),
+    bind(SEARCH, key(KeyCode::PageUp), Action::PageUp, |t| t.key_page),
+    bind(SEARCH, key(KeyCode::PageDown), Action::PageDown, |t| t.key_page),
+    bind(SEARCH, key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::ImportText], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     // Help, last so that it ends every footer.
     bind(HELPED, key(KeyCode::F(1)), Action::ToggleHelp, |t| t.key_help),

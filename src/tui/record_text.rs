@@ -29,8 +29,17 @@ pub fn record_lines(
 
 /// Any outline as lines for the screen.
 pub fn outline_lines(outline: &Outline, theme: &Theme) -> Vec<Line<'static>> {
+    outline_lines_with_sections(outline, theme).0
+}
+
+/// `outline_lines`, with the line each section's heading stands on.
+pub fn outline_lines_with_sections(
+    outline: &Outline,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Vec<(Section, usize)>) {
     let t = outline.texts;
     let mut lines = Vec::new();
+    let mut starts = Vec::new();
     let mut section = None;
     for block in &outline.blocks {
         match block {
@@ -72,6 +81,7 @@ pub fn outline_lines(outline: &Outline, theme: &Theme) -> Vec<Line<'static>> {
                     theme.title
                 };
                 lines.push(Line::default());
+                starts.push((*s, lines.len()));
                 lines.push(Line::styled(text.clone(), style));
             }
             Block::Remark(text) => lines.push(Line::styled(text.clone(), theme.dim)),
@@ -128,5 +138,5 @@ pub fn outline_lines(outline: &Outline, theme: &Theme) -> Vec<Line<'static>> {
             }
         }
     }
-    lines
+    (lines, starts)
 }

@@ -115,6 +115,8 @@ pub fn press_shown(app: &mut App, name: &str) {
         "↓" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
         "→" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
         "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
+        "Home" => KeyEvent::new(KeyCode::Home, KeyModifiers::NONE),
+        "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
         "Spatie" | "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
         "F1" => KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE),
         other => match other.strip_prefix("Ctrl+") {

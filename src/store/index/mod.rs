@@ -37,7 +37,7 @@ pub const INDEX_FILE: &str = "index.sqlite3";
 const APPLICATION_ID: i32 = 0x5354_4753;
 /// Raised whenever what the index holds changes shape; an index of another version is
 /// rebuilt.
-const SCHEMA: i32 = 1;
+const SCHEMA: i32 = 2;
 
 /// How long a refresh waits for another window that is refreshing the same index.
 const BUSY: Duration = Duration::from_secs(3);
@@ -52,6 +52,13 @@ const CREATE: &str = "
         student TEXT NOT NULL,
         company TEXT NOT NULL,
         teacher TEXT NOT NULL,
+        -- as a search compares them: lowercase, accents folded
+        company_folded TEXT NOT NULL,
+        teacher_folded TEXT NOT NULL,
+        -- what the search's flags ask about: overdue is next_due before today
+        next_due TEXT,
+        concern INTEGER NOT NULL,
+        no_visit INTEGER NOT NULL,
         -- the overview line as JSON; NULL when the placement file cannot be read
         summary TEXT,
         -- some file of the placement cannot be read: it is read again at every use, so the
@@ -75,11 +82,23 @@ const CREATE: &str = "
         body TEXT NOT NULL
     );
     CREATE INDEX doc_placement ON doc (placement);
+    -- prefixes of one to three letters are indexed, so the first letters typed in a search
+    -- are answered as fast as whole words
     CREATE VIRTUAL TABLE text USING fts5 (
         body,
         content = 'doc',
         content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'
+    );
+    -- the names of each placement alone, for the first letter or two typed: a short prefix
+    -- matches almost every word of every record, but only a few names
+    CREATE VIRTUAL TABLE name USING fts5 (
+        body,
+        content = 'doc',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2'
     );
 ";
 

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::{Index, IndexError};
-use crate::domain::search::{Flag, Part, SearchQuery};
+use crate::domain::placement::folded;
+use crate::domain::search::{Flag, Part, SearchQuery, search_words};
 use crate::domain::summary::PlacementSummary;
 use crate::domain::{KeyId, Moment, RecordStatus};
 use crate::store::{Store, StoreError};
@@ -23,7 +24,8 @@ pub struct Hit {
     pub placement: String,
     pub student: String,
     pub company: String,
-    pub moment: Moment,
+    /// None when the placement itself was found (by a name).
+    pub moment: Option<Moment>,
     /// The meeting's date; none for a preparation of a meeting not yet held.
     pub date: Option<NaiveDate>,
     /// None for a preparation of a meeting not yet held.
@@ -69,64 +71,69 @@ impl Index {
     }
 
     /// The places that hold every word of `query` (or, without words, every meeting), within
-    /// its filters; best matches first.
+    /// its filters; best matches first. A letter or two looks in the names only: a prefix
+    /// that short matches nearly every record, and what is typed first is mostly a name.
     pub fn search(&self, query: &SearchQuery, today: NaiveDate) -> Result<Vec<Hit>, IndexError> {
-        let moment = query.moment.map(Moment::code);
-        let sql = if query.match_expression().is_some() {
-            "SELECT d.placement, p.student, p.company, p.teacher, p.summary, d.moment, m.date,
-                    m.status, d.part, snippet(text, 0, char(2), char(3), '…', 12)
-             FROM text JOIN doc d ON d.id = text.rowid
-             JOIN placement p ON p.id = d.placement
-             LEFT JOIN meeting m ON m.placement = d.placement AND m.moment = d.moment
-             WHERE text MATCH ?1 AND (?2 IS NULL OR d.moment = ?2)
-             ORDER BY rank, m.date DESC"
+        let words = query.match_expression();
+        let short = search_words(&query.words)
+            .iter()
+            .all(|w| w.chars().count() < 3);
+        let table = if short { "name" } else { "text" };
+        // Filters are applied before the best are chosen, and the words around a match are
+        // made only for those.
+        let sql = if words.is_some() {
+            format!(
+                "SELECT d.placement, p.student, p.company, d.moment, m.date, m.status, d.part,
+                        snippet({table}, 0, char(2), char(3), '…', 12)
+                 FROM {table} JOIN doc d ON d.id = {table}.rowid
+                 JOIN placement p ON p.id = d.placement
+                 LEFT JOIN meeting m ON m.placement = d.placement AND m.moment = d.moment
+                 WHERE {table} MATCH ?1 AND {table}.rowid IN (
+                     SELECT {table}.rowid FROM {table} JOIN doc d ON d.id = {table}.rowid
+                     JOIN placement p ON p.id = d.placement
+                     LEFT JOIN meeting m ON m.placement = d.placement AND m.moment = d.moment
+                     WHERE {table} MATCH ?1 AND {FILTERS}
+                     ORDER BY rank LIMIT {MOST})
+                 ORDER BY rank, m.date DESC"
+            )
         } else {
             // Without words every meeting is a result, opened at its beginning.
-            "SELECT m.placement, p.student, p.company, p.teacher, p.summary, m.moment, m.date,
-                    m.status, NULL, ''
-             FROM meeting m JOIN placement p ON p.id = m.placement
-             WHERE ?1 IS NULL AND (?2 IS NULL OR m.moment = ?2)
-             ORDER BY m.date DESC"
+            format!(
+                "SELECT m.placement, p.student, p.company, m.moment, m.date, m.status, NULL, ''
+                 FROM meeting m JOIN placement p ON p.id = m.placement
+                 WHERE ?1 IS NULL AND {FILTERS_MEETING}
+                 ORDER BY m.date DESC LIMIT {MOST}"
+            )
         };
-        let words = query.match_expression();
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query(params![words, moment])?;
+        let folded_name = |name: &Option<String>| {
+            name.as_deref()
+                .map(|n| folded(n).trim().to_string())
+                .filter(|n| !n.is_empty())
+        };
+        let has = |flag: Flag| query.flags.contains(&flag);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![
+            words,
+            query.moment.map(Moment::code),
+            folded_name(&query.company),
+            folded_name(&query.teacher),
+            query.since.map(|d| d.to_string()),
+            query.until.map(|d| d.to_string()),
+            has(Flag::Late),
+            today.to_string(),
+            has(Flag::Concern),
+            has(Flag::NoVisitYet),
+        ])?;
         let mut hits = Vec::new();
         while let Some(row) = rows.next()? {
-            let company: String = row.get(2)?;
-            let teacher: String = row.get(3)?;
-            if !query.names_match(&company, &teacher) {
-                continue;
-            }
-            let date = row
-                .get::<_, Option<String>>(6)?
-                .and_then(|d| d.parse::<NaiveDate>().ok());
-            if (query.since.is_some() || query.until.is_some())
-                && !date.is_some_and(|d| query.date_matches(d))
-            {
-                continue;
-            }
-            if !query.flags.is_empty() {
-                let Some(json) = row.get::<_, Option<String>>(4)? else {
-                    continue;
-                };
-                let mut summary: PlacementSummary = serde_json::from_str(&json)?;
-                summary.set_today(today);
-                if !query.flags.iter().all(|f| has_flag(&summary, *f)) {
-                    continue;
-                }
-            }
-            let Some(moment) = Moment::from_code(&row.get::<_, String>(5)?) else {
-                continue;
-            };
-            let part = match row.get::<_, Option<String>>(8)? {
+            let part = match row.get::<_, Option<String>>(6)? {
                 Some(code) => match Part::from_code(&code) {
                     Some(part) => part,
                     None => continue,
                 },
                 None => Part::Key(KeyId::LearningProcesses),
             };
-            let status = match row.get::<_, Option<String>>(7)?.as_deref() {
+            let status = match row.get::<_, Option<String>>(5)?.as_deref() {
                 Some("final") => Some(RecordStatus::Final),
                 Some("draft") => Some(RecordStatus::Draft),
                 _ => None,
@@ -134,25 +141,38 @@ impl Index {
             hits.push(Hit {
                 placement: row.get(0)?,
                 student: row.get(1)?,
-                company,
-                moment,
-                date,
+                company: row.get(2)?,
+                moment: Moment::from_code(&row.get::<_, String>(3)?),
+                date: row
+                    .get::<_, Option<String>>(4)?
+                    .and_then(|d| d.parse::<NaiveDate>().ok()),
                 status,
                 part,
-                snippet: row.get(9)?,
+                snippet: row.get(7)?,
             });
-            if hits.len() == MOST {
-                break;
-            }
         }
         Ok(hits)
     }
 }
 
-fn has_flag(summary: &PlacementSummary, flag: Flag) -> bool {
-    match flag {
-        Flag::Late => summary.overdue,
-        Flag::Concern => summary.concern,
-        Flag::NoVisitYet => summary.on_site_at_risk(),
-    }
-}
+/// The filters of a search, on `d` (the text), `p` (its placement) and `m` (its meeting):
+/// ?2 moment, ?3 company, ?4 teacher (folded), ?5 since, ?6 until, ?7 late (with ?8 today),
+/// ?9 concern, ?10 no visit yet. A date filter leaves out what has no date.
+const FILTERS: &str = "(?2 IS NULL OR d.moment = ?2)
+    AND (?3 IS NULL OR instr(p.company_folded, ?3) > 0)
+    AND (?4 IS NULL OR instr(p.teacher_folded, ?4) > 0)
+    AND (?5 IS NULL OR m.date >= ?5)
+    AND (?6 IS NULL OR m.date <= ?6)
+    AND (NOT ?7 OR p.next_due < ?8)
+    AND (NOT ?9 OR p.concern)
+    AND (NOT ?10 OR p.no_visit)";
+
+/// `FILTERS` for a list of meetings, where the meeting is `m`.
+const FILTERS_MEETING: &str = "(?2 IS NULL OR m.moment = ?2)
+    AND (?3 IS NULL OR instr(p.company_folded, ?3) > 0)
+    AND (?4 IS NULL OR instr(p.teacher_folded, ?4) > 0)
+    AND (?5 IS NULL OR m.date >= ?5)
+    AND (?6 IS NULL OR m.date <= ?6)
+    AND (NOT ?7 OR p.next_due < ?8)
+    AND (NOT ?9 OR p.concern)
+    AND (NOT ?10 OR p.no_visit)";

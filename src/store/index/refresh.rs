@@ -10,7 +10,9 @@ use rusqlite::params;
 
 use super::signature::{files_of, joined, names, signature};
 use super::{Index, IndexError};
-use crate::domain::search::{Part, preparation_text, record_texts};
+use crate::domain::placement::folded;
+use crate::domain::search::{Part, placement_text, preparation_text, record_texts};
+use crate::domain::summary::PlacementSummary;
 use crate::store::placements::Contents;
 use crate::store::{Store, privacy};
 
@@ -162,6 +164,11 @@ fn forget(tx: &rusqlite::Transaction, id: &str) -> Result<(), IndexError> {
         "INSERT INTO text (text, rowid, body) SELECT 'delete', id, body FROM doc WHERE placement = ?1",
     )?
     .execute([id])?;
+    tx.prepare_cached(
+        "INSERT INTO name (name, rowid, body)
+         SELECT 'delete', id, body FROM doc WHERE placement = ?1 AND part = 'placement'",
+    )?
+    .execute([id])?;
     tx.prepare_cached("DELETE FROM doc WHERE placement = ?1")?
         .execute([id])?;
     Ok(())
@@ -182,8 +189,9 @@ fn remember(
     let json = summary.map(serde_json::to_string).transpose()?;
     tx.prepare_cached(
         "INSERT INTO placement
-             (id, sig, files, sort_key, student, company, teacher, summary, unreadable)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             (id, sig, files, sort_key, student, company, teacher, company_folded,
+              teacher_folded, next_due, concern, no_visit, summary, unreadable)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         id,
@@ -193,19 +201,36 @@ fn remember(
         student,
         company,
         teacher,
+        folded(company),
+        folded(teacher),
+        summary.and_then(|s| s.next_due).map(|d| d.to_string()),
+        summary.is_some_and(|s| s.concern),
+        summary.is_some_and(PlacementSummary::on_site_at_risk),
         json,
         !contents.errors.is_empty()
     ])?;
+    // Each text is a row of `doc`; the full-text tables index it under the same id, and the
+    // names of the placement also go into the small table searched for a letter or two.
+    let add = |moment: &str, part: Part, body: &str| -> rusqlite::Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO doc (placement, moment, part, body) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, moment, part.code(), body])?;
+        let row = tx.last_insert_rowid();
+        tx.prepare_cached("INSERT INTO text (rowid, body) VALUES (?1, ?2)")?
+            .execute(params![row, body])?;
+        if part == Part::Placement {
+            tx.prepare_cached("INSERT INTO name (rowid, body) VALUES (?1, ?2)")?
+                .execute(params![row, body])?;
+        }
+        Ok(())
+    };
     let add_text =
-        |moment: crate::domain::Moment, part: Part, body: &str| -> rusqlite::Result<()> {
-            tx.prepare_cached(
-                "INSERT INTO doc (placement, moment, part, body) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![id, moment.code(), part.code(), body])?;
-            tx.prepare_cached("INSERT INTO text (rowid, body) VALUES (last_insert_rowid(), ?1)")?
-                .execute([body])?;
-            Ok(())
-        };
+        |moment: crate::domain::Moment, part: Part, body: &str| add(moment.code(), part, body);
+    if let Some(placement) = placement {
+        // Not tied to a meeting: the moment is left empty.
+        add("", Part::Placement, &placement_text(placement))?;
+    }
     let mut with_text: Vec<(crate::domain::Moment, Part)> = Vec::new();
     // A held record is what was said; a draft only where nothing was held yet.
     let mut records: Vec<_> = contents.records.iter().collect();

@@ -184,7 +184,7 @@ impl App {
         }
     }
 
-    fn show_view(&mut self, record: MeetingRecord, read_only: bool) {
+    pub(super) fn show_view(&mut self, record: MeetingRecord, read_only: bool) {
         self.show(Screen::View(Box::new(ViewState {
             record,
             scroll: 0,

@@ -27,6 +27,7 @@ use crate::tui::screens::pick::PickScreen;
 use crate::tui::screens::pick::PickState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prepare::PrepareState;
+use crate::tui::screens::search::SearchState;
 use crate::tui::screens::view::ViewScreen;
 use crate::tui::screens::view::ViewState;
 use crate::tui::theme::Theme;
@@ -53,6 +54,7 @@ pub enum Screen {
     About(AboutState),
     Prepare(Box<PrepareState>),
     Import(Box<ImportState>),
+    Search(Box<SearchState>),
 }
 
 impl Screen {
@@ -67,6 +69,7 @@ impl Screen {
             Self::About(_) => KeyContext::About,
             Self::Prepare(p) => p.context(),
             Self::Import(_) => KeyContext::ImportText,
+            Self::Search(s) => s.context(),
         }
     }
 
@@ -78,6 +81,7 @@ impl Screen {
             Self::Choice(c) => c.offers(action),
             Self::PlacementForm(p) => p.form.offers(action),
             Self::Pick(p) => p.offers(action),
+            Self::Search(s) => s.offers(action),
             Self::About(_) | Self::Prepare(_) | Self::Import(_) => true,
         }
     }
@@ -93,6 +97,7 @@ impl Screen {
             Self::About(a) => a.update(action),
             Self::Prepare(p) => p.update(action, cx),
             Self::Import(i) => i.update(action, cx.t),
+            Self::Search(s) => s.update(action, cx),
         }
     }
 
@@ -140,6 +145,7 @@ impl Screen {
                 render_form(&state.form, Some(&state.intro), area, buf, theme);
             }
             Self::Import(state) => state.render(area, buf, cx),
+            Self::Search(state) => state.render(area, buf, cx),
         }
     }
 
@@ -156,6 +162,7 @@ impl Screen {
             Self::About(_) => t.about_purpose,
             Self::Prepare(_) => t.help_prepare,
             Self::Import(_) => t.import_intro,
+            Self::Search(_) => t.help_search,
         }
     }
 
@@ -168,7 +175,7 @@ impl Screen {
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Prepare(p) => Some(&p.placement),
-            Self::Home(_) | Self::About(_) | Self::Import(_) => None,
+            Self::Home(_) | Self::About(_) | Self::Import(_) | Self::Search(_) => None,
         }
     }
 

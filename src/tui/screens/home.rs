@@ -111,6 +111,8 @@ impl HomeState {
             | Action::Down
             | Action::PageUp
             | Action::PageDown
+            | Action::First
+            | Action::Last
             | Action::Open
             | Action::EditPlacement
             | Action::RemovePlacement
@@ -126,6 +128,16 @@ impl HomeState {
             Action::Down => self.move_selection(1),
             Action::PageUp => self.move_selection(-10),
             Action::PageDown => self.move_selection(10),
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = self.summaries.len().saturating_sub(1),
+            Action::Search => return Effect::OpenSearch(String::new()),
+            // Typing on the list starts a search with what was typed: a name finds the
+            // placement, a word the records that hold it.
+            Action::TypeAside(key) => {
+                if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
+                    return Effect::OpenSearch(c.to_string());
+                }
+            }
             Action::Open => {
                 if let Some(id) = self.selected_id() {
                     return Effect::OpenPick(id);

@@ -8,4 +8,5 @@ pub mod import;
 pub mod pick;
 pub mod placement_form;
 pub mod prepare;
+pub mod search;
 pub mod view;
