@@ -14,6 +14,7 @@ pub mod preparation;
 pub mod record;
 pub mod rescued;
 pub mod search;
+pub mod story;
 pub mod summary;
 pub mod text;
 

@@ -157,6 +157,68 @@ impl SearchQuery {
     }
 }
 
+/// Before and after a match in a snippet: `MARK_START` and `MARK_END`. Control characters
+/// never stand in stored text, so they cannot be confused with it.
+pub const MARK_START: char = '\u{2}';
+pub const MARK_END: char = '\u{3}';
+
+/// About `width` words of `body` around the first place a search word matches (a word that
+/// starts with one of `words`, compared folded), each match between `MARK_START` and
+/// `MARK_END`; `…` where the text goes on. The start of the text when nothing matches.
+pub fn snippet(body: &str, words: &[String], width: usize) -> String {
+    // Words with their byte ranges in `body`, so the original text is cut, not a folded copy.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in body.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, body.len()));
+    }
+    let hits: Vec<bool> = spans
+        .iter()
+        .map(|&(s, e)| {
+            let word = folded(&body[s..e]);
+            words.iter().any(|w| word.starts_with(w.as_str()))
+        })
+        .collect();
+    let first = hits.iter().position(|h| *h).unwrap_or(0);
+    let from = first.saturating_sub(width / 3);
+    let to = (from + width).min(spans.len());
+    let (Some(&(cut_start, _)), Some(&(_, cut_end))) = (spans.get(from), spans.get(to.max(1) - 1))
+    else {
+        return String::new();
+    };
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut at = cut_start;
+    for (n, &(s, e)) in spans.iter().enumerate().take(to).skip(from) {
+        out.push_str(&body[at..s]);
+        if hits[n] {
+            out.push(MARK_START);
+            out.push_str(&body[s..e]);
+            out.push(MARK_END);
+        } else {
+            out.push_str(&body[s..e]);
+        }
+        at = e;
+    }
+    debug_assert_eq!(at, cut_end);
+    if to < spans.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// The words of a search, folded (lowercase, no accents), without anything that is not part
 /// of a word, so no typed character can change the meaning of the expression.
 pub fn search_words(text: &str) -> Vec<String> {
@@ -185,6 +247,29 @@ mod tests {
             Some("\"kassa\"* \"or\"* \"not\"* \"x\"* \"y\"* \"z\"* \"w\"*")
         );
         assert_eq!(SearchQuery::words(" *\"-^ ").match_expression(), None);
+    }
+
+    #[test]
+    fn a_snippet_shows_the_words_around_the_first_match_marked() {
+        let words = search_words("cafe PLAN");
+        let body = "Een lange aanloop van woorden die er niet toe doen. \
+                    Het Café maakt een planning voor de week, en de plannen gaan door.";
+        let s = snippet(body, &words, 8);
+        assert_eq!(
+            s,
+            "…doen. Het \u{2}Café\u{3} maakt een \u{2}planning\u{3} voor de…"
+        );
+        // Nothing matched: the start of the text.
+        assert_eq!(
+            snippet("Kort en goed.", &search_words("xyz"), 12),
+            "Kort en goed"
+        );
+        assert_eq!(snippet("", &words, 12), "");
+        // Multi-byte letters are cut on their edges.
+        assert_eq!(
+            snippet("Zoë Çelik!", &search_words("celik"), 12),
+            "Zoë \u{2}Çelik\u{3}"
+        );
     }
 
     #[test]

@@ -5,15 +5,15 @@ use rusqlite::params;
 
 use super::{Index, IndexError};
 use crate::domain::placement::folded;
-use crate::domain::search::{Flag, Part, SearchQuery, search_words};
+use crate::domain::search::{Flag, Part, SearchQuery, search_words, snippet};
 use crate::domain::summary::PlacementSummary;
 use crate::domain::{KeyId, Moment, RecordStatus};
 use crate::store::{Store, StoreError};
 
-/// Marks around a matched word in a snippet; never typed by anyone (control characters are
-/// taken out of everything stored).
-pub const MARK_START: char = '\u{2}';
-pub const MARK_END: char = '\u{3}';
+pub use crate::domain::search::{MARK_END, MARK_START};
+
+/// How many words a snippet shows.
+const SNIPPET_WORDS: usize = 14;
 
 /// How many results a search gives at most; more is never read by a person.
 const MOST: usize = 200;
@@ -84,22 +84,17 @@ impl Index {
         let sql = if words.is_some() {
             format!(
                 "SELECT d.placement, p.student, p.company, d.moment, m.date, m.status, d.part,
-                        snippet({table}, 0, char(2), char(3), '…', 12)
+                        d.body
                  FROM {table} JOIN doc d ON d.id = {table}.rowid
                  JOIN placement p ON p.id = d.placement
                  LEFT JOIN meeting m ON m.placement = d.placement AND m.moment = d.moment
-                 WHERE {table} MATCH ?1 AND {table}.rowid IN (
-                     SELECT {table}.rowid FROM {table} JOIN doc d ON d.id = {table}.rowid
-                     JOIN placement p ON p.id = d.placement
-                     LEFT JOIN meeting m ON m.placement = d.placement AND m.moment = d.moment
-                     WHERE {table} MATCH ?1 AND {FILTERS}
-                     ORDER BY rank LIMIT {MOST})
-                 ORDER BY rank, m.date DESC"
+                 WHERE {table} MATCH ?1 AND {FILTERS}
+                 ORDER BY rank, m.date DESC LIMIT {MOST}"
             )
         } else {
             // Without words every meeting is a result, opened at its beginning.
             format!(
-                "SELECT m.placement, p.student, p.company, m.moment, m.date, m.status, NULL, ''
+                "SELECT m.placement, p.student, p.company, m.moment, m.date, m.status, NULL, NULL
                  FROM meeting m JOIN placement p ON p.id = m.placement
                  WHERE ?1 IS NULL AND {FILTERS_MEETING}
                  ORDER BY m.date DESC LIMIT {MOST}"
@@ -125,6 +120,7 @@ impl Index {
             has(Flag::NoVisitYet),
         ])?;
         let mut hits = Vec::new();
+        let mut bodies = Vec::new();
         while let Some(row) = rows.next()? {
             let part = match row.get::<_, Option<String>>(6)? {
                 Some(code) => match Part::from_code(&code) {
@@ -148,8 +144,17 @@ impl Index {
                     .and_then(|d| d.parse::<NaiveDate>().ok()),
                 status,
                 part,
-                snippet: row.get(7)?,
+                snippet: String::new(),
             });
+            bodies.push(row.get::<_, Option<String>>(7)?);
+        }
+        // The words around a match are cut here, only for the results kept: SQLite's own
+        // snippets would search every result's text again.
+        let words = search_words(&query.words);
+        for (hit, body) in hits.iter_mut().zip(bodies) {
+            if let Some(body) = body {
+                hit.snippet = snippet(&body, &words, SNIPPET_WORDS);
+            }
         }
         Ok(hits)
     }
