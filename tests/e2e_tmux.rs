@@ -38,7 +38,7 @@ fn hold_a_whole_meeting_in_a_real_terminal() {
     let tmux = Tmux::start(&data, &[]);
     tmux.wait_for("Nog geen stageplaatsen");
 
-    tmux.wait_for("Ctrl+N nieuwe stageplaats");
+    tmux.wait_for("Ctrl+N nieuw");
     tmux.keys(&["C-n"]);
     tmux.wait_for("Nieuwe stageplaats");
     tmux.type_text("Robin Eindtest");

@@ -22,6 +22,8 @@ pub enum Action {
     Last,
     /// Find records by words remembered from them.
     Search,
+    /// A placement's story: its three moments at a glance.
+    Story,
     /// Enter on a list or a question: open what is selected, or take the default answer.
     Open,
     NewPlacement,

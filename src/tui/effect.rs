@@ -49,6 +49,8 @@ pub enum Effect {
     SavePreparation,
     /// Store the reply pasted into the import screen.
     ImportReply,
+    /// A placement's story.
+    OpenStory(String),
     /// Search, with what was typed to open it.
     OpenSearch(String),
     /// What a search found, opened where it stands.

@@ -54,10 +54,12 @@ pub enum KeyContext {
     SearchText,
     /// A choice of the search: which meeting, which flag.
     SearchChoice,
+    /// A placement's story.
+    Story,
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -80,6 +82,7 @@ impl KeyContext {
         Self::View,
         Self::SearchText,
         Self::SearchChoice,
+        Self::Story,
     ];
 
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
@@ -205,9 +208,17 @@ const HELPED: &[KeyContext] = &[
     C::View,
     C::SearchText,
     C::SearchChoice,
+    C::Story,
 ];
 const SEARCH: &[KeyContext] = &[C::SearchText, C::SearchChoice];
-const SCROLLED: &[KeyContext] = &[C::Help, C::About, C::ReadBack, C::Finished, C::View];
+const SCROLLED: &[KeyContext] = &[
+    C::Help,
+    C::About,
+    C::ReadBack,
+    C::Finished,
+    C::View,
+    C::Story,
+];
 
 const fn bind(
     contexts: &'static [KeyContext],
@@ -248,6 +259,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], key(KeyCode::Home), Action::First, |t| t.key_page),
     bind(&[C::Home], key(KeyCode::End), Action::Last, |t| t.key_page),
     bind(&[C::Home], ctrl('f'), Action::Search, |t| t.key_search),
+    bind(&[C::Home, C::Pick], ctrl('l'), Action::Story, |t| t.key_story),
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
@@ -335,7 +347,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::View], ctrl('e'), Action::EditAgain, |t| t.key_edit_again),
     bind(&[C::Finished, C::View], ctrl('p'), Action::Export, |t| t.key_export),
     bind(&[C::Finished, C::View], ctrl('k'), Action::CopyPath, |t| t.key_copy),
-    bind(&[C::Finished, C::View, C::Pick, C::About], key(KeyCode::Esc), Action::Back, |t| t.key_back),
+    bind(&[C::Finished, C::View, C::Pick, C::About, C::Story], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::Home], key(KeyCode::Esc), Action::Quit, |t| t.key_quit),
     bind(&[C::ImportText], ctrl('s'), Action::SaveForm, |t| t.key_save_form),
     // Search: the results move under the fields, whichever field has the cursor.

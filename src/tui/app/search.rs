@@ -4,13 +4,16 @@
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::App;
+use crate::domain::KeyId;
 use crate::domain::search::Part;
+use crate::domain::story::Story;
 use crate::export::outline::{Section, Variant, outline};
 use crate::i18n::fill;
 use crate::store::index::Hit;
 use crate::tui::app::Screen;
 use crate::tui::record_text::outline_lines_with_sections;
 use crate::tui::screens::search::SearchState;
+use crate::tui::screens::story::StoryState;
 use crate::tui::screens::view::ViewState;
 
 impl App {
@@ -27,6 +30,29 @@ impl App {
                 self.message = Some((fill(self.texts.search_failed, &[&e.to_string()]), true));
             }
         }
+    }
+
+    /// A placement's story, from its files as they are now.
+    pub(super) fn open_story(&mut self, id: &str) {
+        let placement = match self.store.placement(id) {
+            Ok(p) => p,
+            Err(e) => return self.message = Some((e.describe(self.texts), true)),
+        };
+        let (records, errors) = self.store.records(id);
+        if let Some(first) = errors.first() {
+            self.message = Some((first.describe(self.texts), true));
+        }
+        let key_titles = KeyId::ALL.map(|key| {
+            self.guides
+                .for_language(self.lang)
+                .map_or_else(|| key.code().to_string(), |g| g.key_title(key).to_string())
+        });
+        self.push(Screen::Story(Box::new(StoryState {
+            placement,
+            story: Story::new(records),
+            key_titles,
+            scroll: 0,
+        })));
     }
 
     /// A held record opens read-only at the part that matched; a meeting still in progress

@@ -28,6 +28,7 @@ use crate::tui::screens::pick::PickState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prepare::PrepareState;
 use crate::tui::screens::search::SearchState;
+use crate::tui::screens::story::StoryState;
 use crate::tui::screens::view::ViewScreen;
 use crate::tui::screens::view::ViewState;
 use crate::tui::theme::Theme;
@@ -55,6 +56,7 @@ pub enum Screen {
     Prepare(Box<PrepareState>),
     Import(Box<ImportState>),
     Search(Box<SearchState>),
+    Story(Box<StoryState>),
 }
 
 impl Screen {
@@ -70,6 +72,7 @@ impl Screen {
             Self::Prepare(p) => p.context(),
             Self::Import(_) => KeyContext::ImportText,
             Self::Search(s) => s.context(),
+            Self::Story(_) => KeyContext::Story,
         }
     }
 
@@ -82,7 +85,7 @@ impl Screen {
             Self::PlacementForm(p) => p.form.offers(action),
             Self::Pick(p) => p.offers(action),
             Self::Search(s) => s.offers(action),
-            Self::About(_) | Self::Prepare(_) | Self::Import(_) => true,
+            Self::About(_) | Self::Prepare(_) | Self::Import(_) | Self::Story(_) => true,
         }
     }
 
@@ -98,6 +101,7 @@ impl Screen {
             Self::Prepare(p) => p.update(action, cx),
             Self::Import(i) => i.update(action, cx.t),
             Self::Search(s) => s.update(action, cx),
+            Self::Story(s) => s.update(action, cx),
         }
     }
 
@@ -146,6 +150,7 @@ impl Screen {
             }
             Self::Import(state) => state.render(area, buf, cx),
             Self::Search(state) => state.render(area, buf, cx),
+            Self::Story(state) => state.render(area, buf, cx),
         }
     }
 
@@ -163,6 +168,7 @@ impl Screen {
             Self::Prepare(_) => t.help_prepare,
             Self::Import(_) => t.import_intro,
             Self::Search(_) => t.help_search,
+            Self::Story(_) => t.help_story,
         }
     }
 
@@ -175,6 +181,7 @@ impl Screen {
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Prepare(p) => Some(&p.placement),
+            Self::Story(s) => Some(&s.placement.id),
             Self::Home(_) | Self::About(_) | Self::Import(_) | Self::Search(_) => None,
         }
     }

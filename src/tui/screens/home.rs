@@ -115,6 +115,7 @@ impl HomeState {
             | Action::Last
             | Action::Open
             | Action::EditPlacement
+            | Action::Story
             | Action::RemovePlacement
             | Action::ToggleSort => !self.summaries.is_empty(),
             Action::CopyPath => self.agenda.is_some(),
@@ -131,6 +132,11 @@ impl HomeState {
             Action::First => self.selected = 0,
             Action::Last => self.selected = self.summaries.len().saturating_sub(1),
             Action::Search => return Effect::OpenSearch(String::new()),
+            Action::Story => {
+                if let Some(id) = self.selected_id() {
+                    return Effect::OpenStory(id);
+                }
+            }
             // Typing on the list starts a search with what was typed: a name finds the
             // placement, a word the records that hold it.
             Action::TypeAside(key) => {

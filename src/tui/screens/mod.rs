@@ -9,4 +9,5 @@ pub mod pick;
 pub mod placement_form;
 pub mod prepare;
 pub mod search;
+pub mod story;
 pub mod view;

@@ -57,6 +57,7 @@ impl PickState {
             }
             Action::EditPlacement => return Effect::EditPlacement(id),
             Action::Prepare => return Effect::PrepMenu(id, self.moment()),
+            Action::Story => return Effect::OpenStory(id),
             Action::DeleteSelected => return Effect::AskDiscardDraft(id, self.moment()),
             _ => {}
         }

@@ -1,0 +1,391 @@
+//! A placement's story at a glance: the three moments (when, where, who prepared), how the
+//! trainer guided at each (a small bar per way of guiding), per key what was said at each
+//! moment, and what became of every agreement. Side by side where the window is wide, one
+//! under the other where it is not; readable without colour.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::domain::story::Story;
+use crate::domain::text::printable;
+use crate::domain::{
+    AgreementStatus, KeyId, MeetingRecord, Moment, Placement, RecordStatus, Strategy,
+};
+use crate::i18n::Texts;
+use crate::tui::action::Action;
+use crate::tui::app::ViewCx;
+use crate::tui::effect::Effect;
+use crate::tui::meeting::Cx;
+use crate::tui::theme::Theme;
+
+/// Wide enough for three columns of readable notes.
+const COLUMNS_FROM: u16 = 120;
+
+pub struct StoryState {
+    pub placement: Placement,
+    pub story: Story,
+    /// The keys' titles in the guide of the interface's language.
+    pub key_titles: [String; 4],
+    pub scroll: u16,
+}
+
+impl StoryState {
+    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        match action {
+            Action::Back => return Effect::Back,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            _ => {}
+        }
+        // Never past the end: the last lines stay on screen, and a key back up moves at once.
+        if let Some(body) = cx.body {
+            let rows = if body.width >= COLUMNS_FROM {
+                self.band_heights(body.width, cx.t, cx.theme)
+                    .iter()
+                    .sum::<u16>()
+            } else {
+                let lines = self.stacked_lines(cx.t, cx.theme);
+                u16::try_from(
+                    Paragraph::new(lines)
+                        .wrap(Wrap { trim: false })
+                        .line_count(body.width),
+                )
+                .unwrap_or(u16::MAX)
+            };
+            self.scroll = self
+                .scroll
+                .min(rows.saturating_sub(body.height.saturating_sub(1)));
+        }
+        Effect::None
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        let (t, theme) = (cx.texts, cx.theme);
+        let title = format!(
+            "{} · {} · {}",
+            t.story_title,
+            printable(&self.placement.student),
+            printable(&self.placement.company)
+        );
+        let block = theme.screen_block(&title);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width >= COLUMNS_FROM {
+            self.render_columns(inner, buf, t, theme);
+        } else {
+            Paragraph::new(self.stacked_lines(t, theme))
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0))
+                .render(inner, buf);
+        }
+    }
+
+    /// One under the other: per part, a line per moment.
+    fn stacked_lines(&self, t: &Texts, theme: &Theme) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        for moment in Moment::ALL {
+            lines.push(self.moment_line(moment, t, theme));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(t.story_guidance, theme.title));
+        for moment in Moment::ALL {
+            lines.push(self.strategy_line(moment, t, theme));
+        }
+        for key in KeyId::ALL {
+            lines.push(Line::default());
+            let title = &self.key_titles[key.index()];
+            lines.push(Line::styled(
+                format!("{}. {title}", key.index() + 1),
+                theme.title,
+            ));
+            for moment in Moment::ALL {
+                let said = self.said(moment, key, t, theme);
+                let mut first = vec![Span::styled(format!("{} ", letter(moment, t)), theme.dim)];
+                let mut said = said.into_iter();
+                if let Some(line) = said.next() {
+                    first.extend(line.spans);
+                }
+                lines.push(Line::from(first));
+                lines.extend(said.map(|l| {
+                    let mut spans = vec![Span::raw("  ")];
+                    spans.extend(l.spans);
+                    Line::from(spans)
+                }));
+            }
+        }
+        lines.push(Line::default());
+        lines.extend(self.agreement_lines(t, theme));
+        lines
+    }
+
+    /// Three columns, a moment each, in bands that line up: the moments, then each key, so
+    /// what was said under one key stands side by side. The agreements follow across the
+    /// whole width.
+    fn render_columns(&self, area: Rect, buf: &mut Buffer, t: &Texts, theme: &Theme) {
+        let cells = columns(area);
+        let width = cells[0].width.max(1);
+        let bands = self.bands(t, theme);
+        let mut agreements = vec![Line::default()];
+        agreements.extend(self.agreement_lines(t, theme));
+        // Rows scrolled past are skipped, band by band.
+        let mut skip = self.scroll;
+        let mut y = area.y;
+        let bottom = area.y + area.height;
+        for band in bands {
+            let paragraphs = band.map(|lines| Paragraph::new(lines).wrap(Wrap { trim: false }));
+            let height = band_height(&paragraphs, width);
+            if skip >= height {
+                skip -= height;
+                continue;
+            }
+            let shown = (height - skip).min(bottom.saturating_sub(y));
+            for (paragraph, cell) in paragraphs.into_iter().zip(cells) {
+                let at = Rect::new(cell.x, y, cell.width, shown);
+                paragraph.scroll((skip, 0)).render(at, buf);
+            }
+            skip = 0;
+            y += shown;
+            if y >= bottom {
+                return;
+            }
+        }
+        let rest = Rect::new(area.x, y, area.width, bottom - y);
+        Paragraph::new(agreements)
+            .wrap(Wrap { trim: false })
+            .scroll((skip, 0))
+            .render(rest, buf);
+    }
+
+    /// The bands of the columns: the moments, then each key, a column per moment.
+    fn bands(&self, t: &Texts, theme: &Theme) -> Vec<[Vec<Line<'static>>; 3]> {
+        let mut bands: Vec<[Vec<Line<'static>>; 3]> = vec![Moment::ALL.map(|m| {
+            vec![
+                self.moment_line(m, t, theme),
+                self.strategy_line(m, t, theme),
+            ]
+        })];
+        for key in KeyId::ALL {
+            let title = &self.key_titles[key.index()];
+            let heading = Line::styled(format!("{}. {title}", key.index() + 1), theme.title);
+            bands.push(Moment::ALL.map(|m| {
+                let mut lines = vec![Line::default(), heading.clone()];
+                lines.extend(self.said(m, key, t, theme));
+                lines
+            }));
+        }
+        bands
+    }
+
+    /// How many rows each band and the agreements take at `width`, in columns.
+    fn band_heights(&self, width: u16, t: &Texts, theme: &Theme) -> Vec<u16> {
+        let cell = columns(Rect::new(0, 0, width, 1))[0].width.max(1);
+        let mut heights: Vec<u16> = self
+            .bands(t, theme)
+            .into_iter()
+            .map(|band| {
+                band_height(
+                    &band.map(|l| Paragraph::new(l).wrap(Wrap { trim: false })),
+                    cell,
+                )
+            })
+            .collect();
+        let mut agreements = vec![Line::default()];
+        agreements.extend(self.agreement_lines(t, theme));
+        heights.push(
+            u16::try_from(
+                Paragraph::new(agreements)
+                    .wrap(Wrap { trim: false })
+                    .line_count(width),
+            )
+            .unwrap_or(u16::MAX),
+        );
+        heights
+    }
+
+    /// When and where a moment was held, and who prepared it.
+    fn moment_line(&self, moment: Moment, t: &Texts, theme: &Theme) -> Line<'static> {
+        let name = capitalised(t.moment_word(moment));
+        let Some(record) = self.story.record(moment) else {
+            return Line::from(vec![
+                Span::styled(format!("○ {name}"), theme.dim),
+                Span::styled(format!(" {}", t.story_not_held), theme.dim),
+            ]);
+        };
+        let (mark, state) = match record.status {
+            RecordStatus::Final => ("●", t.story_held),
+            RecordStatus::Draft => ("◐", t.story_draft),
+        };
+        let mut spans = vec![
+            Span::styled(format!("{mark} {name}"), theme.title),
+            Span::raw(format!(
+                " {state} {} · {}",
+                t.date(record.date),
+                t.place(record.place)
+            )),
+        ];
+        let prepared: Vec<&str> = [
+            (
+                record.trainer_preparation.is_some(),
+                crate::domain::Role::Trainer,
+            ),
+            (
+                record.student_preparation.is_some(),
+                crate::domain::Role::Student,
+            ),
+        ]
+        .into_iter()
+        .filter(|(yes, _)| *yes)
+        .map(|(_, role)| t.role(role))
+        .collect();
+        if !prepared.is_empty() {
+            spans.push(Span::styled(
+                format!(" · {} {}", t.story_prepared_by, prepared.join(", ")),
+                theme.dim,
+            ));
+        }
+        Line::from(spans)
+    }
+
+    /// A small bar per way of guiding: how many examples of it were noted at `moment`.
+    fn strategy_line(&self, moment: Moment, t: &Texts, theme: &Theme) -> Line<'static> {
+        let counts = self.story.strategies(moment);
+        let mut spans = vec![Span::styled(format!("{} ", letter(moment, t)), theme.dim)];
+        for (strategy, count) in Strategy::ALL.into_iter().zip(counts) {
+            let bar = "█".repeat(count.min(8));
+            spans.push(Span::raw(format!("{} ", t.strategy(strategy))));
+            spans.push(Span::styled(bar, theme.captured));
+            spans.push(Span::raw(format!(" {count}  ")));
+        }
+        Line::from(spans)
+    }
+
+    /// What was said at `moment` under `key`: the notes' first lines and the examples, with
+    /// who gave them and the way of guiding.
+    fn said(&self, moment: Moment, key: KeyId, t: &Texts, theme: &Theme) -> Vec<Line<'static>> {
+        let Some(record) = self.story.record(moment) else {
+            return vec![Line::styled("—", theme.dim)];
+        };
+        let capture = record.keys.get(key);
+        let mut lines: Vec<Line<'static>> = capture
+            .notes
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+            .map(|l| Line::raw(printable(l).into_owned()))
+            .collect();
+        for example in &capture.examples {
+            let mut about = vec![t.role(example.given_by)];
+            if let Some(strategy) = example.strategy {
+                about.push(t.strategy(strategy));
+            }
+            lines.push(Line::from(vec![
+                Span::raw(format!("▸ {} ", printable(&example.text))),
+                Span::styled(format!("({})", about.join(", ")), theme.dim),
+            ]));
+        }
+        if key == KeyId::TrainerJudgement {
+            lines.extend(judgement_lines(record, t, theme));
+        }
+        if lines.is_empty() {
+            lines.push(Line::styled(t.story_nothing, theme.dim));
+        }
+        lines
+    }
+
+    /// Every agreement, where it was made and what became of it since.
+    fn agreement_lines(&self, t: &Texts, theme: &Theme) -> Vec<Line<'static>> {
+        let trails = self.story.trails();
+        let mut lines = vec![Line::styled(t.section_agreements, theme.title)];
+        if trails.is_empty() {
+            lines.push(Line::styled(t.story_nothing, theme.dim));
+        }
+        for trail in trails {
+            let (mark, style) = match trail.now() {
+                AgreementStatus::Done => ("✓", theme.ok),
+                AgreementStatus::Partly => ("◐", Style::new()),
+                AgreementStatus::NotDone => ("✗", theme.warning),
+                AgreementStatus::Dropped => ("–", theme.dim),
+                AgreementStatus::Open => ("○", Style::new()),
+            };
+            let mut spans = vec![
+                Span::styled(format!("{mark} "), style.add_modifier(Modifier::BOLD)),
+                Span::styled(format!("{} ", letter(trail.made_at, t)), theme.dim),
+                Span::raw(printable(&trail.what).into_owned()),
+                Span::styled(format!(" ({})", t.role(trail.who)), theme.dim),
+            ];
+            for (moment, status, note) in &trail.later {
+                spans.push(Span::styled(
+                    format!(" → {} {}", letter(*moment, t), t.agreement_status(*status)),
+                    style,
+                ));
+                if !note.trim().is_empty() {
+                    spans.push(Span::raw(format!(": {}", printable(note))));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        lines
+    }
+}
+
+/// Three columns with room between them.
+fn columns(area: Rect) -> [Rect; 3] {
+    area.layout::<3>(&Layout::horizontal([Constraint::Ratio(1, 3); 3]).spacing(2))
+}
+
+/// The rows of a band: its longest column.
+fn band_height(paragraphs: &[Paragraph<'_>; 3], width: u16) -> u16 {
+    paragraphs
+        .iter()
+        .map(|p| u16::try_from(p.line_count(width)).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The trainer's judgement as prepared for the moment, under key 3.
+fn judgement_lines(record: &MeetingRecord, t: &Texts, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(prepared) = &record.trainer_preparation else {
+        return Vec::new();
+    };
+    prepared
+        .answers
+        .iter()
+        .filter(|a| {
+            a.question
+                .shows(crate::domain::preparation::Preparer::Trainer)
+                == crate::domain::Shows::Words(KeyId::TrainerJudgement)
+        })
+        .map(|a| {
+            let short = t
+                .prep_text(a.question, crate::domain::preparation::Preparer::Trainer)
+                .short;
+            Line::from(vec![
+                Span::styled(format!("{short}: "), theme.dim),
+                Span::raw(printable(&a.text).replace('\n', " ")),
+            ])
+        })
+        .collect()
+}
+
+/// A moment's letter as the overview marks it (S, T, E).
+fn letter(moment: Moment, t: &Texts) -> String {
+    let mark = match moment {
+        Moment::Start => t.overview_mark_start,
+        Moment::Midway => t.overview_mark_midway,
+        Moment::Final => t.overview_mark_final,
+    };
+    mark.to_uppercase()
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,95 @@
+//! A placement's story, as a teacher before the next visit reads it: the three meetings at a
+//! glance, per key what was said, and what became of each agreement.
+
+mod common;
+
+use common::{NOOR, app_in, assert_shows, demo_data, press_shown, screen};
+use stagegesprek::domain::{AgreementStatus, Moment, RecordStatus};
+use stagegesprek::i18n::Lang;
+use stagegesprek::store::Store;
+
+#[test]
+fn the_story_shows_each_meeting_and_what_became_of_each_agreement() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    // Noor's midway is held too, and checks off the start's first agreement as done.
+    let store = Store::open(tmp.path()).unwrap();
+    let start = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
+    let mut midway = start.clone();
+    midway.moment = Moment::Midway;
+    midway.status = RecordStatus::Final;
+    midway.date = start.date + chrono::Days::new(42);
+    midway.keys.learning_processes.notes = "Bakt nu zelf het brood voor de ochtend.".into();
+    midway.agreements = start
+        .agreements
+        .iter()
+        .map(|a| {
+            let mut carried = a.clone();
+            carried.carried_from = Some(Moment::Start);
+            carried.status = AgreementStatus::Done;
+            carried
+        })
+        .collect();
+    store.save_final(NOOR, Moment::Midway, &midway).unwrap();
+    let first_agreement = start.agreements[0].what.clone();
+
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    // As the terminal is drawn at 80×24, so the story knows where it ends.
+    app.viewport = Some((80, 24));
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    assert_shows(&app, "Verloop · Noor Verbeek");
+    assert_shows(&app, "● Startgesprek gehouden");
+    assert_shows(&app, "● Tussentijds gesprek gehouden");
+    assert_shows(&app, "○ Eindgesprek nog niet gehouden");
+    // Per key, a line per meeting: what was said at the start and at midway.
+    assert_shows(&app, "T Bakt nu zelf het brood voor de ochtend.");
+
+    // Further down: the agreement made at the start, done at midway, marked without colour.
+    // Paging on past the end keeps the last lines in view.
+    for _ in 0..20 {
+        press_shown(&mut app, "PgDn");
+    }
+    let shown = screen(&app, 80, 24);
+    let trail = shown
+        .lines()
+        .find(|l| l.contains(&first_agreement[..20]))
+        .unwrap_or_else(|| panic!("the agreement is on the story:\n{shown}"));
+    assert!(trail.starts_with("✓ S "), "{trail}");
+    let said = common::words(&app);
+    assert!(
+        said.contains(&format!("{first_agreement} (student) → T afgerond")),
+        "{said}"
+    );
+
+    // From a placement's meetings too, and back where it came from.
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Enter");
+    press_shown(&mut app, "Ctrl+L");
+    assert_shows(&app, "Verloop · Noor Verbeek");
+    press_shown(&mut app, "Esc");
+    assert_shows(&app, "Startgesprek");
+}
+
+#[test]
+fn on_a_wide_screen_the_meetings_stand_side_by_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    let wide = screen(&app, 150, 40);
+    let row = wide
+        .lines()
+        .find(|l| l.contains("Startgesprek"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("Tussentijds gesprek") && row.contains("Eindgesprek"),
+        "the three meetings share a row:\n{wide}"
+    );
+    assert!(
+        wide.lines()
+            .any(|l| l.matches("1. Leerprocessen").count() == 3),
+        "each key lines up across the meetings:\n{wide}"
+    );
+}
