@@ -6,12 +6,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::thread::sleep;
-use std::time::Duration;
 
 use common::{
     DAAN, NOOR, app_on_disk, assert_not_shows, assert_shows, demo_data, keys, press, press_ctrl,
-    read, screen, type_text,
+    read, screen, type_text, wait_until,
 };
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::domain::Moment;
@@ -22,12 +20,6 @@ use stagegesprek::tui::App;
 
 fn app_on(dir: &Path, disk: Arc<dyn Disk>) -> App {
     app_on_disk(dir, disk)
-}
-
-/// Lets the saver's retry come due, then takes in what it reported.
-fn after_retry(app: &mut App) {
-    sleep(Duration::from_millis(1200));
-    app.flush_saves();
 }
 
 #[test]
@@ -51,15 +43,23 @@ fn a_disk_that_refuses_writes_is_shown_until_a_save_succeeds() {
         .join("start.draft.yaml");
     assert!(!read(&draft).contains("Wat niet verloren"));
 
-    // The warning stays through other keys, and the text stays on screen.
+    // The warning stays through other keys and through the saver's next try, and the text
+    // stays on screen.
     press(&mut app, KeyCode::Char(' '));
-    after_retry(&mut app);
+    let refused = disk.refused_writes();
+    wait_until(&mut app, "the saver to try again", |_| {
+        disk.refused_writes() > refused
+    });
+    app.flush_saves();
     assert_shows(&app, "NIET BEWAARD");
     assert_shows(&app, "Wat niet verloren mag gaan.");
 
     // With the disk writable again, the next try succeeds without the teacher doing anything.
     disk.fail_writes(false);
-    after_retry(&mut app);
+    wait_until(&mut app, "the draft to be saved", |_| {
+        read(&draft).contains("Wat niet verloren mag gaan. ")
+    });
+    app.flush_saves();
     assert_not_shows(&app, "NIET BEWAARD");
     assert_shows(&app, "bewaard om");
     assert!(read(&draft).contains("Wat niet verloren mag gaan. "));

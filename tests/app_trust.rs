@@ -7,12 +7,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::thread::sleep;
 use std::time::Duration;
 
 use common::{
     DAAN, NOOR, app_with_store, assert_not_shows, assert_shows, demo_data, keys, press, press_ctrl,
-    read, screen, type_text,
+    read, screen, type_text, wait_until,
 };
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Esc};
 use stagegesprek::domain::Moment;
@@ -169,9 +168,12 @@ fn a_failed_final_save_keeps_retrying_the_text_while_the_read_back_is_open() {
     assert_shows(&app, "Afronden");
     // Space comes back; nobody presses anything.
     disk.fail_writes(false);
-    sleep(Duration::from_millis(1200));
+    let path = draft_of(tmp.path(), DAAN);
+    wait_until(&mut app, "the saver's next try", |_| {
+        read(&path).contains("Mag niet zoekraken.")
+    });
     app.tick();
-    let draft = read(&draft_of(tmp.path(), DAAN));
+    let draft = read(&path);
     assert!(draft.contains("Mag niet zoekraken."), "{draft}");
     // The draft holds no consent from a read-back that was never saved.
     assert!(draft.contains("agreed: []"), "{draft}");
@@ -244,9 +246,17 @@ fn a_leftover_temp_file_newer_than_the_draft_is_offered_back_an_older_one_remove
     let dir = tmp.path().join("placements").join(DAAN);
     let draft = read(&dir.join("start.draft.yaml"));
     // A save that was cut off during its disk sync: complete, newer, and under a temp name.
-    sleep(Duration::from_millis(20));
     let newer = draft.replace("Oude tekst.", "Oude tekst. Nieuwste zin.");
-    std::fs::write(dir.join(".start.draft.yaml.Ab3x9Q"), &newer).unwrap();
+    let temp = dir.join(".start.draft.yaml.Ab3x9Q");
+    std::fs::write(&temp, &newer).unwrap();
+    let saved = std::fs::metadata(dir.join("start.draft.yaml"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::fs::File::open(&temp)
+        .unwrap()
+        .set_modified(saved + Duration::from_secs(2))
+        .unwrap();
 
     let mut app = fresh(tmp.path());
     app.open_meeting(DAAN, Moment::Start);

@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{self, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::read::MAX_FILE_BYTES;
 use super::{durable, files};
@@ -44,6 +44,9 @@ pub struct FailingDisk {
     writes_fail: AtomicBool,
     only_under: Mutex<Option<PathBuf>>,
     unreadable: Mutex<Vec<PathBuf>>,
+    /// How many writes were refused so far, so a test can wait for a retry to happen
+    /// rather than sleep and hope it did.
+    refused: AtomicUsize,
 }
 
 impl FailingDisk {
@@ -63,10 +66,16 @@ impl FailingDisk {
             only.as_ref().is_none_or(|d| path.starts_with(d))
         });
         if self.writes_fail.load(Ordering::SeqCst) && under {
+            self.refused.fetch_add(1, Ordering::SeqCst);
             // ENOSPC, so the message the user sees is the one a full disk gives.
             return Err(io::Error::from_raw_os_error(28));
         }
         Ok(())
+    }
+
+    /// How many writes were refused so far.
+    pub fn refused_writes(&self) -> usize {
+        self.refused.load(Ordering::SeqCst)
     }
 
     pub fn make_unreadable(&self, path: impl Into<PathBuf>) {

@@ -218,3 +218,21 @@ pub fn new_record(
         .unwrap();
     stagegesprek::domain::MeetingRecord::new(placement, moment, guide, at, None)
 }
+
+/// Lets the app take in what its saver reports until `done` holds, instead of sleeping for a
+/// time that is only hoped to be long enough; fails after ten seconds, saying what it awaited.
+#[track_caller]
+pub fn wait_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        app.tick();
+        if done(app) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "waited in vain for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

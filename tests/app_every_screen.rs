@@ -1,0 +1,104 @@
+//! Every kind of screen the program has, reached the way a person reaches it, survives every
+//! window size from 1×1 to 200×60. The list is checked against the screens that exist: a new
+//! kind of screen does not compile here until it is added, and is then visited.
+
+mod common;
+
+use common::{DAAN, app_in, demo_data, press, press_digit_shown, press_shown, screen, type_text};
+use ratatui::crossterm::event::KeyCode;
+use stagegesprek::i18n::Lang;
+use stagegesprek::tui::App;
+use stagegesprek::tui::app::Screen;
+
+const SIZES: [(u16, u16); 8] = [
+    (1, 1),
+    (10, 3),
+    (39, 9),
+    (40, 10),
+    (45, 12),
+    (63, 20),
+    (80, 24),
+    (200, 60),
+];
+
+/// The kind of the screen on top; exhaustive, so a new kind must be named here.
+fn kind(app: &App) -> &'static str {
+    match app.screens.last().expect("a screen") {
+        Screen::Home(_) => "home",
+        Screen::PlacementForm(_) => "placement form",
+        Screen::Pick(_) => "pick",
+        Screen::Meeting(_) => "meeting",
+        Screen::View(_) => "view",
+        Screen::Choice(_) => "choice",
+        Screen::About(_) => "about",
+        Screen::Prepare(_) => "prepare",
+        Screen::Import(_) => "import",
+        Screen::Search(_) => "search",
+        Screen::Story(_) => "story",
+    }
+}
+
+const ALL: [&str; 11] = [
+    "home",
+    "placement form",
+    "pick",
+    "meeting",
+    "view",
+    "choice",
+    "about",
+    "prepare",
+    "import",
+    "search",
+    "story",
+];
+
+#[test]
+fn every_kind_of_screen_survives_every_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    let mut seen: Vec<&str> = Vec::new();
+    let mut visit = |app: &App| {
+        for (w, h) in SIZES {
+            let _ = screen(app, w, h);
+        }
+        seen.push(kind(app));
+    };
+    visit(&app);
+    press_shown(&mut app, "Ctrl+O");
+    visit(&app);
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Ctrl+N");
+    visit(&app);
+    press_shown(&mut app, "Esc");
+    // Daan first on the list: his meetings, his story, the preparation menu and its screens.
+    press_shown(&mut app, "Enter");
+    visit(&app);
+    press_shown(&mut app, "Ctrl+L");
+    visit(&app);
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Ctrl+R");
+    visit(&app);
+    press_digit_shown(&mut app, '1');
+    visit(&app);
+    press(&mut app, KeyCode::Esc);
+    press_shown(&mut app, "Ctrl+R");
+    press_digit_shown(&mut app, '5');
+    visit(&app);
+    press(&mut app, KeyCode::Esc);
+    // The meeting itself.
+    app.open_meeting(DAAN, stagegesprek::domain::Moment::Start);
+    visit(&app);
+    press(&mut app, KeyCode::Esc);
+    // Search from the list, and a held record opened from it.
+    while app.screens.len() > 1 {
+        press(&mut app, KeyCode::Esc);
+    }
+    type_text(&mut app, "kassa");
+    visit(&app);
+    press_shown(&mut app, "Enter");
+    visit(&app);
+    for kind in ALL {
+        assert!(seen.contains(&kind), "{kind} was not visited: {seen:?}");
+    }
+}
