@@ -68,6 +68,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             done(cli::demo_data(&dir, placements, settings, &guides))
         }
         Some(Command::List { json }) => done(cli::list(settings, json)),
+        Some(Command::Company { ref name, json }) => done(cli::company(settings, name, json)),
         Some(Command::Search {
             ref words,
             moment,

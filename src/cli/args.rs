@@ -45,6 +45,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// All placements at one company over the years
+    Company {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Find records by words remembered from them
     Search {
         words: Vec<String>,

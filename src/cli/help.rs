@@ -56,6 +56,11 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
         ),
         ("list", t.cli_list, vec![("json", t.cli_json)]),
         (
+            "company",
+            t.cli_company,
+            vec![("name", t.cli_company_name), ("json", t.cli_json)],
+        ),
+        (
             "search",
             t.cli_search,
             vec![

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod args;
+mod company;
 mod export;
 mod help;
 mod output;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 pub use agenda::agenda;
 pub use args::{Args, Command, Format, GuideCommand, RoleArg};
 use chrono::{Local, NaiveDate};
+pub use company::company;
 pub use export::export;
 pub use help::{lang_asked, parse};
 pub use prepare::{import, prepare_form};

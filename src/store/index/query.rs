@@ -181,3 +181,31 @@ const FILTERS_MEETING: &str = "(?2 IS NULL OR m.moment = ?2)
     AND (NOT ?7 OR p.next_due < ?8)
     AND (NOT ?9 OR p.concern)
     AND (NOT ?10 OR p.no_visit)";
+
+impl Index {
+    /// The companies whose name holds `name` (case and accents aside), each with the ids of
+    /// its placements; a company whose whole name is `name` alone when there is one.
+    pub fn companies(&self, name: &str) -> Result<Vec<(String, Vec<String>)>, IndexError> {
+        let wanted = folded(name).trim().to_string();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT company, company_folded, id FROM placement
+             WHERE company_folded <> '' AND instr(company_folded, ?1) > 0
+             ORDER BY company_folded, id",
+        )?;
+        let mut found: Vec<(String, String, Vec<String>)> = Vec::new();
+        let mut rows = stmt.query([&wanted])?;
+        while let Some(row) = rows.next()? {
+            let (company, key, id): (String, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?);
+            match found.iter_mut().find(|(_, k, _)| *k == key.trim()) {
+                Some((_, _, ids)) => ids.push(id),
+                None => found.push((company, key.trim().to_string(), vec![id])),
+            }
+        }
+        if let Some(exact) = found.iter().position(|(_, k, _)| *k == wanted) {
+            let (company, _, ids) = found.swap_remove(exact);
+            return Ok(vec![(company, ids)]);
+        }
+        Ok(found.into_iter().map(|(c, _, ids)| (c, ids)).collect())
+    }
+}
