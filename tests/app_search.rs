@@ -113,3 +113,32 @@ fn home_and_end_jump_to_the_first_and_last_placement() {
     press_shown(&mut app, "Home");
     assert!(selected(&app).contains("Daan"), "{}", screen(&app, 80, 24));
 }
+
+#[test]
+fn five_thousand_characters_typed_or_pasted_into_search_cost_one_search() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    let text: String = "kassa ".repeat(834).chars().take(5000).collect();
+    let started = std::time::Instant::now();
+    // Typed without looking, as a terminal delivers a paste without bracketed paste: every key
+    // is taken in before the screen is drawn again, as the run loop does.
+    for c in text.chars() {
+        app.apply_key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ));
+    }
+    app.hand_over_changes();
+    assert_shows(&app, "1 gevonden");
+    // And pasted into a new search.
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Ctrl+F");
+    app.handle_paste(&text);
+    assert_shows(&app, "1 gevonden");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "took {:?}",
+        started.elapsed()
+    );
+}

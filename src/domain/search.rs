@@ -222,12 +222,19 @@ pub fn snippet(body: &str, words: &[String], width: usize) -> String {
 /// The words of a search, folded (lowercase, no accents), without anything that is not part
 /// of a word, so no typed character can change the meaning of the expression.
 pub fn search_words(text: &str) -> Vec<String> {
-    folded(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut words: Vec<String> = Vec::new();
+    for word in folded(text).split(|c: char| !c.is_alphanumeric()) {
+        // The same word twice says nothing more, and a pasted page is not a search: the
+        // first words are enough to find it.
+        if !word.is_empty() && !words.iter().any(|w| w == word) && words.len() < MOST_WORDS {
+            words.push(word.to_string());
+        }
+    }
+    words
 }
+
+/// How many different words a search looks for at most.
+const MOST_WORDS: usize = 12;
 
 #[cfg(test)]
 mod tests {

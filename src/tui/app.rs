@@ -264,7 +264,7 @@ impl App {
             return;
         }
         let text = super::pasted::line_breaks(text);
-        let (theme, texts) = (self.theme, self.texts);
+        let theme = self.theme;
         match self.screen_mut() {
             Screen::Meeting(m) if m.phase == Phase::Conversation => {
                 if let Some(form) = m.popup_form() {
@@ -280,7 +280,7 @@ impl App {
                 p.form.paste(&text);
             }
             Screen::Import(i) => i.paste(&text),
-            Screen::Search(s) => s.paste(&text, texts, now().date()),
+            Screen::Search(s) => s.paste(&text),
             _ => {}
         }
         self.hand_over_changes();
@@ -362,9 +362,13 @@ impl App {
 
     /// Gives the saver whatever changed since the last call.
     pub fn hand_over_changes(&mut self) {
+        let texts = self.texts;
         let Some(screen) = self.screens.last_mut() else {
             return;
         };
+        if let Screen::Search(s) = screen {
+            s.settle(texts, now().date());
+        }
         if let Screen::Meeting(m) = screen
             && m.take_dirty()
         {

@@ -75,6 +75,9 @@ pub struct SearchState {
     failed: Option<String>,
     /// A date filter that could not be read, so it is not applied.
     bad_date: bool,
+    /// The fields changed since the last search: searched again once all waiting keys are
+    /// in, so a paste or fast typing costs one search, not one per key.
+    stale: bool,
 }
 
 impl SearchState {
@@ -94,6 +97,7 @@ impl SearchState {
             selected: 0,
             failed: None,
             bad_date: false,
+            stale: false,
         };
         state.show_focus(theme);
         state.run(t, today);
@@ -117,7 +121,6 @@ impl SearchState {
     }
 
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
-        let today = cx.now.date();
         match action {
             Action::Back => return Effect::Back,
             Action::Up => self.move_selection(-1),
@@ -139,13 +142,13 @@ impl SearchState {
                     Field::Flag => self.flag = (self.flag + step) % FLAGS.len(),
                     _ => return Effect::None,
                 }
-                self.run(cx.t, today);
+                self.stale = true;
             }
             Action::Type(key) => {
                 if let Some(area) = self.text_mut(FIELDS[self.focus])
                     && apply(area, TextKind::OneLine, key)
                 {
-                    self.run(cx.t, today);
+                    self.stale = true;
                 }
             }
             // A letter typed on a choice goes to the words, where it was meant.
@@ -153,7 +156,7 @@ impl SearchState {
                 self.focus = 0;
                 self.show_focus(cx.theme);
                 if apply(&mut self.words, TextKind::OneLine, key) {
-                    self.run(cx.t, today);
+                    self.stale = true;
                 }
             }
             Action::Open => {
@@ -167,10 +170,17 @@ impl SearchState {
     }
 
     /// Pasted text goes into the field with the cursor, on one line.
-    pub fn paste(&mut self, text: &str, t: &Texts, today: NaiveDate) {
+    pub fn paste(&mut self, text: &str) {
         let focus = FIELDS[self.focus];
         if let Some(area) = self.text_mut(focus) {
             area.insert_str(text.replace(['\n', '\r'], " "));
+            self.stale = true;
+        }
+    }
+
+    /// Searches again when the fields changed since the last search.
+    pub fn settle(&mut self, t: &Texts, today: NaiveDate) {
+        if std::mem::take(&mut self.stale) {
             self.run(t, today);
         }
     }
