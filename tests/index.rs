@@ -225,6 +225,26 @@ fn a_word_is_found_whatever_its_case_accents_or_ending() {
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0].student, "Bram Test");
 
+    // Words from different parts of one meeting, or a name with a word, find the meeting, at
+    // the first part that holds one of the words.
+    let hits = search(&store, &SearchQuery::words("brulee verhuizing"));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        (hits[0].moment, hits[0].part),
+        (Some(Moment::Midway), Part::Key(KeyId::GuidanceChoices))
+    );
+    assert!(
+        hits[0].snippet.contains("\u{2}brûlée\u{3}"),
+        "{:?}",
+        hits[0].snippet
+    );
+    let hits = search(&store, &SearchQuery::words("zoe keuken"));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].part, Part::Key(KeyId::LearningPotential));
+    assert!(search(&store, &SearchQuery::words("bram keuken")).is_empty());
+    // Only signs: nothing to look for.
+    assert!(search(&store, &SearchQuery::words(" \"*- ")).is_empty());
+
     // The teacher's own notes are searchable in the teacher's own program.
     let hits = search(&store, &SearchQuery::words("verhuizing"));
     assert_eq!(hits.len(), 1);
@@ -316,4 +336,43 @@ fn flags_narrow_a_search_to_placements_that_need_attention() {
         found.dedup();
         assert_eq!(found, wanted, "{flag:?}");
     }
+}
+
+#[test]
+fn a_file_or_a_link_where_the_index_folder_belongs_is_moved_aside_and_never_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    demo(&data, "3");
+    let store = Store::open(&data).unwrap();
+    let cache = data.join(INDEX_DIR);
+    fs::remove_dir_all(&cache).ok();
+    fs::write(&cache, "not a folder").unwrap();
+    let overview = store.overview(today(), &mut |_, _| {});
+    assert_eq!(overview.index_failed, None);
+    assert_eq!(overview.summaries.len(), 3);
+    assert!(cache.is_dir());
+    let aside: Vec<_> = fs::read_dir(data.join("set-aside"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(
+        aside
+            .iter()
+            .any(|e| fs::read_to_string(e.path()).is_ok_and(|t| t == "not a folder")),
+        "the file is kept, moved aside"
+    );
+
+    // A link to a folder elsewhere: nothing is written there.
+    let elsewhere = tmp.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::remove_dir_all(&cache).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &cache).unwrap();
+    let overview = store.overview(today(), &mut |_, _| {});
+    assert_eq!(overview.index_failed, None);
+    assert_eq!(
+        fs::read_dir(&elsewhere).unwrap().count(),
+        0,
+        "the link was not followed"
+    );
+    assert!(fs::symlink_metadata(&cache).unwrap().is_dir());
 }

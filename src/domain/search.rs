@@ -219,6 +219,13 @@ pub fn snippet(body: &str, words: &[String], width: usize) -> String {
     out
 }
 
+/// Whether `body` holds a word that starts with one of `words` (compared folded).
+pub fn mentions(body: &str, words: &[String]) -> bool {
+    folded(body)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| words.iter().any(|w| word.starts_with(w.as_str())))
+}
+
 /// The words of a search, folded (lowercase, no accents), without anything that is not part
 /// of a word, so no typed character can change the meaning of the expression.
 pub fn search_words(text: &str) -> Vec<String> {

@@ -339,6 +339,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(SCROLLED, key(KeyCode::Down), Action::Down, |t| t.key_scroll),
     bind(SCROLLED, key(KeyCode::PageUp), Action::PageUp, |t| t.key_scroll),
     bind(SCROLLED, key(KeyCode::PageDown), Action::PageDown, |t| t.key_scroll),
+    bind(&[C::Story], key(KeyCode::Home), Action::First, |t| t.key_scroll),
+    bind(&[C::Story], key(KeyCode::End), Action::Last, |t| t.key_scroll),
     bind(&[C::ReadBack], key(KeyCode::Char('1')), Action::ToggleAgreed(Role::Student), |t| t.key_agreed_student),
     bind(&[C::ReadBack], key(KeyCode::Char('2')), Action::ToggleAgreed(Role::Trainer), |t| t.key_agreed_trainer),
     bind(&[C::ReadBack], key(KeyCode::Char('3')), Action::ToggleAgreed(Role::Teacher), |t| t.key_agreed_teacher),

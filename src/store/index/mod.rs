@@ -37,7 +37,7 @@ pub const INDEX_FILE: &str = "index.sqlite3";
 const APPLICATION_ID: i32 = 0x5354_4753;
 /// Raised whenever what the index holds changes shape; an index of another version is
 /// rebuilt.
-const SCHEMA: i32 = 2;
+const SCHEMA: i32 = 3;
 
 /// How long a refresh waits for another window that is refreshing the same index.
 const BUSY: Duration = Duration::from_secs(3);
@@ -91,6 +91,15 @@ const CREATE: &str = "
         tokenize = 'unicode61 remove_diacritics 2',
         prefix = '1 2 3'
     );
+    -- each meeting as one text with the placement's names, for words remembered from
+    -- different parts of it
+    CREATE VIRTUAL TABLE record USING fts5 (
+        body,
+        content = 'doc',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+    );
     -- the names of each placement alone, for the first letter or two typed: a short prefix
     -- matches almost every word of every record, but only a few names
     CREATE VIRTUAL TABLE name USING fts5 (
@@ -111,6 +120,20 @@ pub enum IndexError {
     Io(#[from] io::Error),
     #[error("summary: {0}")]
     Json(#[from] serde_json::Error),
+    /// Too little room left on the disk: the index never takes the space a note needs.
+    #[error("too little free space for the index")]
+    LowSpace,
+}
+
+/// Below this much free space the index is not written to: a cache may never take the room
+/// a teacher's note needs. The overview then reads the files, as before the index.
+pub const SPACE_KEPT_FREE: u64 = 64 * 1024 * 1024;
+
+/// Whether the disk holding `dir` has room to spare for the index.
+fn room_for_index(dir: &Path) -> bool {
+    rustix::fs::statvfs(dir).map_or(true, |s| {
+        s.f_bavail.saturating_mul(s.f_frsize) >= SPACE_KEPT_FREE
+    })
 }
 
 impl IndexError {
@@ -148,11 +171,18 @@ impl Index {
     /// this version's index is set aside and a new one made.
     pub fn open(store: &Store) -> Result<Self, IndexError> {
         let dir = store.root().join(INDEX_DIR);
-        durable::create_dir(&dir)?;
-        if !fs::symlink_metadata(&dir)?.is_dir() {
-            return Err(io::Error::other("the index folder is not a folder").into());
-        }
         let path = dir.join(INDEX_FILE);
+        if fs::symlink_metadata(&path).is_err() && !room_for_index(store.root()) {
+            return Err(IndexError::LowSpace);
+        }
+        // Something else where the index folder belongs (a file, a link) is moved aside,
+        // unchanged, and a real folder made: links are never followed in the data folder.
+        if fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
+            store
+                .set_aside(&dir)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+        }
+        durable::create_dir(&dir)?;
         match Self::open_at(&path) {
             Ok(index) => Ok(index),
             Err(e) if e.is_damage() || matches!(e, IndexError::Io(_)) => {
@@ -188,6 +218,10 @@ impl Index {
         // power cut and only loses the last changes, which the next refresh reads again.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Checkpointed often and kept short, so building never holds much more than the
+        // index itself on the disk.
+        conn.pragma_update(None, "wal_autocheckpoint", 100)?;
+        conn.pragma_update(None, "journal_size_limit", 1024 * 1024)?;
         // Read through memory mapping rather than a system call per page.
         conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
         let id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;

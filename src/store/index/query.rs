@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::{Index, IndexError};
 use crate::domain::placement::folded;
-use crate::domain::search::{Flag, Part, SearchQuery, search_words, snippet};
+use crate::domain::search::{Flag, Part, SearchQuery, mentions, search_words, snippet};
 use crate::domain::summary::PlacementSummary;
 use crate::domain::{KeyId, Moment, RecordStatus};
 use crate::store::{Store, StoreError};
@@ -71,44 +71,126 @@ impl Index {
     }
 
     /// The places that hold every word of `query` (or, without words, every meeting), within
-    /// its filters; best matches first. A letter or two looks in the names only: a prefix
-    /// that short matches nearly every record, and what is typed first is mostly a name.
+    /// its filters; a name found first, then the newest meeting first. A letter or two looks
+    /// in the names only: a prefix that short matches nearly every record, and what is typed
+    /// first is mostly a name. Words found in one part of a meeting find that part; words
+    /// found only across its parts, or a name with a word ("noor kassa"), find the meeting at
+    /// the part that holds a word.
     pub fn search(&self, query: &SearchQuery, today: NaiveDate) -> Result<Vec<Hit>, IndexError> {
-        let words = query.match_expression();
-        let short = search_words(&query.words)
-            .iter()
-            .all(|w| w.chars().count() < 3);
+        let expression = query.match_expression();
+        let words = search_words(&query.words);
+        if expression.is_none() && !query.words.trim().is_empty() {
+            // Only signs were typed: nothing to look for, so nothing found.
+            return Ok(Vec::new());
+        }
+        let short = words.iter().all(|w| w.chars().count() < 3);
         let table = if short { "name" } else { "text" };
-        // Filters are applied before the best are chosen, and the words around a match are
-        // made only for those.
-        let sql = if words.is_some() {
-            format!(
+        let mut found = if expression.is_some() {
+            self.matches(table, query, today)?
+        } else {
+            // Without words every meeting is a result, opened at its beginning.
+            self.rows(
+                &format!(
+                    "SELECT m.placement, p.student, p.company, m.moment, m.date, m.status, NULL,
+                            NULL
+                     FROM meeting m JOIN placement p ON p.id = m.placement
+                     WHERE ?1 IS NULL AND {FILTERS_MEETING}
+                     ORDER BY m.date DESC LIMIT {MOST}"
+                ),
+                query,
+                today,
+            )?
+        };
+        if !short && words.len() > 1 {
+            for (hit, body) in self.matches("record", query, today)? {
+                let meeting = (&hit.placement, hit.moment);
+                if found
+                    .iter()
+                    .any(|(h, _)| (&h.placement, h.moment) == meeting)
+                {
+                    continue;
+                }
+                // Words found in the names only: that is the placement, found already.
+                if let Some(part) = self.part_with(&hit, &words)? {
+                    found.push((Hit { part, ..hit }, body));
+                }
+            }
+        }
+        // Names first, then the newest meeting; the order found stands within a day.
+        found.sort_by_key(|(h, _)| (h.part != Part::Placement, std::cmp::Reverse(h.date)));
+        found.truncate(MOST);
+        // The words around a match are cut here, only for the results kept: SQLite's own
+        // snippets would search every result's text again.
+        Ok(found
+            .into_iter()
+            .map(|(mut hit, body)| {
+                if let Some(body) = body {
+                    hit.snippet = snippet(&body, &words, SNIPPET_WORDS);
+                }
+                hit
+            })
+            .collect())
+    }
+
+    /// The texts of full-text table `table` that hold every word, within the filters.
+    fn matches(
+        &self,
+        table: &str,
+        query: &SearchQuery,
+        today: NaiveDate,
+    ) -> Result<Vec<(Hit, Option<String>)>, IndexError> {
+        self.rows(
+            &format!(
                 "SELECT d.placement, p.student, p.company, d.moment, m.date, m.status, d.part,
                         d.body
                  FROM {table} JOIN doc d ON d.id = {table}.rowid
                  JOIN placement p ON p.id = d.placement
                  LEFT JOIN meeting m ON m.placement = d.placement AND m.moment = d.moment
                  WHERE {table} MATCH ?1 AND {FILTERS}
-                 ORDER BY rank, m.date DESC LIMIT {MOST}"
-            )
-        } else {
-            // Without words every meeting is a result, opened at its beginning.
-            format!(
-                "SELECT m.placement, p.student, p.company, m.moment, m.date, m.status, NULL, NULL
-                 FROM meeting m JOIN placement p ON p.id = m.placement
-                 WHERE ?1 IS NULL AND {FILTERS_MEETING}
-                 ORDER BY m.date DESC LIMIT {MOST}"
-            )
-        };
+                 ORDER BY m.date DESC, rank LIMIT {MOST}"
+            ),
+            query,
+            today,
+        )
+    }
+
+    /// The first part of a found meeting that holds one of the words, to open it there; none
+    /// when only the names hold them.
+    fn part_with(&self, hit: &Hit, words: &[String]) -> Result<Option<Part>, IndexError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT part, body FROM doc WHERE placement = ?1 AND moment = ?2
+             AND part NOT IN ('record', 'placement') ORDER BY id",
+        )?;
+        let moment = hit.moment.map_or("", Moment::code);
+        let mut rows = stmt.query(params![hit.placement, moment])?;
+        while let Some(row) = rows.next()? {
+            let body: String = row.get(1)?;
+            if mentions(&body, words)
+                && let Some(part) = Part::from_code(&row.get::<_, String>(0)?)
+            {
+                return Ok(Some(part));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Runs `sql` with the query's words (?1) and filters (?2 to ?10); each row a hit without
+    /// its snippet, and the text to cut the snippet from.
+    fn rows(
+        &self,
+        sql: &str,
+        query: &SearchQuery,
+        today: NaiveDate,
+    ) -> Result<Vec<(Hit, Option<String>)>, IndexError> {
         let folded_name = |name: &Option<String>| {
             name.as_deref()
                 .map(|n| folded(n).trim().to_string())
                 .filter(|n| !n.is_empty())
         };
         let has = |flag: Flag| query.flags.contains(&flag);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query(params![
-            words,
+            query.match_expression(),
             query.moment.map(Moment::code),
             folded_name(&query.company),
             folded_name(&query.teacher),
@@ -120,21 +202,21 @@ impl Index {
             has(Flag::NoVisitYet),
         ])?;
         let mut hits = Vec::new();
-        let mut bodies = Vec::new();
         while let Some(row) = rows.next()? {
-            let part = match row.get::<_, Option<String>>(6)? {
-                Some(code) => match Part::from_code(&code) {
+            let part = match row.get::<_, Option<String>>(6)?.as_deref() {
+                // A whole meeting: the part is found afterwards.
+                None | Some("record") => Part::Key(KeyId::LearningProcesses),
+                Some(code) => match Part::from_code(code) {
                     Some(part) => part,
                     None => continue,
                 },
-                None => Part::Key(KeyId::LearningProcesses),
             };
             let status = match row.get::<_, Option<String>>(5)?.as_deref() {
                 Some("final") => Some(RecordStatus::Final),
                 Some("draft") => Some(RecordStatus::Draft),
                 _ => None,
             };
-            hits.push(Hit {
+            let hit = Hit {
                 placement: row.get(0)?,
                 student: row.get(1)?,
                 company: row.get(2)?,
@@ -145,16 +227,8 @@ impl Index {
                 status,
                 part,
                 snippet: String::new(),
-            });
-            bodies.push(row.get::<_, Option<String>>(7)?);
-        }
-        // The words around a match are cut here, only for the results kept: SQLite's own
-        // snippets would search every result's text again.
-        let words = search_words(&query.words);
-        for (hit, body) in hits.iter_mut().zip(bodies) {
-            if let Some(body) = body {
-                hit.snippet = snippet(&body, &words, SNIPPET_WORDS);
-            }
+            };
+            hits.push((hit, row.get::<_, Option<String>>(7)?));
         }
         Ok(hits)
     }

@@ -107,6 +107,11 @@ impl Index {
                 .flat_map(|(ids, w)| w.join().unwrap_or_else(|_| ids.to_vec()))
                 .collect()
         });
+        if (!changed.is_empty() || known.keys().any(|id| on_disk.binary_search(id).is_err()))
+            && !super::room_for_index(&root)
+        {
+            return Err(IndexError::LowSpace);
+        }
         let mut done = Refreshed::default();
         let gone: Vec<&String> = known
             .keys()
@@ -161,7 +166,13 @@ fn forget(tx: &rusqlite::Transaction, id: &str) -> Result<(), IndexError> {
     // The words leave the full-text index first, while their text is still there to say
     // which words they were.
     tx.prepare_cached(
-        "INSERT INTO text (text, rowid, body) SELECT 'delete', id, body FROM doc WHERE placement = ?1",
+        "INSERT INTO text (text, rowid, body)
+         SELECT 'delete', id, body FROM doc WHERE placement = ?1 AND part <> 'record'",
+    )?
+    .execute([id])?;
+    tx.prepare_cached(
+        "INSERT INTO record (record, rowid, body)
+         SELECT 'delete', id, body FROM doc WHERE placement = ?1 AND part = 'record'",
     )?
     .execute([id])?;
     tx.prepare_cached(
@@ -246,10 +257,22 @@ fn remember(
             status_code(record.status),
             record.date.to_string()
         ])?;
+        let mut whole = placement.map(placement_text).unwrap_or_default();
         for (part, body) in record_texts(record) {
             add_text(record.moment, part, &body)?;
             with_text.push((record.moment, part));
+            whole.push('\n');
+            whole.push_str(&body);
         }
+        // The whole meeting with the names as one text, for words remembered from different
+        // parts ("noor kassa"); only in its own full-text table.
+        tx.prepare_cached(
+            "INSERT INTO doc (placement, moment, part, body) VALUES (?1, ?2, 'record', ?3)",
+        )?
+        .execute(params![id, record.moment.code(), whole])?;
+        let row = tx.last_insert_rowid();
+        tx.prepare_cached("INSERT INTO record (rowid, body) VALUES (?1, ?2)")?
+            .execute(params![row, whole])?;
     }
     for (moment, by, preparation) in &contents.preparations {
         let part = Part::Preparation(*by);

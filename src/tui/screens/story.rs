@@ -34,12 +34,16 @@ pub struct StoryState {
 
 impl StoryState {
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        // A page is the screen less two lines, so the reader keeps their place.
+        let page = cx.body.map_or(10, |b| b.height.saturating_sub(3).max(1));
         match action {
             Action::Back => return Effect::Back,
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(page),
+            Action::First => self.scroll = 0,
+            Action::Last => self.scroll = u16::MAX,
             _ => {}
         }
         // Never past the end: the last lines stay on screen, and a key back up moves at once.

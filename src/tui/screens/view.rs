@@ -78,10 +78,18 @@ impl Widget for ViewScreen<'_> {
             Constraint::Fill(1),
             Constraint::Length(u16::try_from(note_h).unwrap_or(u16::MAX)),
         ]));
+        // Whose record and which meeting, also when it was opened from a search.
+        let record = &self.state.record;
+        let about = format!(
+            "{} · {} · {}",
+            self.texts.view_title,
+            crate::domain::text::printable(&record.placement.student),
+            self.guide.moment(record.moment).title
+        );
         let title = if self.state.read_only {
-            format!("{} ({})", self.texts.view_title, self.texts.view_read_only)
+            format!("{about} ({})", self.texts.view_read_only)
         } else {
-            self.texts.view_title.to_string()
+            about
         };
         let block = self.theme.screen_block(&title);
         let lines = record_lines(&self.state.record, self.guide, self.texts, self.theme, true);
