@@ -102,7 +102,7 @@ impl Index {
             )?
         };
         if !short && words.len() > 1 {
-            for (hit, body) in self.matches("record", query, today)? {
+            for (hit, _) in self.matches("record", query, today)? {
                 let meeting = (&hit.placement, hit.moment);
                 if found
                     .iter()
@@ -111,8 +111,9 @@ impl Index {
                     continue;
                 }
                 // Words found in the names only: that is the placement, found already.
-                if let Some(part) = self.part_with(&hit, &words)? {
-                    found.push((Hit { part, ..hit }, body));
+                // The words around a match come from that part, not from the names.
+                if let Some((part, body)) = self.part_with(&hit, &words)? {
+                    found.push((Hit { part, ..hit }, Some(body)));
                 }
             }
         }
@@ -156,7 +157,7 @@ impl Index {
 
     /// The first part of a found meeting that holds one of the words, to open it there; none
     /// when only the names hold them.
-    fn part_with(&self, hit: &Hit, words: &[String]) -> Result<Option<Part>, IndexError> {
+    fn part_with(&self, hit: &Hit, words: &[String]) -> Result<Option<(Part, String)>, IndexError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT part, body FROM doc WHERE placement = ?1 AND moment = ?2
              AND part NOT IN ('record', 'placement') ORDER BY id",
@@ -168,7 +169,7 @@ impl Index {
             if mentions(&body, words)
                 && let Some(part) = Part::from_code(&row.get::<_, String>(0)?)
             {
-                return Ok(Some(part));
+                return Ok(Some((part, body)));
             }
         }
         Ok(None)
