@@ -4,22 +4,13 @@
 
 mod common;
 
-use common::{DAAN, app_in, demo_data, press, press_digit_shown, press_shown, screen, type_text};
+use common::{
+    DAAN, SIZES, app_in, demo_data, press, press_digit_shown, press_shown, screen, type_text,
+};
 use ratatui::crossterm::event::KeyCode;
 use stagegesprek::i18n::Lang;
 use stagegesprek::tui::App;
 use stagegesprek::tui::app::Screen;
-
-const SIZES: [(u16, u16); 8] = [
-    (1, 1),
-    (10, 3),
-    (39, 9),
-    (40, 10),
-    (45, 12),
-    (63, 20),
-    (80, 24),
-    (200, 60),
-];
 
 /// The kind of the screen on top; exhaustive, so a new kind must be named here.
 fn kind(app: &App) -> &'static str {

@@ -424,18 +424,8 @@ fn all_questions_of_a_key_are_reachable_at_80_by_24() {
 fn every_screen_survives_tiny_and_odd_sizes() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, _exports) = fresh(tmp.path(), Lang::Nl);
-    let sizes = [
-        (1, 1),
-        (10, 3),
-        (39, 9),
-        (40, 10),
-        (45, 12),
-        (63, 20),
-        (80, 24),
-        (200, 60),
-    ];
     let check = |app: &App| {
-        for (w, h) in sizes {
+        for (w, h) in common::SIZES {
             let _ = screen(app, w, h);
         }
     };

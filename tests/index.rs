@@ -242,7 +242,11 @@ fn a_word_is_found_whatever_its_case_accents_or_ending() {
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0].part, Part::Key(KeyId::LearningPotential));
     // The words around it come from that part, not from the names.
-    assert!(hits[0].snippet.contains("\u{2}keuken\u{3}"), "{:?}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.contains("\u{2}keuken\u{3}"),
+        "{:?}",
+        hits[0].snippet
+    );
     assert!(search(&store, &SearchQuery::words("bram keuken")).is_empty());
     // Only signs: nothing to look for.
     assert!(search(&store, &SearchQuery::words(" \"*- ")).is_empty());

@@ -236,3 +236,15 @@ pub fn wait_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// Window sizes from the smallest a terminal can have to a large one.
+pub const SIZES: [(u16, u16); 8] = [
+    (1, 1),
+    (10, 3),
+    (39, 9),
+    (40, 10),
+    (45, 12),
+    (63, 20),
+    (80, 24),
+    (200, 60),
+];

@@ -94,7 +94,9 @@ impl Index {
                     "SELECT m.placement, p.student, p.company, m.moment, m.date, m.status, NULL,
                             NULL
                      FROM meeting m JOIN placement p ON p.id = m.placement
-                     WHERE ?1 IS NULL AND {FILTERS_MEETING}
+                     JOIN doc d ON d.placement = m.placement AND d.moment = m.moment
+                         AND d.part = 'record'
+                     WHERE ?1 IS NULL AND {FILTERS}
                      ORDER BY m.date DESC LIMIT {MOST}"
                 ),
                 query,
@@ -239,16 +241,6 @@ impl Index {
 /// ?2 moment, ?3 company, ?4 teacher (folded), ?5 since, ?6 until, ?7 late (with ?8 today),
 /// ?9 concern, ?10 no visit yet. A date filter leaves out what has no date.
 const FILTERS: &str = "(?2 IS NULL OR d.moment = ?2)
-    AND (?3 IS NULL OR instr(p.company_folded, ?3) > 0)
-    AND (?4 IS NULL OR instr(p.teacher_folded, ?4) > 0)
-    AND (?5 IS NULL OR m.date >= ?5)
-    AND (?6 IS NULL OR m.date <= ?6)
-    AND (NOT ?7 OR p.next_due < ?8)
-    AND (NOT ?9 OR p.concern)
-    AND (NOT ?10 OR p.no_visit)";
-
-/// `FILTERS` for a list of meetings, where the meeting is `m`.
-const FILTERS_MEETING: &str = "(?2 IS NULL OR m.moment = ?2)
     AND (?3 IS NULL OR instr(p.company_folded, ?3) > 0)
     AND (?4 IS NULL OR instr(p.teacher_folded, ?4) > 0)
     AND (?5 IS NULL OR m.date >= ?5)
