@@ -26,10 +26,11 @@ fn kind(app: &App) -> &'static str {
         Screen::Import(_) => "import",
         Screen::Search(_) => "search",
         Screen::Story(_) => "story",
+        Screen::Company(_) => "company",
     }
 }
 
-const ALL: [&str; 11] = [
+const ALL: [&str; 12] = [
     "home",
     "placement form",
     "pick",
@@ -41,6 +42,7 @@ const ALL: [&str; 11] = [
     "import",
     "search",
     "story",
+    "company",
 ];
 
 #[test]
@@ -67,6 +69,9 @@ fn every_kind_of_screen_survives_every_size() {
     visit(&app);
     press_shown(&mut app, "Ctrl+L");
     visit(&app);
+    press_shown(&mut app, "Ctrl+B");
+    visit(&app);
+    press_shown(&mut app, "Esc");
     press_shown(&mut app, "Esc");
     press_shown(&mut app, "Ctrl+R");
     visit(&app);

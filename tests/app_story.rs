@@ -93,3 +93,19 @@ fn on_a_wide_screen_the_meetings_stand_side_by_side() {
         "each key lines up across the meetings:\n{wide}"
     );
 }
+
+#[test]
+fn from_the_story_the_company_shows_its_placements_and_what_was_noted() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.viewport = Some((80, 24));
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    press_shown(&mut app, "Ctrl+B");
+    assert_shows(&app, "Leerbedrijf · Bakkerij Het Zonnige Deeg");
+    assert_shows(&app, "●○○  Noor Verbeek");
+    assert_shows(&app, "Leerpotentieel: wat docenten noteerden");
+    press_shown(&mut app, "Esc");
+    assert_shows(&app, "Verloop · Noor Verbeek");
+}

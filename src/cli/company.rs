@@ -1,8 +1,6 @@
 //! `company`: every placement at one company over the years, what teachers noted about
 //! what it offers to learn, how its trainers guided, and open concerns.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use super::output::say;
@@ -10,6 +8,7 @@ use super::{Failure, Outcome, open_store, progress, report_refresh};
 use crate::domain::company::CompanyView;
 use crate::domain::text::printable;
 use crate::domain::{Moment, Strategy};
+use crate::export::company_lines;
 use crate::i18n::{LangExt as _, fill};
 use crate::store::config::Settings;
 use crate::store::today;
@@ -88,60 +87,8 @@ pub fn company(settings: &Settings, name: &str, json: bool) -> Outcome {
     if json {
         return say(&format!("{}\n", to_json(&view)?), t);
     }
-    let mut text = String::new();
-    let _ = writeln!(text, "{}", printable(&view.name));
-    let _ = writeln!(
-        text,
-        "{}: {}",
-        t.company_trainers,
-        printable(&view.trainers.join(", "))
-    );
-    let _ = writeln!(text, "\n{}", t.company_placements);
-    for p in &view.placements {
-        let held: String = Moment::ALL
-            .into_iter()
-            .map(|m| if p.held[m.index()] { "●" } else { "○" })
-            .collect();
-        let period = match (p.placement.start, p.placement.end) {
-            (Some(s), Some(e)) => format!("{} – {}", t.date(s), t.date(e)),
-            (Some(s), None) => t.date(s),
-            _ => String::new(),
-        };
-        let flag = if p.concern {
-            format!("  ⚑ {}", t.company_concern)
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            text,
-            "  {held}  {}  {period}  ({}: {}){flag}",
-            printable(&p.placement.student),
-            t.company_trainer,
-            printable(&p.placement.trainer),
-        );
-    }
-    let _ = writeln!(text, "\n{}", t.company_guidance);
-    let most = view.strategies.iter().copied().max().unwrap_or(0).max(1);
-    for strategy in Strategy::ALL {
-        let count = view.strategy_count(strategy);
-        // Bars of at most 30 blocks: the proportion is what a reader compares.
-        let bar = "█".repeat((count * 30).div_ceil(most).min(30));
-        let _ = writeln!(text, "  {:<16} {bar} {count}", t.strategy(strategy));
-    }
-    let _ = writeln!(text, "\n{}", t.company_potential);
-    if view.potential.is_empty() {
-        let _ = writeln!(text, "  {}", t.story_nothing);
-    }
-    for note in &view.potential {
-        let _ = writeln!(
-            text,
-            "  {} · {} · {}: {}",
-            t.date(note.date),
-            printable(&note.student),
-            t.moment_word(note.moment),
-            printable(&note.text).replace('\n', " "),
-        );
-    }
+    let mut text = company_lines(&view, t).join("\n");
+    text.push('\n');
     say(&text, t)
 }
 

@@ -3,6 +3,7 @@
 //! shared one without private notes) and, in the terminal UI, as styled lines.
 
 mod agenda;
+mod company;
 pub mod file;
 mod markdown;
 pub mod outline;
@@ -10,6 +11,7 @@ mod prep_form;
 mod prep_reply;
 
 pub use agenda::{agenda_file_name, to_icalendar};
+pub use company::company_lines;
 pub use file::{export_file_name, export_record};
 pub use markdown::{escape as escape_markdown, render as render_markdown, to_markdown};
 pub use outline::{Outline, Variant, outline};

@@ -24,6 +24,8 @@ pub enum Action {
     Search,
     /// A placement's story: its three moments at a glance.
     Story,
+    /// The company's view: all its placements over the years.
+    Company,
     /// Enter on a list or a question: open what is selected, or take the default answer.
     Open,
     NewPlacement,

@@ -51,6 +51,8 @@ pub enum Effect {
     ImportReply,
     /// A placement's story.
     OpenStory(String),
+    /// The view of the company of a placement.
+    OpenCompany(String),
     /// Search, with what was typed to open it.
     OpenSearch(String),
     /// What a search found, opened where it stands.

@@ -56,10 +56,12 @@ pub enum KeyContext {
     SearchChoice,
     /// A placement's story.
     Story,
+    /// A company's view.
+    Company,
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -83,6 +85,7 @@ impl KeyContext {
         Self::SearchText,
         Self::SearchChoice,
         Self::Story,
+        Self::Company,
     ];
 
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
@@ -209,6 +212,7 @@ const HELPED: &[KeyContext] = &[
     C::SearchText,
     C::SearchChoice,
     C::Story,
+    C::Company,
 ];
 const SEARCH: &[KeyContext] = &[C::SearchText, C::SearchChoice];
 const SCROLLED: &[KeyContext] = &[
@@ -218,6 +222,7 @@ const SCROLLED: &[KeyContext] = &[
     C::Finished,
     C::View,
     C::Story,
+    C::Company,
 ];
 
 const fn bind(
@@ -339,8 +344,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(SCROLLED, key(KeyCode::Down), Action::Down, |t| t.key_scroll),
     bind(SCROLLED, key(KeyCode::PageUp), Action::PageUp, |t| t.key_scroll),
     bind(SCROLLED, key(KeyCode::PageDown), Action::PageDown, |t| t.key_scroll),
-    bind(&[C::Story], key(KeyCode::Home), Action::First, |t| t.key_scroll),
-    bind(&[C::Story], key(KeyCode::End), Action::Last, |t| t.key_scroll),
+    bind(&[C::Story, C::Company], key(KeyCode::Home), Action::First, |t| t.key_scroll),
+    bind(&[C::Story, C::Company], key(KeyCode::End), Action::Last, |t| t.key_scroll),
+    bind(&[C::Story], ctrl('b'), Action::Company, |t| t.key_company),
     bind(&[C::ReadBack], key(KeyCode::Char('1')), Action::ToggleAgreed(Role::Student), |t| t.key_agreed_student),
     bind(&[C::ReadBack], key(KeyCode::Char('2')), Action::ToggleAgreed(Role::Trainer), |t| t.key_agreed_trainer),
     bind(&[C::ReadBack], key(KeyCode::Char('3')), Action::ToggleAgreed(Role::Teacher), |t| t.key_agreed_teacher),
@@ -349,7 +355,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::View], ctrl('e'), Action::EditAgain, |t| t.key_edit_again),
     bind(&[C::Finished, C::View], ctrl('p'), Action::Export, |t| t.key_export),
     bind(&[C::Finished, C::View], ctrl('k'), Action::CopyPath, |t| t.key_copy),
-    bind(&[C::Finished, C::View, C::Pick, C::About, C::Story], key(KeyCode::Esc), Action::Back, |t| t.key_back),
+    bind(&[C::Finished, C::View, C::Pick, C::About, C::Story, C::Company], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::Home], key(KeyCode::Esc), Action::Quit, |t| t.key_quit),
     bind(&[C::ImportText], ctrl('s'), Action::SaveForm, |t| t.key_save_form),
     // Search: the results move under the fields, whichever field has the cursor.

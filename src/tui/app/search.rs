@@ -5,6 +5,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::App;
 use crate::domain::KeyId;
+use crate::domain::company::CompanyView;
 use crate::domain::search::Part;
 use crate::domain::story::Story;
 use crate::export::outline::{Section, Variant, outline};
@@ -12,6 +13,7 @@ use crate::i18n::fill;
 use crate::store::index::Hit;
 use crate::tui::app::Screen;
 use crate::tui::record_text::outline_lines_with_sections;
+use crate::tui::screens::company::CompanyState;
 use crate::tui::screens::search::SearchState;
 use crate::tui::screens::story::StoryState;
 use crate::tui::screens::view::ViewState;
@@ -51,6 +53,34 @@ impl App {
             placement,
             story: Story::new(records),
             key_titles,
+            scroll: 0,
+        })));
+    }
+
+    /// The view of placement `id`'s company: every placement there, read from its files.
+    pub(super) fn open_company(&mut self, id: &str) {
+        let t = self.texts;
+        let found = self
+            .store
+            .placement(id)
+            .map_err(|e| e.describe(t))
+            .and_then(|p| {
+                self.store
+                    .fresh_index(crate::store::today(), &mut |_, _| {})
+                    .and_then(|(index, _)| index.companies(&p.company))
+                    .map_err(|e| fill(t.search_failed, &[&e.to_string()]))
+            });
+        let ids = match found {
+            Ok(mut companies) if companies.len() == 1 => companies.remove(0).1,
+            Ok(_) => return self.message = Some((t.company_unnamed.into(), true)),
+            Err(said) => return self.message = Some((said, true)),
+        };
+        let placements = ids
+            .iter()
+            .filter_map(|id| Some((self.store.placement(id).ok()?, self.store.records(id).0)))
+            .collect();
+        self.push(Screen::Company(Box::new(CompanyState {
+            view: CompanyView::new(placements),
             scroll: 0,
         })));
     }

@@ -20,6 +20,7 @@ use crate::tui::meeting::{MeetingScreen, Phase};
 use crate::tui::screens::about::AboutState;
 use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
+use crate::tui::screens::company::CompanyState;
 use crate::tui::screens::home::HomeScreen;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::import::ImportState;
@@ -57,6 +58,7 @@ pub enum Screen {
     Import(Box<ImportState>),
     Search(Box<SearchState>),
     Story(Box<StoryState>),
+    Company(Box<CompanyState>),
 }
 
 impl Screen {
@@ -73,6 +75,7 @@ impl Screen {
             Self::Import(_) => KeyContext::ImportText,
             Self::Search(s) => s.context(),
             Self::Story(_) => KeyContext::Story,
+            Self::Company(_) => KeyContext::Company,
         }
     }
 
@@ -85,7 +88,11 @@ impl Screen {
             Self::PlacementForm(p) => p.form.offers(action),
             Self::Pick(p) => p.offers(action),
             Self::Search(s) => s.offers(action),
-            Self::About(_) | Self::Prepare(_) | Self::Import(_) | Self::Story(_) => true,
+            Self::About(_)
+            | Self::Prepare(_)
+            | Self::Import(_)
+            | Self::Story(_)
+            | Self::Company(_) => true,
         }
     }
 
@@ -102,6 +109,7 @@ impl Screen {
             Self::Import(i) => i.update(action, cx.t),
             Self::Search(s) => s.update(action, cx),
             Self::Story(s) => s.update(action, cx),
+            Self::Company(c) => c.update(action, cx),
         }
     }
 
@@ -151,6 +159,7 @@ impl Screen {
             Self::Import(state) => state.render(area, buf, cx),
             Self::Search(state) => state.render(area, buf, cx),
             Self::Story(state) => state.render(area, buf, cx),
+            Self::Company(state) => state.render(area, buf, cx),
         }
     }
 
@@ -169,6 +178,7 @@ impl Screen {
             Self::Import(_) => t.import_intro,
             Self::Search(_) => t.help_search,
             Self::Story(_) => t.help_story,
+            Self::Company(_) => t.help_company,
         }
     }
 
@@ -182,7 +192,11 @@ impl Screen {
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Prepare(p) => Some(&p.placement),
             Self::Story(s) => Some(&s.placement.id),
-            Self::Home(_) | Self::About(_) | Self::Import(_) | Self::Search(_) => None,
+            Self::Home(_)
+            | Self::About(_)
+            | Self::Import(_)
+            | Self::Search(_)
+            | Self::Company(_) => None,
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod choice;
+pub mod company;
 pub mod home;
 pub mod import;
 pub mod pick;

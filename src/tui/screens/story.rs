@@ -38,6 +38,7 @@ impl StoryState {
         let page = cx.body.map_or(10, |b| b.height.saturating_sub(3).max(1));
         match action {
             Action::Back => return Effect::Back,
+            Action::Company => return Effect::OpenCompany(self.placement.id.clone()),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
