@@ -194,10 +194,10 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         }
         None => {
             let (store, notice) = cli::open_store_for_ui(settings)?;
-            let built = cli::prepare_index(&store, t);
-            let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            let overview = store.overview(stagegesprek::store::today(), &mut cli::progress(t));
+            let mut app = App::showing(store, guides, settings.lang, Theme::from_env(), overview);
             app.export_dir = settings.export_dir();
-            app.message = all_said([notice, built, settings_note, app.message.take()]);
+            app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
     }

@@ -143,19 +143,9 @@ pub fn overview(store: &Store, t: &Texts) -> (Vec<PlacementSummary>, Vec<StoreEr
     (overview.summaries, overview.errors)
 }
 
-/// Brings the index up to date before the screen opens, so a first build over a large archive
-/// shows its progress on the terminal rather than a blank wait; what it repaired comes back
-/// as a message for the status line.
-pub fn prepare_index(store: &Store, t: &Texts) -> Option<(String, bool)> {
-    let (_, done) = store.fresh_index(today(), &mut progress(t)).ok()?;
-    (!done.repaired.is_empty()).then(|| {
-        let text = fill(t.permissions_repaired, &[&done.repaired.len().to_string()]);
-        (text, true)
-    })
-}
-
-/// Progress of a large index build, on stderr when that is a terminal.
-fn progress(t: &Texts) -> impl FnMut(usize, usize) {
+/// Progress of a large index build, on stderr when that is a terminal: also before the home
+/// screen opens, so a first build over a large archive is not a blank wait.
+pub fn progress(t: &Texts) -> impl FnMut(usize, usize) {
     let on_terminal = io::stderr().is_terminal();
     move |done: usize, total: usize| {
         if on_terminal {

@@ -29,6 +29,7 @@ use crate::domain::Moment;
 use crate::i18n::{Lang, LangExt as _, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
+use crate::store::index::Overview;
 use crate::store::saver::{DraftSaver, Rescued, SaveEvent, SaverHandle};
 
 pub struct App {
@@ -73,8 +74,21 @@ const INTERRUPT_WINDOW: Duration = Duration::from_secs(3);
 impl App {
     /// The program as it starts: the list of placements.
     pub fn new(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {
+        let overview = store.overview(crate::store::today(), &mut |_, _| {});
+        Self::showing(store, guides, lang, theme, overview)
+    }
+
+    /// `new`, with the list of placements already read (with progress shown while the index
+    /// was first built), so it is not read twice.
+    pub fn showing(
+        store: Store,
+        guides: Guides,
+        lang: Lang,
+        theme: Theme,
+        overview: Overview,
+    ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
-        app.screens = vec![app.home_screen()];
+        app.screens = vec![app.home_from(overview)];
         app.offer_unfinished_placement();
         app.offer_unfinished_preparation();
         app.offer_rescued();
@@ -660,6 +674,12 @@ impl App {
     pub(super) fn home_screen(&mut self) -> Screen {
         // Through the index: only what changed since it was last seen is read again.
         let overview = self.store.overview(crate::store::today(), &mut |_, _| {});
+        self.home_from(overview)
+    }
+
+    /// The list of placements as `overview` gives it; what it repaired or could not read is
+    /// said in the status line.
+    fn home_from(&mut self, overview: Overview) -> Screen {
         let errors = overview.errors;
         let summaries = overview.summaries;
         if !overview.repaired.is_empty() {

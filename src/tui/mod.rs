@@ -12,6 +12,7 @@ pub mod meeting;
 mod pasted;
 mod record_text;
 pub mod screens;
+mod scroll;
 pub mod theme;
 mod ui;
 

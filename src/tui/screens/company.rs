@@ -12,6 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::app::ViewCx;
 use crate::tui::effect::Effect;
 use crate::tui::meeting::Cx;
+use crate::tui::scroll::{scrolled, within};
 
 pub struct CompanyState {
     pub view: CompanyView,
@@ -20,26 +21,18 @@ pub struct CompanyState {
 
 impl CompanyState {
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
-        let page = cx.body.map_or(10, |b| b.height.saturating_sub(3).max(1));
-        match action {
-            Action::Back => return Effect::Back,
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(page),
-            Action::First => self.scroll = 0,
-            Action::Last => self.scroll = u16::MAX,
-            _ => {}
+        if action == Action::Back {
+            return Effect::Back;
         }
-        // Never past the end, so a key back up moves at once.
+        let Some(to) = scrolled(self.scroll, action, cx.body) else {
+            return Effect::None;
+        };
+        self.scroll = to;
         if let Some(body) = cx.body {
             let rows = Paragraph::new(self.lines(cx.t, cx.theme))
                 .wrap(Wrap { trim: false })
                 .line_count(body.width);
-            let rows = u16::try_from(rows).unwrap_or(u16::MAX);
-            self.scroll = self
-                .scroll
-                .min(rows.saturating_sub(body.height.saturating_sub(1)));
+            self.scroll = within(self.scroll, rows, body);
         }
         Effect::None
     }

@@ -19,6 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::app::ViewCx;
 use crate::tui::effect::Effect;
 use crate::tui::meeting::Cx;
+use crate::tui::scroll::{scrolled, within};
 use crate::tui::theme::Theme;
 
 /// Wide enough for three columns of readable notes.
@@ -34,37 +35,27 @@ pub struct StoryState {
 
 impl StoryState {
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
-        // A page is the screen less two lines, so the reader keeps their place.
-        let page = cx.body.map_or(10, |b| b.height.saturating_sub(3).max(1));
         match action {
             Action::Back => return Effect::Back,
             Action::Company => return Effect::OpenCompany(self.placement.id.clone()),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(page),
-            Action::First => self.scroll = 0,
-            Action::Last => self.scroll = u16::MAX,
             _ => {}
         }
-        // Never past the end: the last lines stay on screen, and a key back up moves at once.
+        let Some(to) = scrolled(self.scroll, action, cx.body) else {
+            return Effect::None;
+        };
+        self.scroll = to;
         if let Some(body) = cx.body {
             let rows = if body.width >= COLUMNS_FROM {
                 self.band_heights(body.width, cx.t, cx.theme)
                     .iter()
-                    .sum::<u16>()
+                    .map(|h| usize::from(*h))
+                    .sum()
             } else {
-                let lines = self.stacked_lines(cx.t, cx.theme);
-                u16::try_from(
-                    Paragraph::new(lines)
-                        .wrap(Wrap { trim: false })
-                        .line_count(body.width),
-                )
-                .unwrap_or(u16::MAX)
+                Paragraph::new(self.stacked_lines(cx.t, cx.theme))
+                    .wrap(Wrap { trim: false })
+                    .line_count(body.width)
             };
-            self.scroll = self
-                .scroll
-                .min(rows.saturating_sub(body.height.saturating_sub(1)));
+            self.scroll = within(self.scroll, rows, body);
         }
         Effect::None
     }
