@@ -168,12 +168,12 @@ texts! {
     moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, index_building, index_set_aside, cli_company, cli_company_name, company_none, company_several, company_trainers, company_trainer, company_placements, company_guidance, company_potential, company_concern, company_title, company_unnamed, key_company, help_company, story_title, story_guidance, story_not_held, story_held, story_draft, story_prepared_by, story_nothing, key_story, help_story, search_title, search_placeholder, search_date_placeholder, search_words_label, search_moment_label, search_company_label, search_teacher_label, search_since_label, search_until_label, search_flag_label, search_all, search_flag_late, search_flag_concern, search_flag_no_visit, search_bad_date_shown, search_count, help_search, key_search, key_search_filters, cli_search, cli_search_words, cli_search_company, cli_search_teacher, cli_search_since, cli_search_until, cli_search_late, cli_search_concern, cli_search_no_visit, search_bad_date, search_failed, search_nothing, search_part_preparation, search_part_placement, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
     cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
-    key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
+    key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_print, story_printed, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
     // placements and exports
     moment_name_start, moment_name_midway, moment_name_final, moment_name_midway_after_the,
     err_meeting_open, err_placement_id_taken, err_not_removed,
     removed_none, removed_unreadable, restore_done,
-    export_name_shared, export_name_draft,
+    export_name_shared, export_name_draft, export_name_story,
     // records and dates
     date_format, weekdays, md_prepared_on, agreement_overdue,
     key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
@@ -414,6 +414,16 @@ impl Texts {
 
     /// A moment's name after "het" / "the": Dutch inflects the adjective there ("het
     /// tussentijdse gesprek", but "een tussentijds gesprek").
+    /// A moment's letter as the overview marks it, upper case (S, T, E in Dutch).
+    pub fn moment_letter(&self, moment: Moment) -> String {
+        match moment {
+            Moment::Start => self.overview_mark_start,
+            Moment::Midway => self.overview_mark_midway,
+            Moment::Final => self.overview_mark_final,
+        }
+        .to_uppercase()
+    }
+
     pub const fn moment_after_the(&self, moment: Moment) -> &'static str {
         match moment {
             Moment::Midway => self.moment_name_midway_after_the,

@@ -102,14 +102,21 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         Some(Command::Export {
             record,
             shared,
+            format,
+            story,
             output,
-        }) => done(cli::export(
-            settings,
-            &guides,
-            &record,
-            shared,
-            output.as_deref(),
-        )),
+        }) => done(if story {
+            cli::export_placement_story(settings, &guides, &record, output.as_deref())
+        } else {
+            cli::export(
+                settings,
+                &guides,
+                &record,
+                shared,
+                format,
+                output.as_deref(),
+            )
+        }),
         Some(Command::Prepare {
             placement,
             moment,

@@ -180,6 +180,15 @@ fn a_whole_start_meeting_from_the_footer_alone() {
         screen(&app, 200, 24).contains(&file.display().to_string()),
         "the full path is shown"
     );
+    // Beside it, the same as a page to print, named on the screen too.
+    let page = file.with_extension("html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Wil leren plannen."), "{html}");
+    assert!(!html.contains("reistijd"), "{html}");
+    assert!(
+        screen(&app, 200, 24).contains(&page.display().to_string()),
+        "the page's path is shown"
+    );
 
     // Back on the pick screen the start is held and the midway is proposed next.
     press_shown(&mut app, "Esc");

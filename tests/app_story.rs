@@ -109,3 +109,29 @@ fn from_the_story_the_company_shows_its_placements_and_what_was_noted() {
     press_shown(&mut app, "Esc");
     assert_shows(&app, "Verloop · Noor Verbeek");
 }
+
+#[test]
+fn the_story_prints_as_a_page_in_the_export_folder_and_says_where() {
+    let tmp = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.export_dir = exports.path().to_path_buf();
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    press_shown(&mut app, "Ctrl+P");
+    let page = exports.path().join(format!("{NOOR}-verloop.html"));
+    let html = std::fs::read_to_string(&page).expect("the story was written as a page");
+    assert!(html.contains("<h1>Verloop: Noor Verbeek"), "{html}");
+    assert!(html.contains("1. Leerprocessen"), "{html}");
+    assert!(
+        screen(&app, 200, 24).contains(&page.display().to_string()),
+        "the page's path is shown:\n{}",
+        screen(&app, 200, 24)
+    );
+    // Its private notes stay in the teacher's program.
+    let store = Store::open(tmp.path()).unwrap();
+    let start = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
+    assert!(!start.private_notes.is_empty());
+    assert!(!html.contains(start.private_notes.trim()), "{html}");
+}

@@ -677,6 +677,50 @@ fn export_without_a_file_name_goes_into_the_export_folder_and_says_where() {
             .count(),
         2
     );
+    // As a page to print, beside them, under the same name.
+    let out = run(
+        tmp.path(),
+        &["export", record, "--format", "html", "--shared"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = Path::new(
+        stdout(&out)
+            .trim_end()
+            .trim_start_matches("Verslag geschreven: "),
+    )
+    .to_path_buf();
+    assert_eq!(page, written.with_extension("html"));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<h2>1. Leerprocessen</h2>"), "{html}");
+    assert!(
+        !html.contains("<link") && !html.contains("src="),
+        "self-contained: {html}"
+    );
+    // The placement's story, named for the placement.
+    let out = run(tmp.path(), &["export", record, "--story"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let story = exports
+        .path()
+        .join("stage")
+        .join("noor-verbeek-bakkerij-het-zonnige-deeg-verloop.html");
+    assert!(
+        stdout(&out).contains(&story.display().to_string()),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        std::fs::read_to_string(&story)
+            .unwrap()
+            .contains("Verloop: Noor Verbeek")
+    );
+    let out = run(tmp.path(), &["export", "niemand-hier", "--story"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("geen stageplaats met id 'niemand-hier'"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use stagegesprek::domain::{MeetingRecord, Moment, Placement, RecordStatus, Role};
-use stagegesprek::export::{Variant, export_file_name, export_record};
+use stagegesprek::export::{Format, Variant, export_file_name, export_record};
 use stagegesprek::i18n::{Lang, LangExt as _, NL};
 use stagegesprek::store::config::Settings;
 use stagegesprek::store::guides::Guides;
@@ -262,7 +262,15 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
     let dir = settings(store.root(), Some(wanted.clone())).export_dir();
     assert_eq!(dir, wanted);
 
-    let full = export_record(&store, &dir, &record, guide, Variant::Full).unwrap();
+    let full = export_record(
+        &store,
+        &dir,
+        &record,
+        guide,
+        Variant::Full,
+        Format::Markdown,
+    )
+    .unwrap();
     assert_eq!(
         full,
         wanted.join("anna-de-vries-bakkerij-het-zonnige-deeg-startgesprek-2026-12-04.md")
@@ -275,7 +283,15 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
             .contains("thuis speelt iets")
     );
 
-    let shared = export_record(&store, &dir, &record, guide, Variant::Shared).unwrap();
+    let shared = export_record(
+        &store,
+        &dir,
+        &record,
+        guide,
+        Variant::Shared,
+        Format::Markdown,
+    )
+    .unwrap();
     assert_eq!(
         shared.file_name().unwrap(),
         "anna-de-vries-bakkerij-het-zonnige-deeg-startgesprek-2026-12-04-gedeeld.md"
@@ -288,7 +304,15 @@ fn an_export_lands_in_the_configured_folder_under_a_findable_name() {
 
     // Exporting again replaces the earlier export in one step.
     fs::write(&full, "oud").unwrap();
-    export_record(&store, &dir, &record, guide, Variant::Full).unwrap();
+    export_record(
+        &store,
+        &dir,
+        &record,
+        guide,
+        Variant::Full,
+        Format::Markdown,
+    )
+    .unwrap();
     assert!(
         fs::read_to_string(&full)
             .unwrap()
@@ -308,12 +332,12 @@ fn export_names_are_plain_in_both_languages_and_mark_drafts() {
     let mut record = MeetingRecord::new(&p, Moment::Midway, guide, when(), None);
     assert_eq!(record.status, RecordStatus::Draft);
     assert_eq!(
-        export_file_name(&record, Lang::En.texts(), Variant::Shared),
+        export_file_name(&record, Lang::En.texts(), Variant::Shared, Format::Markdown),
         "zoe-celik-con-mid-placement-review-2026-12-04-draft-shared.md"
     );
     record.finish(&[], when());
     assert_eq!(
-        export_file_name(&record, Lang::Nl.texts(), Variant::Full),
+        export_file_name(&record, Lang::Nl.texts(), Variant::Full, Format::Markdown),
         "zoe-celik-con-tussentijds-gesprek-2026-12-04.md"
     );
 }
@@ -346,7 +370,8 @@ fn two_students_of_the_same_name_meeting_on_the_same_day_keep_their_own_exports(
         let mut record = held_start(&store, p);
         record.keys.learning_processes.notes = format!("Alleen over stage nummer {n}.");
         for variant in [Variant::Shared, Variant::Full] {
-            let path = export_record(&store, &dir, &record, guide, variant).unwrap();
+            let path =
+                export_record(&store, &dir, &record, guide, variant, Format::Markdown).unwrap();
             written.push((path, n, &p.id));
         }
     }
@@ -379,7 +404,15 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
     let t = Lang::Nl.texts();
 
     let inside = store.root().join("exports");
-    let error = export_record(&store, &inside, &record, guide, Variant::Full).unwrap_err();
+    let error = export_record(
+        &store,
+        &inside,
+        &record,
+        guide,
+        Variant::Full,
+        Format::Markdown,
+    )
+    .unwrap_err();
     assert!(
         matches!(
             error,
@@ -398,7 +431,17 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
         link.join("placements"),
         store.root().join("placements/../x"),
     ] {
-        assert!(export_record(&store, &dir, &record, guide, Variant::Full).is_err());
+        assert!(
+            export_record(
+                &store,
+                &dir,
+                &record,
+                guide,
+                Variant::Full,
+                Format::Markdown
+            )
+            .is_err()
+        );
     }
 
     // A link with the export's name is refused, and its target is left alone.
@@ -406,9 +449,17 @@ fn an_export_is_never_written_into_the_data_folder_or_through_a_link() {
     fs::create_dir(&dir).unwrap();
     let target = tmp.path().join("kostbaar.txt");
     fs::write(&target, "blijf af").unwrap();
-    let name = export_file_name(&record, t, Variant::Full);
+    let name = export_file_name(&record, t, Variant::Full, Format::Markdown);
     std::os::unix::fs::symlink(&target, dir.join(&name)).unwrap();
-    let error = export_record(&store, &dir, &record, guide, Variant::Full).unwrap_err();
+    let error = export_record(
+        &store,
+        &dir,
+        &record,
+        guide,
+        Variant::Full,
+        Format::Markdown,
+    )
+    .unwrap_err();
     assert!(
         matches!(
             error,

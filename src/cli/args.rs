@@ -80,12 +80,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
     },
-    /// Write a record as Markdown; with --shared without the private notes. Without -o it
-    /// goes into the export folder and its full path is printed; `-o -` prints it
+    /// Write a record as Markdown, or with --format html as a page to print; with --shared
+    /// without the private notes. With --story, a placement's story (its three moments) as a
+    /// page to print. Without -o it goes into the export folder and its full path is
+    /// printed; `-o -` prints it
     Export {
         record: String,
         #[arg(long)]
         shared: bool,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        #[arg(long)]
+        story: bool,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -200,4 +206,10 @@ impl From<RoleArg> for Preparer {
 pub enum Format {
     Yaml,
     Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
 }

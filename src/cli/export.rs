@@ -1,5 +1,5 @@
-//! `export`: a record as Markdown, into the export folder (as the interface does), to stdout
-//! or to a file. An export is a copy for people, so it may replace a file the user names, but
+//! `export`: a record as Markdown or as a page to print, or a placement's story as a page,
+//! into the export folder (as the interface does), to stdout or to a file. An export is a copy for people, so it may replace a file the user names, but
 //! never anything of the data folder and never something that is not a plain file.
 
 use std::fs;
@@ -7,8 +7,9 @@ use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
 use super::output::say;
-use super::{Failure, Outcome, load_record, open_store};
-use crate::export::{Variant, export_record, to_markdown};
+use super::{ExportFormat, Failure, Outcome, load_record, open_store};
+use crate::domain::story::Story;
+use crate::export::{Format, Variant, export_record, export_story, render_record, story_html};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
 use crate::store::durable;
@@ -25,8 +26,13 @@ pub fn export(
     guides: &Guides,
     name: &str,
     shared: bool,
+    format: ExportFormat,
     output: Option<&Path>,
 ) -> Outcome {
+    let format = match format {
+        ExportFormat::Md => Format::Markdown,
+        ExportFormat::Html => Format::Html,
+    };
     let t = settings.lang.texts();
     let store = open_store(settings)?;
     let target = output
@@ -43,20 +49,69 @@ pub fn export(
     };
     let Some(target) = target else {
         // Where the interface puts it, under the same name, so the teacher finds it there.
-        let path = export_record(&store, &settings.export_dir(), &record, guide, variant)
-            .map_err(|e| Failure(e.describe(t)))?;
-        let path = std::path::absolute(&path).unwrap_or(path);
-        return say(
-            &format!("{}\n", fill(t.cli_exported, &[&path.display().to_string()])),
-            t,
-        );
+        let path = export_record(
+            &store,
+            &settings.export_dir(),
+            &record,
+            guide,
+            variant,
+            format,
+        )
+        .map_err(|e| Failure(e.describe(t)))?;
+        return say_written(t.cli_exported, &path, t);
     };
-    let mut text = to_markdown(&record, guide, variant);
-    text.push('\n');
+    write_to(&target, &render_record(&record, guide, variant, format), t)
+}
+
+/// `export PLACEMENT --story`: the placement's story as a page to print. A record's name
+/// (`placement/start`) is taken to mean its placement.
+pub fn export_placement_story(
+    settings: &Settings,
+    guides: &Guides,
+    name: &str,
+    output: Option<&Path>,
+) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let target = output
+        .map(|output| check_target(output, store.root(), t))
+        .transpose()?;
+    let id = name.split('/').next().unwrap_or(name);
+    let placement = store
+        .placement(id)
+        .map_err(|_| Failure(fill(t.err_no_placement, &[id])))?;
+    let (records, errors) = store.records(id);
+    for error in &errors {
+        eprintln!("stagegesprek: {}", error.describe(t));
+    }
+    let story = Story::new(records);
+    let guide = guides
+        .for_language(settings.lang)
+        .ok_or_else(|| Failure(t.err_no_guide.into()))?;
     match target {
-        Target::Stdout => say(&text, t),
+        None => {
+            let path = export_story(&store, &settings.export_dir(), &placement, &story, guide)
+                .map_err(|e| Failure(e.describe(t)))?;
+            say_written(t.story_printed, &path, t)
+        }
+        Some(target) => write_to(&target, &story_html(&placement, &story, guide), t),
+    }
+}
+
+/// Says where a file went, in `sentence` (`{}` is the path).
+fn say_written(sentence: &str, path: &Path, t: &Texts) -> Outcome {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    say(
+        &format!("{}\n", fill(sentence, &[&path.display().to_string()])),
+        t,
+    )
+}
+
+fn write_to(target: &Target, text: &str, t: &Texts) -> Outcome {
+    match target {
+        Target::Stdout => say(text, t),
         Target::File(path) => {
-            durable::write_file(&path, text.as_bytes()).map_err(|e| write_failure(&path, &e, t))
+            durable::write_file(path, text.as_bytes()).map_err(|e| write_failure(path, &e, t))
         }
     }
 }

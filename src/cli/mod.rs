@@ -20,10 +20,10 @@ use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
 pub use agenda::agenda;
-pub use args::{Args, Command, Format, GuideCommand, RoleArg};
+pub use args::{Args, Command, ExportFormat, Format, GuideCommand, RoleArg};
 use chrono::{Local, NaiveDate};
 pub use company::company;
-pub use export::export;
+pub use export::{export, export_placement_story};
 pub use help::{lang_asked, parse};
 pub use prepare::{import, prepare_form};
 pub use removed::{removed, restore};

@@ -509,12 +509,33 @@ impl MeetingRecord {
             .collect()
     }
 
-    /// A copy fit to share with the student and trainer: private notes and any concern
-    /// left out.
+    /// A copy fit to share with the student and trainer. The one home of the privacy rule:
+    /// the teacher's private notes, any concern and what the student asked to discuss alone
+    /// are left out. Everything that leaves the teacher's own program goes through this.
     pub fn shared(&self) -> Self {
+        use super::preparation::Preparer;
+        let private_answers_left_out = |prep: &Option<super::Preparation>, by: Preparer| {
+            prep.as_ref().map(|p| super::Preparation {
+                prepared_on: p.prepared_on,
+                answers: p
+                    .answers
+                    .iter()
+                    .filter(|a| a.question.shows(by) != super::Shows::Alone)
+                    .cloned()
+                    .collect(),
+            })
+        };
         Self {
             private_notes: String::new(),
             concern: None,
+            trainer_preparation: private_answers_left_out(
+                &self.trainer_preparation,
+                Preparer::Trainer,
+            ),
+            student_preparation: private_answers_left_out(
+                &self.student_preparation,
+                Preparer::Student,
+            ),
             ..self.clone()
         }
     }

@@ -141,6 +141,14 @@ pub enum Block {
 
 /// Builds the outline of `record`, held with `guide`, in the guide's language.
 pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outline {
+    let shared;
+    let record = match variant {
+        Variant::Full => record,
+        Variant::Shared => {
+            shared = record.shared();
+            &shared
+        }
+    };
     let t = guide.language.texts();
     let mut blocks = Vec::new();
     let p = &record.placement;
@@ -175,7 +183,7 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
         ),
     ] {
         if let Some(prep) = prep.as_ref().filter(|p| !p.is_empty()) {
-            preparation(&mut blocks, by, prep, title, variant, t);
+            preparation(&mut blocks, by, prep, title, t);
         }
     }
     for (n, key) in KeyId::ALL.into_iter().enumerate() {
@@ -209,9 +217,9 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
             .collect();
         blocks.push(Block::Consent(items));
     }
+    // The shared version has none of these: `MeetingRecord::shared` left them out.
     let concern = record.concern.as_ref().filter(|c| !c.is_empty());
-    // Private notes and a concern are for the teacher only: never in the shared version.
-    if variant == Variant::Full && (!record.private_notes.trim().is_empty() || concern.is_some()) {
+    if !record.private_notes.trim().is_empty() || concern.is_some() {
         blocks.push(Block::Heading {
             section: Section::Private,
             text: t.md_private.to_string(),
@@ -308,21 +316,18 @@ fn facts(record: &MeetingRecord, guide: &Guide, variant: Variant, t: &'static Te
         .collect()
 }
 
-/// One person's preparation: each answer under its short label, the examples together. What
-/// the student wants to discuss alone is for the teacher: only in the full version.
+/// One person's preparation: each answer under its short label, the examples together.
 fn preparation(
     blocks: &mut Vec<Block>,
     by: Preparer,
     prep: &Preparation,
     title: &'static str,
-    variant: Variant,
     t: &'static Texts,
 ) {
     let shown: Vec<_> = prep
         .answers
         .iter()
         .filter(|a| !a.text.trim().is_empty())
-        .filter(|a| variant == Variant::Full || a.question.shows(by) != Shows::Alone)
         .collect();
     if shown.is_empty() {
         return;

@@ -82,7 +82,8 @@ pub static EN: Texts = Texts {
     finish_who_agreed: "Agreed",
     finish_saved: "Record saved as final: {}",
     finish_failed: "Saving failed: {}. The record is still open; try again.",
-    finish_exported: "Shared version written: {}",
+    finish_exported: "Shared version written: {}
+To print (open it in your browser): {}",
     finish_empty_keys: "Still empty: {}",
     view_title: "Record",
     help_title: "Help",
@@ -301,6 +302,8 @@ pub static EN: Texts = Texts {
     key_back_to_meeting: "back to the meeting",
     key_edit_again: "edit again",
     key_export: "export",
+    key_print: "print",
+    story_printed: "Story ready to print (open it in your browser): {}",
     key_copy: "copy path",
     key_quit: "quit",
     key_help: "help",
@@ -341,6 +344,7 @@ pub static EN: Texts = Texts {
     removed_unreadable: "(placement.yaml unreadable)",
     restore_done: "Restored: {} ({})",
     export_name_shared: "shared",
+    export_name_story: "story",
     export_name_draft: "draft",
     // records and dates
     date_format: "%-d %b %Y",

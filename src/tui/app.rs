@@ -522,6 +522,7 @@ impl App {
             Effect::OpenSearch(typed) => self.open_search(&typed),
             Effect::OpenStory(id) => self.open_story(&id),
             Effect::OpenCompany(id) => self.open_company(&id),
+            Effect::PrintStory => self.print_story(),
             Effect::OpenFound(hit) => self.open_found(&hit),
             Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),
             Effect::EditAgain { id, moment } => self.edit_again(&id, moment),

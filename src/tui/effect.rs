@@ -51,6 +51,8 @@ pub enum Effect {
     ImportReply,
     /// A placement's story.
     OpenStory(String),
+    /// The story on screen as a page to print, in the export folder.
+    PrintStory,
     /// The view of the company of a placement.
     OpenCompany(String),
     /// Search, with what was typed to open it.

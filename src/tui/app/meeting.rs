@@ -4,8 +4,7 @@ use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
 use crate::domain::preparation::Preparer;
 use crate::domain::{Lang, MeetingRecord, Moment, RecordStatus, Role};
-use crate::export::Variant;
-use crate::export::export_record;
+use crate::export::{Format, Variant, export_record};
 use crate::i18n::fill;
 use crate::store::lock::MeetingLock;
 use crate::tui::meeting::{MeetingState, Phase, SaveStatus, Session};
@@ -198,13 +197,21 @@ impl App {
             self.message = Some((t.err_no_guide.into(), true));
             return;
         };
-        let written = export_record(
-            &self.store,
-            &self.export_dir,
-            &record,
-            &guide,
-            Variant::Shared,
-        );
+        // The Markdown for the school's system, and beside it the same as a page to print.
+        let written = [Format::Html, Format::Markdown]
+            .into_iter()
+            .map(|format| {
+                export_record(
+                    &self.store,
+                    &self.export_dir,
+                    &record,
+                    &guide,
+                    Variant::Shared,
+                    format,
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|mut paths| paths.remove(1));
         match written {
             Ok(path) => {
                 // The screen shows the path whole, under the record; not again in the
@@ -234,6 +241,7 @@ impl App {
                 _ => None,
             },
             Screen::View(v) => v.exported.clone(),
+            Screen::Story(s) => s.printed.clone(),
             Screen::Home(h) => h.agenda.as_ref().map(|(path, _)| path.clone()),
             _ => None,
         };

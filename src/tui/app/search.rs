@@ -1,6 +1,7 @@
 //! Search from the home screen, and opening what it found where it stands: a held record at
 //! the part that matched, a meeting in progress, or the placement's moments.
 
+use crate::export::export_story;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::App;
@@ -54,7 +55,36 @@ impl App {
             story: Story::new(records),
             key_titles,
             scroll: 0,
+            printed: None,
         })));
+    }
+
+    /// Writes the story on screen as a page to print, in the interface's language, and shows
+    /// where it went.
+    pub(super) fn print_story(&mut self) {
+        let t = self.texts;
+        let Screen::Story(story) = self.screen() else {
+            return;
+        };
+        let Some(guide) = self.guides.for_language(self.lang) else {
+            return self.message = Some((t.err_no_guide.into(), true));
+        };
+        match export_story(
+            &self.store,
+            &self.export_dir,
+            &story.placement,
+            &story.story,
+            guide,
+        ) {
+            Ok(path) => {
+                let path = std::path::absolute(&path).unwrap_or(path);
+                self.message = None;
+                if let Screen::Story(story) = self.screen_mut() {
+                    story.printed = Some(path);
+                }
+            }
+            Err(e) => self.message = Some((e.describe(t), true)),
+        }
     }
 
     /// The view of placement `id`'s company: every placement there, read from its files.

@@ -9,6 +9,7 @@ use super::session::SaveStatus;
 use super::state::{Judgement, MeetingState, Phase, Prepared};
 use crate::domain::text::printable;
 use crate::domain::{Addressee, Example, KeyId, Moment, Quality};
+use crate::export::page_beside;
 use crate::i18n::{Texts, fill};
 use crate::tui::dates::show_date;
 use crate::tui::theme::Theme;
@@ -67,13 +68,17 @@ impl Widget for MeetingScreen<'_> {
                     self.theme.ok,
                 )];
                 if let Some(exported) = exported {
-                    notes.push(Line::styled(
-                        fill(
-                            self.texts.finish_exported,
-                            &[&exported.display().to_string()],
-                        ),
-                        self.theme.ok,
-                    ));
+                    let text = fill(
+                        self.texts.finish_exported,
+                        &[
+                            &exported.display().to_string(),
+                            &page_beside(exported).display().to_string(),
+                        ],
+                    );
+                    notes.extend(
+                        text.lines()
+                            .map(|l| Line::styled(l.to_string(), self.theme.ok)),
+                    );
                 }
                 self.render_read_back(body, buf, *scroll, notes);
             }

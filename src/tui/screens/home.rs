@@ -116,6 +116,7 @@ impl HomeState {
             | Action::Open
             | Action::EditPlacement
             | Action::Story
+            | Action::Company
             | Action::RemovePlacement
             | Action::ToggleSort => !self.summaries.is_empty(),
             Action::CopyPath => self.agenda.is_some(),
@@ -135,6 +136,11 @@ impl HomeState {
             Action::Story => {
                 if let Some(id) = self.selected_id() {
                     return Effect::OpenStory(id);
+                }
+            }
+            Action::Company => {
+                if let Some(id) = self.selected_id() {
+                    return Effect::OpenCompany(id);
                 }
             }
             // Typing on the list starts a search with what was typed: a name finds the

@@ -3,6 +3,8 @@
 //! moment, and what became of every agreement. Side by side where the window is wide, one
 //! under the other where it is not; readable without colour.
 
+use std::path::PathBuf;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -10,11 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::story::Story;
-use crate::domain::text::printable;
+use crate::domain::text::{capitalised, printable};
 use crate::domain::{
     AgreementStatus, KeyId, MeetingRecord, Moment, Placement, RecordStatus, Strategy,
 };
-use crate::i18n::Texts;
+use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::app::ViewCx;
 use crate::tui::effect::Effect;
@@ -31,6 +33,8 @@ pub struct StoryState {
     /// The keys' titles in the guide of the interface's language.
     pub key_titles: [String; 4],
     pub scroll: u16,
+    /// Where the story was last written as a page to print.
+    pub printed: Option<PathBuf>,
 }
 
 impl StoryState {
@@ -38,6 +42,8 @@ impl StoryState {
         match action {
             Action::Back => return Effect::Back,
             Action::Company => return Effect::OpenCompany(self.placement.id.clone()),
+            Action::Export => return Effect::PrintStory,
+            Action::CopyPath => return Effect::CopyPath,
             _ => {}
         }
         let Some(to) = scrolled(self.scroll, action, cx.body) else {
@@ -69,8 +75,25 @@ impl StoryState {
             printable(&self.placement.company)
         );
         let block = theme.screen_block(&title);
-        let inner = block.inner(area);
+        let mut inner = block.inner(area);
         block.render(area, buf);
+        if let Some(path) = &self.printed {
+            // The path whole, on as many rows as it needs, under the story.
+            let note = Paragraph::new(Span::styled(
+                fill(t.story_printed, &[&path.display().to_string()]),
+                theme.ok,
+            ))
+            .wrap(Wrap { trim: true });
+            let rows = u16::try_from(note.line_count(inner.width))
+                .unwrap_or(u16::MAX)
+                .min(inner.height / 2);
+            let [rest, at] = inner.layout(&Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(rows),
+            ]));
+            note.render(at, buf);
+            inner = rest;
+        }
         if inner.width >= COLUMNS_FROM {
             self.render_columns(inner, buf, t, theme);
         } else {
@@ -101,7 +124,10 @@ impl StoryState {
             ));
             for moment in Moment::ALL {
                 let said = self.said(moment, key, t, theme);
-                let mut first = vec![Span::styled(format!("{} ", letter(moment, t)), theme.dim)];
+                let mut first = vec![Span::styled(
+                    format!("{} ", t.moment_letter(moment)),
+                    theme.dim,
+                )];
                 let mut said = said.into_iter();
                 if let Some(line) = said.next() {
                     first.extend(line.spans);
@@ -250,7 +276,10 @@ impl StoryState {
     /// A small bar per way of guiding: how many examples of it were noted at `moment`.
     fn strategy_line(&self, moment: Moment, t: &Texts, theme: &Theme) -> Line<'static> {
         let counts = self.story.strategies(moment);
-        let mut spans = vec![Span::styled(format!("{} ", letter(moment, t)), theme.dim)];
+        let mut spans = vec![Span::styled(
+            format!("{} ", t.moment_letter(moment)),
+            theme.dim,
+        )];
         for (strategy, count) in Strategy::ALL.into_iter().zip(counts) {
             let bar = "█".repeat(count.min(8));
             spans.push(Span::raw(format!("{} ", t.strategy(strategy))));
@@ -310,13 +339,17 @@ impl StoryState {
             };
             let mut spans = vec![
                 Span::styled(format!("{mark} "), style.add_modifier(Modifier::BOLD)),
-                Span::styled(format!("{} ", letter(trail.made_at, t)), theme.dim),
+                Span::styled(format!("{} ", t.moment_letter(trail.made_at)), theme.dim),
                 Span::raw(printable(&trail.what).into_owned()),
                 Span::styled(format!(" ({})", t.role(trail.who)), theme.dim),
             ];
             for (moment, status, note) in &trail.later {
                 spans.push(Span::styled(
-                    format!(" → {} {}", letter(*moment, t), t.agreement_status(*status)),
+                    format!(
+                        " → {} {}",
+                        t.moment_letter(*moment),
+                        t.agreement_status(*status)
+                    ),
                     style,
                 ));
                 if !note.trim().is_empty() {
@@ -366,22 +399,4 @@ fn judgement_lines(record: &MeetingRecord, t: &Texts, theme: &Theme) -> Vec<Line
             ])
         })
         .collect()
-}
-
-/// A moment's letter as the overview marks it (S, T, E).
-fn letter(moment: Moment, t: &Texts) -> String {
-    let mark = match moment {
-        Moment::Start => t.overview_mark_start,
-        Moment::Midway => t.overview_mark_midway,
-        Moment::Final => t.overview_mark_final,
-    };
-    mark.to_uppercase()
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -2,11 +2,12 @@ use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
+use ratatui::text::Text;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::RecordStatus;
 use crate::domain::{Guide, MeetingRecord};
+use crate::export::page_beside;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -67,8 +68,14 @@ pub struct ViewScreen<'a> {
 impl Widget for ViewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let exported = self.state.exported.as_ref().map(|path| {
-            let text = fill(self.texts.finish_exported, &[&path.display().to_string()]);
-            Paragraph::new(Span::styled(text, self.theme.ok)).wrap(Wrap { trim: true })
+            let text = fill(
+                self.texts.finish_exported,
+                &[
+                    &path.display().to_string(),
+                    &page_beside(path).display().to_string(),
+                ],
+            );
+            Paragraph::new(Text::styled(text, self.theme.ok)).wrap(Wrap { trim: true })
         });
         // The path is shown whole, on as many rows as it needs.
         let note_h = exported
