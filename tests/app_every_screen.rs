@@ -1,6 +1,7 @@
 //! Every kind of screen the program has, reached the way a person reaches it, survives every
 //! window size from 1×1 to 200×60. The list is checked against the screens that exist: a new
-//! kind of screen does not compile here until it is added, and is then visited.
+//! kind of screen in the application's own list does not compile here until it is added; a
+//! page (a screen that owns its behaviour) is known by its keys' context.
 
 mod common;
 
@@ -13,20 +14,17 @@ use stagegesprek::tui::App;
 use stagegesprek::tui::app::Screen;
 
 /// The kind of the screen on top; exhaustive, so a new kind must be named here.
-fn kind(app: &App) -> &'static str {
+fn kind(app: &App) -> String {
     match app.screens.last().expect("a screen") {
-        Screen::Home(_) => "home",
-        Screen::PlacementForm(_) => "placement form",
-        Screen::Pick(_) => "pick",
-        Screen::Meeting(_) => "meeting",
-        Screen::View(_) => "view",
-        Screen::Choice(_) => "choice",
-        Screen::About(_) => "about",
-        Screen::Prepare(_) => "prepare",
-        Screen::Import(_) => "import",
-        Screen::Search(_) => "search",
-        Screen::Story(_) => "story",
-        Screen::Company(_) => "company",
+        Screen::Home(_) => "home".into(),
+        Screen::PlacementForm(_) => "placement form".into(),
+        Screen::Pick(_) => "pick".into(),
+        Screen::Meeting(_) => "meeting".into(),
+        Screen::View(_) => "view".into(),
+        Screen::Choice(_) => "choice".into(),
+        Screen::Prepare(_) => "prepare".into(),
+        Screen::Import(_) => "import".into(),
+        Screen::Page(page) => format!("{:?}", page.context()).to_lowercase(),
     }
 }
 
@@ -40,7 +38,7 @@ const ALL: [&str; 12] = [
     "about",
     "prepare",
     "import",
-    "search",
+    "searchtext",
     "story",
     "company",
 ];
@@ -50,7 +48,7 @@ fn every_kind_of_screen_survives_every_size() {
     let tmp = tempfile::tempdir().unwrap();
     demo_data(tmp.path());
     let mut app = app_in(tmp.path(), Lang::Nl);
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     let mut visit = |app: &App| {
         for (w, h) in SIZES {
             let _ = screen(app, w, h);
@@ -95,6 +93,9 @@ fn every_kind_of_screen_survives_every_size() {
     press_shown(&mut app, "Enter");
     visit(&app);
     for kind in ALL {
-        assert!(seen.contains(&kind), "{kind} was not visited: {seen:?}");
+        assert!(
+            seen.iter().any(|s| s == kind),
+            "{kind} was not visited: {seen:?}"
+        );
     }
 }

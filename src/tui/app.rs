@@ -9,12 +9,12 @@ use chrono::{Local, NaiveDateTime};
 use ratatui::crossterm::event::KeyEvent;
 
 mod agenda;
+mod found;
 mod meeting;
 mod open;
 mod placements;
 mod preparation;
 mod rescued;
-mod search;
 mod stack;
 
 pub use stack::{Screen, ViewCx};
@@ -23,6 +23,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::keys::{KeyContext, action_for};
 use super::meeting::{Cx, Phase, SaveStatus};
+use super::page::{Next, Page, Services};
 use super::screens::home::{HomeScreen, HomeState};
 use super::theme::Theme;
 use crate::domain::Moment;
@@ -294,7 +295,7 @@ impl App {
                 p.form.paste(&text);
             }
             Screen::Import(i) => i.paste(&text),
-            Screen::Search(s) => s.paste(&text),
+            Screen::Page(p) => p.paste(&text),
             _ => {}
         }
         self.hand_over_changes();
@@ -376,13 +377,10 @@ impl App {
 
     /// Gives the saver whatever changed since the last call.
     pub fn hand_over_changes(&mut self) {
-        let texts = self.texts;
+        self.on_page(None, |page, services| page.settle(services));
         let Some(screen) = self.screens.last_mut() else {
             return;
         };
-        if let Screen::Search(s) = screen {
-            s.settle(texts, now().date());
-        }
         if let Screen::Meeting(m) = screen
             && m.take_dirty()
         {
@@ -495,15 +493,62 @@ impl App {
         if !matches!(action, Action::Type(_)) {
             self.message = None;
         }
+        let body = self.body_area(&|a| self.offers(a));
+        if let Some(next) = self.on_page(body, |page, services| page.update(action, services)) {
+            return self.follow(next);
+        }
         let (t, theme) = (self.texts, self.theme);
         let cx = Cx {
             t,
             theme: &theme,
             now: now(),
-            body: self.body_area(&|a| self.offers(a)),
+            body,
         };
         let effect = self.screen_mut().update(action, &cx);
         self.carry_out(effect);
+    }
+
+    /// What a page may use: the shared services, as they are now.
+    fn services(&self, body: Option<ratatui::layout::Rect>) -> Services<'_> {
+        Services {
+            store: &self.store,
+            guides: &self.guides,
+            lang: self.lang,
+            t: self.texts,
+            theme: &self.theme,
+            export_dir: &self.export_dir,
+            now: now(),
+            body,
+        }
+    }
+
+    /// Runs `f` on the page on top, if it is one, with the services. The page is taken off
+    /// the stack meanwhile, so it and the services can be borrowed at once.
+    fn on_page<R>(
+        &mut self,
+        body: Option<ratatui::layout::Rect>,
+        f: impl FnOnce(&mut dyn Page, &Services) -> R,
+    ) -> Option<R> {
+        if !matches!(self.screens.last(), Some(Screen::Page(_))) {
+            return None;
+        }
+        let Some(Screen::Page(mut page)) = self.screens.pop() else {
+            return None;
+        };
+        let result = f(page.as_mut(), &self.services(body));
+        self.screens.push(Screen::Page(page));
+        Some(result)
+    }
+
+    /// Goes where a page sent the user.
+    fn follow(&mut self, next: Next) {
+        match next {
+            Next::Stay => {}
+            Next::Say(text, warning) => self.message = Some((text, warning)),
+            Next::Back => self.back(),
+            Next::Push(page) => self.push(Screen::Page(page)),
+            Next::Effect(effect) => self.carry_out(effect),
+        }
     }
 
     /// Does what a screen asked for.
@@ -519,10 +564,6 @@ impl App {
             Effect::ExportAgenda => self.export_agenda(),
             Effect::CopyPath => self.copy_export_path(),
             Effect::OpenPick(id) => self.open_pick(&id),
-            Effect::OpenSearch(typed) => self.open_search(&typed),
-            Effect::OpenStory(id) => self.open_story(&id),
-            Effect::OpenCompany(id) => self.open_company(&id),
-            Effect::PrintStory => self.print_story(),
             Effect::OpenFound(hit) => self.open_found(&hit),
             Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),
             Effect::EditAgain { id, moment } => self.edit_again(&id, moment),
@@ -533,7 +574,10 @@ impl App {
             Effect::AskDiscardDraft(id, moment) => self.ask_discard_draft(&id, moment),
             Effect::SwitchGuideLanguage => self.switch_guide_language(),
             Effect::Answer(intent) => self.answer(intent),
-            Effect::Push(screen) => self.push(*screen),
+            Effect::Open(opener) => {
+                let next = opener(&self.services(None));
+                self.follow(next);
+            }
             Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),
             Effect::SavePreparation => self.save_preparation(),
             Effect::ImportReply => self.import_pasted(),

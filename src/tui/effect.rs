@@ -1,9 +1,18 @@
 //! What a screen asks of the application after handling an action: the work that needs the
 //! shared services (the store, the saver, the terminal) or another screen.
 
-use super::app::Screen;
+use super::page::{Next, Services};
 use super::screens::choice::Intent;
 use crate::domain::Moment;
+
+/// How to open a page, given the services: a screen that cannot reach them itself names the
+/// page it wants, and the application builds it.
+pub type Opener = Box<dyn FnOnce(&Services) -> Next>;
+
+/// An `Opener` from a closure.
+pub fn open(page: impl FnOnce(&Services) -> Next + 'static) -> Effect {
+    Effect::Open(Box::new(page))
+}
 
 pub enum Effect {
     None,
@@ -49,16 +58,8 @@ pub enum Effect {
     SavePreparation,
     /// Store the reply pasted into the import screen.
     ImportReply,
-    /// A placement's story.
-    OpenStory(String),
-    /// The story on screen as a page to print, in the export folder.
-    PrintStory,
-    /// The view of the company of a placement.
-    OpenCompany(String),
-    /// Search, with what was typed to open it.
-    OpenSearch(String),
     /// What a search found, opened where it stands.
     OpenFound(Box<crate::store::index::Hit>),
-    /// A screen that needs nothing from the services, on top of this one.
-    Push(Box<Screen>),
+    /// A page on top of this one (see `open`).
+    Open(Opener),
 }

@@ -9,6 +9,7 @@ pub mod form;
 pub mod guard;
 pub mod keys;
 pub mod meeting;
+pub mod page;
 mod pasted;
 mod record_text;
 pub mod screens;

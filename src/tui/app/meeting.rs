@@ -241,7 +241,7 @@ impl App {
                 _ => None,
             },
             Screen::View(v) => v.exported.clone(),
-            Screen::Story(s) => s.printed.clone(),
+            Screen::Page(p) => p.written().map(std::path::Path::to_path_buf),
             Screen::Home(h) => h.agenda.as_ref().map(|(path, _)| path.clone()),
             _ => None,
         };

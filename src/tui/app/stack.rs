@@ -17,10 +17,9 @@ use crate::tui::form::{Form, FormWidget};
 use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
 use crate::tui::meeting::{MeetingScreen, Phase};
-use crate::tui::screens::about::AboutState;
+use crate::tui::page::Page;
 use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
-use crate::tui::screens::company::CompanyState;
 use crate::tui::screens::home::HomeScreen;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::import::ImportState;
@@ -28,8 +27,6 @@ use crate::tui::screens::pick::PickScreen;
 use crate::tui::screens::pick::PickState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prepare::PrepareState;
-use crate::tui::screens::search::SearchState;
-use crate::tui::screens::story::StoryState;
 use crate::tui::screens::view::ViewScreen;
 use crate::tui::screens::view::ViewState;
 use crate::tui::theme::Theme;
@@ -53,12 +50,10 @@ pub enum Screen {
     Meeting(Box<MeetingState>),
     View(Box<ViewState>),
     Choice(Box<ChoiceState>),
-    About(AboutState),
     Prepare(Box<PrepareState>),
     Import(Box<ImportState>),
-    Search(Box<SearchState>),
-    Story(Box<StoryState>),
-    Company(Box<CompanyState>),
+    /// A screen that owns all of its behaviour (see `tui::page`).
+    Page(Box<dyn Page>),
 }
 
 impl Screen {
@@ -70,12 +65,9 @@ impl Screen {
             Self::Meeting(m) => m.context(),
             Self::View(_) => KeyContext::View,
             Self::Choice(_) => KeyContext::Question,
-            Self::About(_) => KeyContext::About,
             Self::Prepare(p) => p.context(),
             Self::Import(_) => KeyContext::ImportText,
-            Self::Search(s) => s.context(),
-            Self::Story(_) => KeyContext::Story,
-            Self::Company(_) => KeyContext::Company,
+            Self::Page(p) => p.context(),
         }
     }
 
@@ -87,12 +79,8 @@ impl Screen {
             Self::Choice(c) => c.offers(action),
             Self::PlacementForm(p) => p.form.offers(action),
             Self::Pick(p) => p.offers(action),
-            Self::Search(s) => s.offers(action),
-            Self::About(_)
-            | Self::Prepare(_)
-            | Self::Import(_)
-            | Self::Story(_)
-            | Self::Company(_) => true,
+            Self::Page(p) => p.offers(action),
+            Self::Prepare(_) | Self::Import(_) => true,
         }
     }
 
@@ -104,12 +92,10 @@ impl Screen {
             Self::Meeting(m) => m.update(action, cx),
             Self::View(v) => v.update(action, cx.t),
             Self::Choice(c) => c.update(action),
-            Self::About(a) => a.update(action),
             Self::Prepare(p) => p.update(action, cx),
             Self::Import(i) => i.update(action, cx.t),
-            Self::Search(s) => s.update(action, cx),
-            Self::Story(s) => s.update(action, cx),
-            Self::Company(c) => c.update(action, cx),
+            // Pages are updated with the services, by the application.
+            Self::Page(_) => Effect::None,
         }
     }
 
@@ -152,14 +138,11 @@ impl Screen {
                 theme,
             }
             .render(area, buf),
-            Self::About(state) => state.render(area, buf, cx),
             Self::Prepare(state) => {
                 render_form(&state.form, Some(&state.intro), area, buf, theme);
             }
             Self::Import(state) => state.render(area, buf, cx),
-            Self::Search(state) => state.render(area, buf, cx),
-            Self::Story(state) => state.render(area, buf, cx),
-            Self::Company(state) => state.render(area, buf, cx),
+            Self::Page(page) => page.render(area, buf, cx),
         }
     }
 
@@ -173,12 +156,9 @@ impl Screen {
             Self::Choice(_) => t.help_choice,
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
-            Self::About(_) => t.about_purpose,
             Self::Prepare(_) => t.help_prepare,
             Self::Import(_) => t.import_intro,
-            Self::Search(_) => t.help_search,
-            Self::Story(_) => t.help_story,
-            Self::Company(_) => t.help_company,
+            Self::Page(p) => p.help(t),
         }
     }
 
@@ -191,12 +171,8 @@ impl Screen {
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Prepare(p) => Some(&p.placement),
-            Self::Story(s) => Some(&s.placement.id),
-            Self::Home(_)
-            | Self::About(_)
-            | Self::Import(_)
-            | Self::Search(_)
-            | Self::Company(_) => None,
+            Self::Page(p) => p.placement_id(),
+            Self::Home(_) | Self::Import(_) => None,
         }
     }
 

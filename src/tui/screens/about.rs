@@ -6,27 +6,37 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::i18n::Texts;
 use crate::tui::action::Action;
 use crate::tui::app::ViewCx;
-use crate::tui::effect::Effect;
+use crate::tui::keys::KeyContext;
+use crate::tui::page::{Next, Page, Services};
 
 #[derive(Default)]
 pub struct AboutState {
     pub scroll: u16,
 }
 
-impl AboutState {
-    pub fn update(&mut self, action: Action) -> Effect {
+impl Page for AboutState {
+    fn context(&self) -> KeyContext {
+        KeyContext::About
+    }
+
+    fn update(&mut self, action: Action, _services: &Services) -> Next {
         match action {
-            Action::Back => return Effect::Back,
+            Action::Back => return Next::Back,
             Action::Up | Action::PageUp => self.scroll = self.scroll.saturating_sub(1),
             Action::Down | Action::PageDown => self.scroll = self.scroll.saturating_add(1),
             _ => {}
         }
-        Effect::None
+        Next::Stay
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.about_purpose
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
         let (t, theme) = (cx.texts, cx.theme);
         let mut lines = vec![
             Line::styled(

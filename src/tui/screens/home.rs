@@ -17,9 +17,12 @@ use crate::domain::summary::PlacementSummary;
 use crate::domain::text::printable;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
-use crate::tui::app::Screen;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, open};
+use crate::tui::page::Next;
 use crate::tui::screens::about::AboutState;
+use crate::tui::screens::company::CompanyState;
+use crate::tui::screens::search::SearchState;
+use crate::tui::screens::story::StoryState;
 use crate::tui::theme::Theme;
 
 pub struct HomeState {
@@ -132,22 +135,22 @@ impl HomeState {
             Action::PageDown => self.move_selection(10),
             Action::First => self.selected = 0,
             Action::Last => self.selected = self.summaries.len().saturating_sub(1),
-            Action::Search => return Effect::OpenSearch(String::new()),
+            Action::Search => return open_search(String::new()),
             Action::Story => {
                 if let Some(id) = self.selected_id() {
-                    return Effect::OpenStory(id);
+                    return open(move |s| Next::push_or_say(StoryState::open(&id, s)));
                 }
             }
             Action::Company => {
                 if let Some(id) = self.selected_id() {
-                    return Effect::OpenCompany(id);
+                    return open(move |s| Next::push_or_say(CompanyState::open(&id, s)));
                 }
             }
             // Typing on the list starts a search with what was typed: a name finds the
             // placement, a word the records that hold it.
             Action::TypeAside(key) => {
                 if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
-                    return Effect::OpenSearch(c.to_string());
+                    return open_search(c.to_string());
                 }
             }
             Action::Open => {
@@ -169,7 +172,7 @@ impl HomeState {
                     return Effect::AskRemovePlacement(id);
                 }
             }
-            Action::About => return Effect::Push(Box::new(Screen::About(AboutState::default()))),
+            Action::About => return open(|_| Next::Push(Box::<AboutState>::default())),
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -418,4 +421,9 @@ fn cut(text: &str, width: u16) -> String {
     }
     let kept: String = text.chars().take(width.saturating_sub(1)).collect();
     format!("{kept}…")
+}
+
+/// Search, with what was typed to open it.
+fn open_search(typed: String) -> Effect {
+    open(move |s| Next::push_or_say(SearchState::open(&typed, s)))
 }

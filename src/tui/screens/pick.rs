@@ -10,7 +10,9 @@ use crate::domain::{Guide, Moment, Role};
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::dates::show_date;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Effect, open};
+use crate::tui::page::Next;
+use crate::tui::screens::story::StoryState;
 use crate::tui::theme::Theme;
 
 pub struct PickState {
@@ -57,7 +59,9 @@ impl PickState {
             }
             Action::EditPlacement => return Effect::EditPlacement(id),
             Action::Prepare => return Effect::PrepMenu(id, self.moment()),
-            Action::Story => return Effect::OpenStory(id),
+            Action::Story => {
+                return open(move |s| Next::push_or_say(StoryState::open(&id, s)));
+            }
             Action::DeleteSelected => return Effect::AskDiscardDraft(id, self.moment()),
             _ => {}
         }

@@ -21,7 +21,7 @@ use crate::tui::editing::{TextKind, apply};
 use crate::tui::effect::Effect;
 use crate::tui::form::{set_focus, text_area, text_of};
 use crate::tui::keys::KeyContext;
-use crate::tui::meeting::Cx;
+use crate::tui::page::{Next, Page, Services};
 use crate::tui::theme::Theme;
 
 /// The fields at the top, in the order Tab walks them.
@@ -104,14 +104,35 @@ impl SearchState {
         state
     }
 
-    pub const fn context(&self) -> KeyContext {
+    /// Search with `typed` in it; the index is brought up to date first, so what changed in
+    /// another window or by hand is found too.
+    pub fn open(typed: &str, services: &Services) -> Result<Self, String> {
+        let (t, today) = (services.t, services.today());
+        let (index, _) = services
+            .store
+            .fresh_index(today, &mut |_, _| {})
+            .map_err(|e| fill(t.search_failed, &[&e.to_string()]))?;
+        Ok(Self::new(index, typed, t, services.theme, today))
+    }
+}
+
+impl Page for SearchState {
+    fn context(&self) -> KeyContext {
         match FIELDS[self.focus] {
             Field::Moment | Field::Flag => KeyContext::SearchChoice,
             _ => KeyContext::SearchText,
         }
     }
 
-    pub fn offers(&self, action: Action) -> bool {
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.help_search
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        self.draw(area, buf, cx);
+    }
+
+    fn offers(&self, action: Action) -> bool {
         match action {
             Action::Open | Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 !self.hits.is_empty()
@@ -120,9 +141,9 @@ impl SearchState {
         }
     }
 
-    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+    fn update(&mut self, action: Action, cx: &Services) -> Next {
         match action {
-            Action::Back => return Effect::Back,
+            Action::Back => return Next::Back,
             Action::Up => self.move_selection(-1),
             Action::Down => self.move_selection(1),
             Action::PageUp => self.move_selection(-5),
@@ -140,7 +161,7 @@ impl SearchState {
                 match FIELDS[self.focus] {
                     Field::Moment => self.moment = (self.moment + step) % MOMENTS.len(),
                     Field::Flag => self.flag = (self.flag + step) % FLAGS.len(),
-                    _ => return Effect::None,
+                    _ => return Next::Stay,
                 }
                 self.stale = true;
             }
@@ -161,16 +182,16 @@ impl SearchState {
             }
             Action::Open => {
                 if let Some(hit) = self.hits.get(self.selected) {
-                    return Effect::OpenFound(Box::new(hit.clone()));
+                    return Next::Effect(Effect::OpenFound(Box::new(hit.clone())));
                 }
             }
             _ => {}
         }
-        Effect::None
+        Next::Stay
     }
 
     /// Pasted text goes into the field with the cursor, on one line.
-    pub fn paste(&mut self, text: &str) {
+    fn paste(&mut self, text: &str) {
         let focus = FIELDS[self.focus];
         if let Some(area) = self.text_mut(focus) {
             area.insert_str(text.replace(['\n', '\r'], " "));
@@ -179,12 +200,14 @@ impl SearchState {
     }
 
     /// Searches again when the fields changed since the last search.
-    pub fn settle(&mut self, t: &Texts, today: NaiveDate) {
+    fn settle(&mut self, services: &Services) {
         if std::mem::take(&mut self.stale) {
-            self.run(t, today);
+            self.run(services.t, services.today());
         }
     }
+}
 
+impl SearchState {
     fn text_mut(&mut self, field: Field) -> Option<&mut TextArea<'static>> {
         match field {
             Field::Words => Some(&mut self.words),
@@ -265,7 +288,7 @@ impl SearchState {
         self.selected = 0;
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
         let (t, theme) = (cx.texts, cx.theme);
         let block = theme.screen_block(t.search_title);
         let inner = block.inner(area);

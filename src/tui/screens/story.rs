@@ -16,11 +16,13 @@ use crate::domain::text::{capitalised, printable};
 use crate::domain::{
     AgreementStatus, KeyId, MeetingRecord, Moment, Placement, RecordStatus, Strategy,
 };
+use crate::export::export_story;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::app::ViewCx;
-use crate::tui::effect::Effect;
-use crate::tui::meeting::Cx;
+use crate::tui::keys::KeyContext;
+use crate::tui::page::{Next, Page, Services};
+use crate::tui::screens::company::CompanyState;
 use crate::tui::scroll::{scrolled, within};
 use crate::tui::theme::Theme;
 
@@ -35,38 +37,117 @@ pub struct StoryState {
     pub scroll: u16,
     /// Where the story was last written as a page to print.
     pub printed: Option<PathBuf>,
+    /// A record of the placement that could not be read, in the user's words.
+    pub problem: Option<String>,
 }
 
 impl StoryState {
-    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
-        match action {
-            Action::Back => return Effect::Back,
-            Action::Company => return Effect::OpenCompany(self.placement.id.clone()),
-            Action::Export => return Effect::PrintStory,
-            Action::CopyPath => return Effect::CopyPath,
-            _ => {}
+    /// The story of placement `id`, read from its files. A record that cannot be read is
+    /// named under the story; the others are shown.
+    pub fn open(id: &str, services: &Services) -> Result<Self, String> {
+        let placement = services
+            .store
+            .placement(id)
+            .map_err(|e| e.describe(services.t))?;
+        let (records, errors) = services.store.records(id);
+        let key_titles = KeyId::ALL.map(|key| {
+            services
+                .guides
+                .for_language(services.lang)
+                .map_or_else(|| key.code().to_string(), |g| g.key_title(key).to_string())
+        });
+        Ok(Self {
+            placement,
+            story: Story::new(records),
+            key_titles,
+            scroll: 0,
+            printed: None,
+            problem: errors.first().map(|e| e.describe(services.t)),
+        })
+    }
+
+    /// Writes the story as a page to print, in the interface's language, and shows where.
+    fn print(&mut self, services: &Services) -> Next {
+        let t = services.t;
+        let Some(guide) = services.guides.for_language(services.lang) else {
+            return Next::Say(t.err_no_guide.into(), true);
+        };
+        let written = export_story(
+            services.store,
+            services.export_dir,
+            &self.placement,
+            &self.story,
+            guide,
+        );
+        match written {
+            Ok(path) => {
+                self.printed = Some(std::path::absolute(&path).unwrap_or(path));
+                self.problem = None;
+                Next::Stay
+            }
+            Err(e) => Next::Say(e.describe(t), true),
         }
-        let Some(to) = scrolled(self.scroll, action, cx.body) else {
-            return Effect::None;
+    }
+
+    fn scroll_by(&mut self, action: Action, services: &Services) {
+        let Some(to) = scrolled(self.scroll, action, services.body) else {
+            return;
         };
         self.scroll = to;
-        if let Some(body) = cx.body {
+        if let Some(body) = services.body {
+            let (t, theme) = (services.t, services.theme);
             let rows = if body.width >= COLUMNS_FROM {
-                self.band_heights(body.width, cx.t, cx.theme)
+                self.band_heights(body.width, t, theme)
                     .iter()
                     .map(|h| usize::from(*h))
                     .sum()
             } else {
-                Paragraph::new(self.stacked_lines(cx.t, cx.theme))
+                Paragraph::new(self.stacked_lines(t, theme))
                     .wrap(Wrap { trim: false })
                     .line_count(body.width)
             };
             self.scroll = within(self.scroll, rows, body);
         }
-        Effect::None
+    }
+}
+
+impl Page for StoryState {
+    fn context(&self) -> KeyContext {
+        KeyContext::Story
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+    fn update(&mut self, action: Action, services: &Services) -> Next {
+        match action {
+            Action::Back => Next::Back,
+            Action::Company => Next::push_or_say(CompanyState::open(&self.placement.id, services)),
+            Action::Export => self.print(services),
+            Action::CopyPath => Next::Effect(crate::tui::effect::Effect::CopyPath),
+            _ => {
+                self.scroll_by(action, services);
+                Next::Stay
+            }
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        self.draw(area, buf, cx);
+    }
+
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.help_story
+    }
+
+    fn placement_id(&self) -> Option<&str> {
+        Some(&self.placement.id)
+    }
+
+    fn written(&self) -> Option<&std::path::Path> {
+        self.printed.as_deref()
+    }
+}
+
+impl StoryState {
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
         let (t, theme) = (cx.texts, cx.theme);
         let title = format!(
             "{} · {} · {}",
@@ -77,13 +158,17 @@ impl StoryState {
         let block = theme.screen_block(&title);
         let mut inner = block.inner(area);
         block.render(area, buf);
-        if let Some(path) = &self.printed {
-            // The path whole, on as many rows as it needs, under the story.
-            let note = Paragraph::new(Span::styled(
+        let note = match (&self.printed, &self.problem) {
+            (Some(path), _) => Some(Span::styled(
                 fill(t.story_printed, &[&path.display().to_string()]),
                 theme.ok,
-            ))
-            .wrap(Wrap { trim: true });
+            )),
+            (None, Some(problem)) => Some(Span::styled(problem.clone(), theme.warning)),
+            (None, None) => None,
+        };
+        if let Some(note) = note {
+            // The whole sentence, on as many rows as it needs, under the story.
+            let note = Paragraph::new(note).wrap(Wrap { trim: true });
             let rows = u16::try_from(note.line_count(inner.width))
                 .unwrap_or(u16::MAX)
                 .min(inner.height / 2);

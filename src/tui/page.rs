@@ -1,0 +1,97 @@
+//! A screen that owns all of its behaviour: its keys, its update, its drawing, and the work it
+//! asks of the shared services, which it is handed rather than asking the application for.
+//! A new page is its own file plus the line where it is entered; the application routes to
+//! it without knowing what it is. Pages answer a key with where to go next.
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::i18n::{Lang, Texts};
+use crate::store::Store;
+use crate::store::guides::Guides;
+use crate::tui::action::Action;
+use crate::tui::app::ViewCx;
+use crate::tui::effect::Effect;
+use crate::tui::keys::KeyContext;
+use crate::tui::theme::Theme;
+
+/// What a page may use besides its own state.
+pub struct Services<'a> {
+    pub store: &'a Store,
+    pub guides: &'a Guides,
+    /// The interface's language and its words.
+    pub lang: Lang,
+    pub t: &'static Texts,
+    pub theme: &'a Theme,
+    /// Where files for people go (see `Settings::export_dir`).
+    pub export_dir: &'a Path,
+    pub now: NaiveDateTime,
+    /// Where the page was drawn last, for what depends on the room (a page of lines).
+    pub body: Option<Rect>,
+}
+
+impl Services<'_> {
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.date()
+    }
+}
+
+/// Where a page sends the user after a key.
+pub enum Next {
+    Stay,
+    /// A line in the status bar, and whether it is a warning.
+    Say(String, bool),
+    /// Back to the screen the user came from.
+    Back,
+    /// Another page on top of this one.
+    Push(Box<dyn Page>),
+    /// Something only the application can do: open a meeting, a form, a question.
+    Effect(Effect),
+}
+
+impl Next {
+    /// A page, or the plain sentence saying why it could not be shown.
+    pub fn push_or_say<P: Page + 'static>(page: Result<P, String>) -> Self {
+        match page {
+            Ok(page) => Self::Push(Box::new(page)),
+            Err(said) => Self::Say(said, true),
+        }
+    }
+}
+
+pub trait Page {
+    /// Which keys mean what here.
+    fn context(&self) -> KeyContext;
+
+    /// Whether `action` does something now; the footer shows only those.
+    fn offers(&self, _action: Action) -> bool {
+        true
+    }
+
+    fn update(&mut self, action: Action, services: &Services) -> Next;
+
+    /// Work left after a burst of keys, done once all waiting input is in (a search run
+    /// once for a paste rather than once per letter).
+    fn settle(&mut self, _services: &Services) {}
+
+    /// Pasted text, as one edit; pages without text ignore it.
+    fn paste(&mut self, _text: &str) {}
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx);
+
+    /// What the page is for, in a few sentences; the help lists its keys below this.
+    fn help(&self, t: &'static Texts) -> &'static str;
+
+    /// The placement this page is about, if any.
+    fn placement_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// The file this page last wrote for the user, to copy its path.
+    fn written(&self) -> Option<&Path> {
+        None
+    }
+}
