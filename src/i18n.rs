@@ -111,6 +111,15 @@ macro_rules! texts {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($field), self.$field),)*]
             }
+
+            /// The same table with every entry passed through `f`: how the interface puts
+            /// the names of its keys into the sentences that mention them.
+            pub fn with_each(&self, f: impl Fn(&'static str) -> &'static str) -> Self {
+                Self {
+                    $($field: f(self.$field),)*
+                    prep_questions: self.prep_questions,
+                }
+            }
         }
     };
 }
@@ -165,7 +174,7 @@ texts! {
     rescued_to,
     rescued_found,
     rescued_found_more,
-    moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, index_building, index_set_aside, cli_company, cli_company_name, company_none, company_several, company_trainers, company_trainer, company_placements, company_guidance, company_potential, company_concern, company_title, company_unnamed, key_company, help_company, story_title, story_guidance, story_not_held, story_held, story_draft, story_prepared_by, story_nothing, key_story, help_story, search_title, search_placeholder, search_date_placeholder, search_words_label, search_moment_label, search_company_label, search_teacher_label, search_since_label, search_until_label, search_flag_label, search_all, search_flag_late, search_flag_concern, search_flag_no_visit, search_bad_date_shown, search_count, help_search, key_search, key_search_filters, cli_search, cli_search_words, cli_search_company, cli_search_teacher, cli_search_since, cli_search_until, cli_search_late, cli_search_concern, cli_search_no_visit, search_bad_date, search_failed, search_nothing, search_part_preparation, search_part_placement, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
+    moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, index_building, index_set_aside, cli_company, cli_company_name, company_none, company_several, company_trainers, company_trainer, company_placements, company_guidance, company_potential, company_concern, company_title, company_unnamed, key_company, help_company, story_title, story_guidance, story_not_held, story_unreadable, story_held, story_draft, story_prepared_by, story_nothing, key_story, help_story, search_title, search_placeholder, search_date_placeholder, search_words_label, search_moment_label, search_company_label, search_teacher_label, search_since_label, search_until_label, search_flag_label, search_all, search_flag_late, search_flag_concern, search_flag_no_visit, search_bad_date_shown, search_count, help_search, key_search, key_search_filters, cli_search, cli_search_words, cli_search_company, cli_search_teacher, cli_search_since, cli_search_until, cli_search_late, cli_search_concern, cli_search_no_visit, search_bad_date, search_failed, search_nothing, search_part_preparation, search_part_placement, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
     cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
     cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
     key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_print, story_printed, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
@@ -228,7 +237,7 @@ texts! {
     typed_aside, typed_aside_back, aside_notes_of, aside_private, aside_this_field, aside_field,
     choice_yes, choice_no, place_letters, key_choose_place, key_choose_presence,
     key_questions,
-    cli_about, cli_usage, cli_commands, cli_arguments, cli_options, cli_help, cli_help_command, cli_version, cli_data_dir, cli_lang, cli_demo, cli_meet, cli_placement, cli_moment, cli_moment_unknown, cli_demo_data, cli_demo_dir, cli_demo_count, cli_list, cli_json, cli_show, cli_record, cli_format, cli_export, cli_shared, cli_output, cli_removed, cli_restore, cli_restore_name, cli_prepare, cli_role, cli_prepare_form, cli_form_role, cli_import, cli_import_file, cli_replace, cli_import_moment, cli_guide, cli_guide_check, cli_guide_files,
+    cli_about, cli_usage, cli_commands, cli_arguments, cli_options, cli_help, cli_help_command, cli_version, cli_data_dir, cli_lang, cli_demo, cli_meet, cli_placement, cli_moment, cli_moment_unknown, cli_demo_data, cli_demo_dir, cli_demo_count, cli_list, cli_json, cli_show, cli_record, cli_format, cli_export, cli_export_format, cli_export_story, cli_story_only_html, cli_shared, cli_output, cli_removed, cli_restore, cli_restore_name, cli_prepare, cli_role, cli_prepare_form, cli_form_role, cli_import, cli_import_file, cli_replace, cli_import_moment, cli_guide, cli_guide_check, cli_guide_files,
     label_guide_language, guide_language_nl, guide_language_en, guide_language_switched,
     // issue 13, h3: unfinished preparation forms and trainer replies are never lost
     prep_form_open_elsewhere,

@@ -106,14 +106,14 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             story,
             output,
         }) => done(if story {
-            cli::export_placement_story(settings, &guides, &record, output.as_deref())
+            cli::export_placement_story(settings, &guides, &record, format, output.as_deref())
         } else {
             cli::export(
                 settings,
                 &guides,
                 &record,
                 shared,
-                format,
+                format.unwrap_or(cli::ExportFormat::Md),
                 output.as_deref(),
             )
         }),

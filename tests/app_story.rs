@@ -135,3 +135,24 @@ fn the_story_prints_as_a_page_in_the_export_folder_and_says_where() {
     assert!(!start.private_notes.is_empty());
     assert!(!html.contains(start.private_notes.trim()), "{html}");
 }
+
+#[test]
+fn a_meeting_whose_file_cannot_be_read_is_never_shown_or_printed_as_not_held() {
+    let tmp = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let start = tmp.path().join("placements").join(NOOR).join("start.yaml");
+    let text = std::fs::read(&start).unwrap();
+    std::fs::write(&start, &text[..text.len() / 2]).unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.export_dir = exports.path().to_path_buf();
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    assert_shows(&app, "✗ Startgesprek bestand niet te lezen");
+    press_shown(&mut app, "Ctrl+P");
+    let html =
+        std::fs::read_to_string(exports.path().join(format!("{NOOR}-verloop.html"))).unwrap();
+    assert!(html.contains("✗</span> bestand niet te lezen"), "{html}");
+    // Only the final meeting, which has no file, is not held.
+    assert_eq!(html.matches("nog niet gehouden").count(), 1, "{html}");
+}

@@ -714,6 +714,13 @@ fn export_without_a_file_name_goes_into_the_export_folder_and_says_where() {
             .unwrap()
             .contains("Verloop: Noor Verbeek")
     );
+    let out = run(tmp.path(), &["export", record, "--story", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("alleen als pagina om af te drukken"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(tmp.path(), &["export", "niemand-hier", "--story"]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     assert!(

@@ -121,3 +121,81 @@ fn ctrl_c_never_types_and_always_reaches_the_app() {
         assert_eq!(action_for(context, key, |_| false), Some(Action::Interrupt));
     }
 }
+
+/// Key names a sentence may not spell itself: it says `{key:Action}` and the key table
+/// fills in the name, so moving a key moves it in every sentence.
+const KEY_NAMES: &[&str] = &[
+    "Ctrl+", "Shift+", "Esc", "Enter", "Tab", "PgUp", "PgDn", "Del", "F1", "Home/End",
+];
+
+/// Where a text may still spell one: keys that belong to the terminal or the text editor,
+/// not to the program's table, and words that only look like keys.
+const NOT_OURS: &[(&str, &str)] = &[
+    ("help_typing", "Ctrl+Z"),
+    ("help_typing", "Ctrl+Y"),
+    ("help_typing", "Ctrl+Shift+V"),
+    ("import_intro", "Ctrl+Shift+V"),
+    // The control character, not the key.
+    ("prep_replaced_controls", "Esc"),
+    // The verb.
+    ("form_student_required", "Enter the"),
+];
+
+#[test]
+fn no_sentence_spells_a_key_and_every_key_it_names_is_in_the_table() {
+    use stagegesprek::tui::key_words::texts_with_keys;
+    for lang in [Lang::Nl, Lang::En] {
+        let raw = lang.texts();
+        for (name, text) in raw.entries() {
+            if name.starts_with("key_") || name.starts_with("quit_unsaved_") {
+                continue;
+            }
+            let mut text = text.to_string();
+            for (entry, allowed) in NOT_OURS {
+                if *entry == name {
+                    text = text.replace(allowed, "");
+                }
+            }
+            for key in KEY_NAMES {
+                let spelled = text.match_indices(key).any(|(at, _)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + key.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && (key.ends_with('+') || !after.is_some_and(char::is_alphanumeric))
+                });
+                assert!(!spelled, "{name} ({lang:?}) spells {key:?} itself: {text}");
+            }
+        }
+        for (name, text) in texts_with_keys(lang).entries() {
+            assert!(
+                !text.contains("{key:"),
+                "{name} ({lang:?}) names a key the table does not have: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_sentence_names_the_keys_the_table_binds() {
+    use stagegesprek::tui::key_words::{key_names, texts_with_keys};
+    let t = Lang::Nl.texts();
+    let named = texts_with_keys(Lang::Nl);
+    // The key that adds an example in the meeting, whatever it is.
+    let add_example = BINDINGS
+        .iter()
+        .find(|b| b.action == Action::AddExample)
+        .map(|b| b.chord.name(t))
+        .unwrap();
+    assert!(
+        named.label_no_examples.contains(&add_example),
+        "{}",
+        named.label_no_examples
+    );
+    // Several keys of one action are named as the footer names them; a context narrows them.
+    assert_eq!(
+        key_names("NextField@LongForm", t).as_deref(),
+        Some("Tab/↓/Enter")
+    );
+    assert_eq!(key_names("NextField@SearchText", t).as_deref(), Some("Tab"));
+    assert_eq!(key_names("NoSuchAction", t), None);
+}

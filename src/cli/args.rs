@@ -88,8 +88,9 @@ pub enum Command {
         record: String,
         #[arg(long)]
         shared: bool,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
+        /// md when not given
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         #[arg(long)]
         story: bool,
         #[arg(short = 'o', long = "output", value_name = "FILE")]

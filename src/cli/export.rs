@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use super::output::say;
 use super::{ExportFormat, Failure, Outcome, load_record, open_store};
-use crate::domain::story::Story;
 use crate::export::{Format, Variant, export_record, export_story, render_record, story_html};
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::config::Settings;
@@ -69,9 +68,13 @@ pub fn export_placement_story(
     settings: &Settings,
     guides: &Guides,
     name: &str,
+    format: Option<ExportFormat>,
     output: Option<&Path>,
 ) -> Outcome {
     let t = settings.lang.texts();
+    if format == Some(ExportFormat::Md) {
+        return Err(Failure(t.cli_story_only_html.into()));
+    }
     let store = open_store(settings)?;
     let target = output
         .map(|output| check_target(output, store.root(), t))
@@ -80,11 +83,10 @@ pub fn export_placement_story(
     let placement = store
         .placement(id)
         .map_err(|_| Failure(fill(t.err_no_placement, &[id])))?;
-    let (records, errors) = store.records(id);
+    let (story, errors) = store.story(id);
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }
-    let story = Story::new(records);
     let guide = guides
         .for_language(settings.lang)
         .ok_or_else(|| Failure(t.err_no_guide.into()))?;

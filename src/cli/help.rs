@@ -87,6 +87,8 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
             vec![
                 ("record", t.cli_record),
                 ("shared", t.cli_shared),
+                ("format", t.cli_export_format),
+                ("story", t.cli_export_story),
                 ("output", t.cli_output),
             ],
         ),

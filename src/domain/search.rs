@@ -202,7 +202,14 @@ pub fn snippet(body: &str, words: &[String], width: usize) -> String {
     }
     let mut at = cut_start;
     for (n, &(s, e)) in spans.iter().enumerate().take(to).skip(from) {
-        out.push_str(&body[at..s]);
+        // A snippet is one line: line breaks and runs of spaces between words are one space.
+        for c in body[at..s].chars() {
+            if !c.is_whitespace() {
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
         if hits[n] {
             out.push(MARK_START);
             out.push_str(&body[s..e]);
@@ -279,6 +286,15 @@ mod tests {
             "Kort en goed"
         );
         assert_eq!(snippet("", &words, 12), "");
+        // One line, whatever breaks the note had.
+        assert_eq!(
+            snippet(
+                "Eerste regel.\n\n  Tweede  regel.",
+                &search_words("tweede"),
+                12
+            ),
+            format!("Eerste regel. {MARK_START}Tweede{MARK_END} regel")
+        );
         // Multi-byte letters are cut on their edges.
         assert_eq!(
             snippet("Zoë Çelik!", &search_words("celik"), 12),

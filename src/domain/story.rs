@@ -30,6 +30,8 @@ impl Trail {
 #[derive(Debug, Clone, Default)]
 pub struct Story {
     pub moments: [Option<MeetingRecord>; 3],
+    /// Moments whose file is there but cannot be read: never shown as "not held".
+    pub unreadable: [bool; 3],
 }
 
 impl Story {
@@ -47,7 +49,25 @@ impl Story {
                 *slot = Some(record);
             }
         }
-        Self { moments }
+        Self {
+            moments,
+            unreadable: [false; 3],
+        }
+    }
+
+    /// The same story, knowing that a file of each of `moments` could not be read.
+    #[must_use]
+    pub fn with_unreadable(mut self, moments: impl IntoIterator<Item = Moment>) -> Self {
+        for moment in moments {
+            self.unreadable[moment.index()] = true;
+        }
+        self
+    }
+
+    /// Whether a file of `moment` is there but could not be read, and nothing else of that
+    /// moment could.
+    pub fn is_unreadable(&self, moment: Moment) -> bool {
+        self.unreadable[moment.index()] && self.record(moment).is_none()
     }
 
     pub fn record(&self, moment: Moment) -> Option<&MeetingRecord> {

@@ -22,6 +22,7 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
             .moments
             .clone()
             .map(|record| record.map(|r| r.shared())),
+        unreadable: story.unreadable,
     };
     let mut body = String::new();
     let _ = writeln!(
@@ -32,28 +33,33 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
         escape(&placement.company)
     );
     facts(&mut body, placement, t);
-    body.push_str("<section data-section=\"moments\">\n<table class=\"story\">\n<tr>");
+    body.push_str("<section data-section=\"moments\">\n<table class=\"story\">\n");
+    moment_headings(&mut body, t);
+    body.push_str("<tr>");
     for moment in Moment::ALL {
-        let _ = write!(
-            body,
-            "<th>{}</th>",
-            escape(&capitalised(t.moment_word(moment)))
-        );
-    }
-    body.push_str("</tr>\n<tr>");
-    for moment in Moment::ALL {
-        let _ = write!(body, "<td>{}</td>", held(story.record(moment), t));
+        let cell = if story.is_unreadable(moment) {
+            format!(
+                "<span class=\"mark not-done\">✗</span> {}",
+                escape(t.story_unreadable)
+            )
+        } else {
+            held(story.record(moment), t)
+        };
+        let _ = write!(body, "<td>{cell}</td>");
     }
     body.push_str("</tr>\n</table>\n</section>\n");
     guidance(&mut body, &story, t);
     for key in KeyId::ALL {
         let _ = writeln!(
             body,
-            "<section data-section=\"key-{}\">\n<h2>{}. {}</h2>\n<table class=\"story\">\n<tr>",
+            "<section data-section=\"key-{}\">\n<h2>{}. {}</h2>\n<table class=\"story\">",
             key.index() + 1,
             key.index() + 1,
             escape(guide.key_title(key))
         );
+        // Each table names its moments, so a page read on its own still says whose is whose.
+        moment_headings(&mut body, t);
+        body.push_str("<tr>");
         for moment in Moment::ALL {
             let _ = write!(body, "<td>{}</td>", said(story.record(moment), key, t));
         }
@@ -62,6 +68,19 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
     agreements(&mut body, &story, t);
     let title = format!("{}: {}", t.story_title, placement.student);
     page(guide.language, &title, &body)
+}
+
+/// A row naming the three moments.
+fn moment_headings(body: &mut String, t: &Texts) {
+    body.push_str("<tr>");
+    for moment in Moment::ALL {
+        let _ = write!(
+            body,
+            "<th>{}</th>",
+            escape(&capitalised(t.moment_word(moment)))
+        );
+    }
+    body.push_str("</tr>\n");
 }
 
 fn facts(body: &mut String, p: &Placement, t: &Texts) {

@@ -300,6 +300,15 @@ impl Store {
         (records, errors)
     }
 
+    /// A placement's story from its files, knowing which moments' files could not be read;
+    /// what could not be read is also returned, to say why.
+    pub fn story(&self, id: &str) -> (crate::domain::story::Story, Vec<StoreError>) {
+        let (records, errors) = self.records(id);
+        let unreadable: Vec<Moment> = errors.iter().filter_map(|e| moment_of(e.path())).collect();
+        let story = crate::domain::story::Story::new(records).with_unreadable(unreadable);
+        (story, errors)
+    }
+
     /// The final record of a moment, if it was held.
     pub fn final_record(
         &self,

@@ -27,7 +27,7 @@ use super::page::{Next, Page, Services};
 use super::screens::home::{HomeScreen, HomeState};
 use super::theme::Theme;
 use crate::domain::Moment;
-use crate::i18n::{Lang, LangExt as _, Texts, fill};
+use crate::i18n::{Lang, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
 use crate::store::index::Overview;
@@ -141,7 +141,7 @@ impl App {
         let saver = DraftSaver::start(store.clone());
         let mut app = Self {
             lang,
-            texts: lang.texts(),
+            texts: super::key_words::texts_with_keys(lang),
             theme,
             store,
             guides,

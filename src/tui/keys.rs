@@ -251,6 +251,10 @@ const fn ctrl(c: char) -> Chord {
 /// moves on in a form and saves in its last field.
 pub const EITHER_OR: &[(Action, Action)] = &[(Action::MoveOn, Action::SaveFromLastField)];
 
+/// Stops the program from anywhere, even a screen too small to show anything; the footer
+/// never names it, since a terminal user knows it and a teacher should not need it.
+pub const INTERRUPT: Chord = ctrl('c');
+
 /// The table, in the order the footer shows it.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -386,7 +390,7 @@ pub fn action_for(
     key: KeyEvent,
     offered: impl Fn(Action) -> bool,
 ) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+    if INTERRUPT.matches(key) {
         return Some(Action::Interrupt);
     }
     let bound = BINDINGS
@@ -437,7 +441,7 @@ pub fn hints(context: KeyContext, t: &Texts, offered: impl Fn(Action) -> bool) -
 }
 
 /// `1…7` for a run of digits, `Tab/↓` otherwise.
-fn join_keys(chords: &[Chord], t: &Texts) -> String {
+pub fn join_keys(chords: &[Chord], t: &Texts) -> String {
     let digits: Vec<char> = chords
         .iter()
         .filter_map(|c| match c.code {

@@ -7,6 +7,7 @@ pub mod editing;
 pub mod effect;
 pub mod form;
 pub mod guard;
+pub mod key_words;
 pub mod keys;
 pub mod meeting;
 pub mod page;

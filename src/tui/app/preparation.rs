@@ -8,7 +8,7 @@ use crate::clipboard::copy_to_clipboard;
 use crate::domain::preparation::{PrepSource, Preparer};
 use crate::domain::{Lang, Moment, Placement};
 use crate::export::{mail_subject, mailto_url, parse_reply, preparation_form};
-use crate::i18n::{LangExt as _, Texts, fill};
+use crate::i18n::{Texts, fill};
 use crate::store::StoreError;
 use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
 use crate::tui::screens::import::ImportState;
@@ -62,7 +62,7 @@ impl App {
     /// The language a preparer is addressed in: the trainer's own, where the placement says.
     fn preparer_texts(&self, placement: &Placement, by: Preparer) -> &'static Texts {
         match (by, placement.trainer_language) {
-            (Preparer::Trainer, Some(lang)) => lang.texts(),
+            (Preparer::Trainer, Some(lang)) => crate::tui::key_words::texts_with_keys(lang),
             _ => self.texts,
         }
     }

@@ -49,7 +49,7 @@ impl StoryState {
             .store
             .placement(id)
             .map_err(|e| e.describe(services.t))?;
-        let (records, errors) = services.store.records(id);
+        let (story, errors) = services.store.story(id);
         let key_titles = KeyId::ALL.map(|key| {
             services
                 .guides
@@ -58,7 +58,7 @@ impl StoryState {
         });
         Ok(Self {
             placement,
-            story: Story::new(records),
+            story,
             key_titles,
             scroll: 0,
             printed: None,
@@ -317,6 +317,12 @@ impl StoryState {
     /// When and where a moment was held, and who prepared it.
     fn moment_line(&self, moment: Moment, t: &Texts, theme: &Theme) -> Line<'static> {
         let name = capitalised(t.moment_word(moment));
+        if self.story.is_unreadable(moment) {
+            return Line::from(vec![
+                Span::styled(format!("✗ {name}"), theme.warning),
+                Span::styled(format!(" {}", t.story_unreadable), theme.warning),
+            ]);
+        }
         let Some(record) = self.story.record(moment) else {
             return Line::from(vec![
                 Span::styled(format!("○ {name}"), theme.dim),
