@@ -2,6 +2,7 @@
 //! from them. Pure data and rules: nothing here touches a terminal or a file.
 
 pub mod agenda;
+pub mod at_key;
 pub mod company;
 pub mod dates;
 pub mod due;

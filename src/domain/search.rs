@@ -70,13 +70,8 @@ pub fn record_texts(record: &MeetingRecord) -> Vec<(Part, String)> {
         Part::Private,
         joined(&[record.private_notes.as_str(), concern]),
     ));
-    for (by, prepared) in [
-        (Preparer::Trainer, &record.trainer_preparation),
-        (Preparer::Student, &record.student_preparation),
-    ] {
-        if let Some(prepared) = prepared {
-            parts.push((Part::Preparation(by), preparation_text(prepared)));
-        }
+    for (by, prepared) in record.preparations() {
+        parts.push((Part::Preparation(by), preparation_text(prepared)));
     }
     parts.retain(|(_, text)| !text.is_empty());
     parts

@@ -170,21 +170,12 @@ pub fn outline(record: &MeetingRecord, guide: &Guide, variant: Variant) -> Outli
         });
     }
     blocks.push(Block::Facts(facts(record, guide, variant, t)));
-    for (by, prep, title) in [
-        (
-            Preparer::Trainer,
-            &record.trainer_preparation,
-            t.md_preparation,
-        ),
-        (
-            Preparer::Student,
-            &record.student_preparation,
-            t.md_student_preparation,
-        ),
-    ] {
-        if let Some(prep) = prep.as_ref().filter(|p| !p.is_empty()) {
-            preparation(&mut blocks, by, prep, title, t);
-        }
+    for (by, prep) in record.preparations().filter(|(_, p)| !p.is_empty()) {
+        let title = match by {
+            Preparer::Trainer => t.md_preparation,
+            Preparer::Student => t.md_student_preparation,
+        };
+        preparation(&mut blocks, by, prep, title, t);
     }
     for (n, key) in KeyId::ALL.into_iter().enumerate() {
         blocks.push(Block::Heading {

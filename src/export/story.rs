@@ -6,11 +6,11 @@
 use std::fmt::Write as _;
 
 use super::html::{escape, page};
+use crate::domain::RecordStatus;
 use crate::domain::preparation::Preparer;
 use crate::domain::story::Story;
 use crate::domain::text::capitalised;
 use crate::domain::{AgreementStatus, Guide, KeyId, MeetingRecord, Moment, Placement, Strategy};
-use crate::domain::{RecordStatus, Role};
 use crate::i18n::{LangExt as _, Texts};
 
 /// The story of `placement` in the language of `guide`.
@@ -128,14 +128,11 @@ fn held(record: Option<&MeetingRecord>, t: &Texts) -> String {
         escape(&t.date(record.date)),
         escape(t.place(record.place))
     );
-    let prepared: Vec<&str> = [
-        (record.trainer_preparation.is_some(), Role::Trainer),
-        (record.student_preparation.is_some(), Role::Student),
-    ]
-    .into_iter()
-    .filter(|(yes, _)| *yes)
-    .map(|(_, role)| t.role(role))
-    .collect();
+    let prepared: Vec<&str> = record
+        .prepared_by()
+        .into_iter()
+        .map(|role| t.role(role))
+        .collect();
     if !prepared.is_empty() {
         let _ = write!(
             cell,
@@ -187,18 +184,14 @@ fn said(record: Option<&MeetingRecord>, key: KeyId, t: &Texts) -> String {
     };
     let capture = record.keys.get(key);
     let mut cell = String::new();
-    if key == KeyId::TrainerJudgement
-        && let Some(prepared) = &record.trainer_preparation
-    {
-        for answer in prepared.words_at(key, Preparer::Trainer) {
-            let short = t.prep_text(answer.question, Preparer::Trainer).short;
-            let _ = write!(
-                cell,
-                "<p><span class=\"muted\">{}:</span> <span class=\"note\">{}</span></p>",
-                escape(short),
-                escape(answer.text.trim())
-            );
-        }
+    for (question, answer) in record.prepared_judgement(key) {
+        let short = t.prep_text(question, Preparer::Trainer).short;
+        let _ = write!(
+            cell,
+            "<p><span class=\"muted\">{}:</span> <span class=\"note\">{}</span></p>",
+            escape(short),
+            escape(&answer)
+        );
     }
     let notes = capture.notes.trim();
     if !notes.is_empty() {

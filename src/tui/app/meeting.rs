@@ -3,7 +3,7 @@
 use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
 use crate::domain::preparation::Preparer;
-use crate::domain::{Lang, MeetingRecord, Moment, RecordStatus, Role};
+use crate::domain::{Lang, MeetingRecord, Moment, RecordStatus};
 use crate::export::{Format, Variant, export_record};
 use crate::i18n::fill;
 use crate::store::lock::MeetingLock;
@@ -46,12 +46,8 @@ impl App {
         let (trainer, student) = self.store.preparations(id, record.moment);
         // Not a change of its own: the preparation files stay, and the draft takes them in
         // once something is typed, so opening a meeting leaves nothing behind.
-        if trainer.is_some() && record.trainer_preparation != trainer {
-            record.trainer_preparation = trainer;
-        }
-        if student.is_some() && record.student_preparation != student {
-            record.student_preparation = student;
-        }
+        record.take_in_preparation(Preparer::Trainer, trainer);
+        record.take_in_preparation(Preparer::Student, student);
         let moment = record.moment;
         let (mut earlier, _) = self.store.records(id);
         // Last time is what was held: a draft of an earlier meeting was never said at the table.
@@ -141,13 +137,10 @@ impl App {
         m.session.preparations_seen = stamps;
         let (trainer, student) = self.store.preparations(&m.folder, m.moment());
         let mut arrived = Vec::new();
-        if trainer.is_some() && m.record.trainer_preparation != trainer {
-            m.record.trainer_preparation = trainer;
-            arrived.push(fill(t.prep_arrived, &[t.role(Role::Trainer)]));
-        }
-        if student.is_some() && m.record.student_preparation != student {
-            m.record.student_preparation = student;
-            arrived.push(fill(t.prep_arrived, &[t.role(Role::Student)]));
+        for (by, read) in [(Preparer::Trainer, trainer), (Preparer::Student, student)] {
+            if m.record.take_in_preparation(by, read) {
+                arrived.push(fill(t.prep_arrived, &[t.role(by.role())]));
+            }
         }
         if !arrived.is_empty() && m.phase != Phase::Saving {
             // In the draft too; once saving, the final record holds it instead.

@@ -15,5 +15,5 @@ pub use aside::choice_letters;
 pub use focus::{DetailRow, Focus, Part};
 pub use render::MeetingScreen;
 pub use session::{SaveStatus, Session};
-pub use state::{Finish, MeetingState, Phase, Popup, Prepared};
+pub use state::{Finish, MeetingState, Phase, Popup};
 pub use update::Cx;

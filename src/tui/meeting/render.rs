@@ -6,7 +6,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::focus::{Focus, Part};
 use super::session::SaveStatus;
-use super::state::{Judgement, MeetingState, Phase, Prepared};
+use super::state::{MeetingState, Phase};
+use crate::domain::at_key::{Judgement, KeyPreparation as Prepared};
 use crate::domain::text::printable;
 use crate::domain::{Addressee, Example, KeyId, Moment, Quality};
 use crate::export::page_beside;
@@ -660,7 +661,15 @@ impl MeetingScreen<'_> {
         prepared
             .sides
             .iter()
-            .map(|side| (side.role(), side.text(self.texts)))
+            .map(|side| {
+                // The answers as lines under short labels: `Kan nu zelfstandig: …`.
+                let lines: Vec<String> = side
+                    .answers
+                    .iter()
+                    .map(|(q, text)| format!("{}: {text}", self.texts.prep_text(*q, side.by).short))
+                    .collect();
+                (side.role(), lines.join("\n"))
+            })
             .collect()
     }
 

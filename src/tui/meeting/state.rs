@@ -7,10 +7,9 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::focus::{DetailRow, Focus, Part};
 use super::forms;
 use super::session::Session;
-use crate::domain::preparation::Preparer;
+use crate::domain::at_key::KeyPreparation;
 use crate::domain::{
-    Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, PrepQuestion, Preparation,
-    RecordStatus, Resume, Role,
+    Example, Guide, KeyId, MeetingRecord, Moment, OpenForm, RecordStatus, Resume, Role,
 };
 use crate::i18n::Texts;
 use crate::tui::editing::{self, TextKind};
@@ -50,44 +49,6 @@ pub enum Phase {
 }
 
 /// The one-line text fields of the meeting details.
-/// A preparation as a key shows it: each side's own words, and examples to take over.
-pub struct Prepared {
-    pub sides: Vec<Side>,
-    pub examples: Vec<Example>,
-    /// Key 3 of the midway or final meeting: the trainer's judgement, or that none came in.
-    pub judgement: Option<Judgement>,
-}
-
-/// What the trainer sent for key 3 of the midway or final meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Judgement {
-    /// Prepared, on this day where known.
-    Prepared(Option<chrono::NaiveDate>),
-    /// Nothing came in: the box says what to do instead.
-    Missing,
-}
-
-/// One preparer's answers at a key, each with its question.
-pub struct Side {
-    pub by: Preparer,
-    pub answers: Vec<(PrepQuestion, String)>,
-}
-
-impl Side {
-    pub const fn role(&self) -> Role {
-        self.by.role()
-    }
-
-    /// The answers as lines under short labels: `Kan nu zelfstandig: …`.
-    pub fn text(&self, t: &Texts) -> String {
-        self.answers
-            .iter()
-            .map(|(q, text)| format!("{}: {text}", t.prep_text(*q, self.by).short))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
 pub struct DetailFields {
     pub others: TextArea<'static>,
     pub date: TextArea<'static>,
@@ -387,72 +348,14 @@ impl MeetingState {
         Focus::order(|k| self.prepared(k).is_some_and(|p| !p.examples.is_empty()))
     }
 
-    /// What was prepared for `key`, if anything. Each answer shows at the key its question
-    /// belongs to; key 3 of the midway and final meeting opens with the trainer's judgement,
-    /// the student's own view of what they learned beside it so differences show, and says
-    /// so when no judgement came in.
-    pub fn prepared(&self, key: KeyId) -> Option<Prepared> {
-        let present = |p: &Option<Preparation>| p.clone().filter(|p| !p.is_empty());
-        let trainer = present(&self.record.trainer_preparation);
-        let student = present(&self.record.student_preparation);
-        let side = |by: Preparer, p: &Option<Preparation>, at: KeyId| {
-            let answers: Vec<(PrepQuestion, String)> = p
-                .as_ref()
-                .map(|p| {
-                    p.words_at(at, by)
-                        .into_iter()
-                        .map(|a| (a.question, a.text.trim().to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            (!answers.is_empty()).then_some(Side { by, answers })
-        };
-        let examples = |by: Preparer, p: &Option<Preparation>| {
-            p.as_ref()
-                .map(|p| p.examples_at(key, by))
-                .unwrap_or_default()
-        };
-        let mut sides: Vec<Side> = Vec::new();
-        let judging = key == KeyId::TrainerJudgement && self.moment() != Moment::Start;
-        if judging {
-            sides.extend(side(Preparer::Trainer, &trainer, key));
-            sides.extend(
-                side(Preparer::Student, &student, KeyId::LearningProcesses).map(|mut s| {
-                    s.answers.retain(|(q, _)| *q == PrepQuestion::Learned);
-                    s
-                }),
-            );
-            sides.retain(|s| !s.answers.is_empty());
-        } else {
-            sides.extend(side(Preparer::Student, &student, key));
-            sides.extend(side(Preparer::Trainer, &trainer, key));
-        }
-        let mut all_examples = examples(Preparer::Trainer, &trainer);
-        all_examples.extend(examples(Preparer::Student, &student));
-        let judgement = judging.then(|| match &trainer {
-            Some(p) if p.has_judgement() => Judgement::Prepared(p.prepared_on),
-            _ => Judgement::Missing,
-        });
-        let prepared = Prepared {
-            sides,
-            examples: all_examples,
-            judgement,
-        };
-        (!prepared.sides.is_empty() || !prepared.examples.is_empty() || judging).then_some(prepared)
+    /// What was prepared for `key`, if anything (see `MeetingRecord::prepared_at`).
+    pub fn prepared(&self, key: KeyId) -> Option<KeyPreparation> {
+        self.record.prepared_at(key)
     }
 
     /// What the student asked to talk about alone with the teacher.
     pub fn alone_topics(&self) -> Vec<String> {
-        self.record
-            .student_preparation
-            .as_ref()
-            .map(|p| {
-                p.alone(Preparer::Student)
-                    .into_iter()
-                    .map(|a| a.text.trim().to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.record.alone_topics()
     }
 
     /// At a key, the lines of the box above the notes in view and in all, for a screen body

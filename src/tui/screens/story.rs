@@ -341,20 +341,11 @@ impl StoryState {
                 t.place(record.place)
             )),
         ];
-        let prepared: Vec<&str> = [
-            (
-                record.trainer_preparation.is_some(),
-                crate::domain::Role::Trainer,
-            ),
-            (
-                record.student_preparation.is_some(),
-                crate::domain::Role::Student,
-            ),
-        ]
-        .into_iter()
-        .filter(|(yes, _)| *yes)
-        .map(|(_, role)| t.role(role))
-        .collect();
+        let prepared: Vec<&str> = record
+            .prepared_by()
+            .into_iter()
+            .map(|role| t.role(role))
+            .collect();
         if !prepared.is_empty() {
             spans.push(Span::styled(
                 format!(" · {} {}", t.story_prepared_by, prepared.join(", ")),
@@ -469,24 +460,16 @@ fn band_height(paragraphs: &[Paragraph<'_>; 3], width: u16) -> u16 {
 
 /// The trainer's judgement as prepared for the moment, under key 3.
 fn judgement_lines(record: &MeetingRecord, t: &Texts, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(prepared) = &record.trainer_preparation else {
-        return Vec::new();
-    };
-    prepared
-        .answers
-        .iter()
-        .filter(|a| {
-            a.question
-                .shows(crate::domain::preparation::Preparer::Trainer)
-                == crate::domain::Shows::Words(KeyId::TrainerJudgement)
-        })
-        .map(|a| {
+    record
+        .prepared_judgement(KeyId::TrainerJudgement)
+        .into_iter()
+        .map(|(question, answer)| {
             let short = t
-                .prep_text(a.question, crate::domain::preparation::Preparer::Trainer)
+                .prep_text(question, crate::domain::preparation::Preparer::Trainer)
                 .short;
             Line::from(vec![
                 Span::styled(format!("{short}: "), theme.dim),
-                Span::raw(printable(&a.text).replace('\n', " ")),
+                Span::raw(printable(&answer).replace('\n', " ")),
             ])
         })
         .collect()
