@@ -2,17 +2,8 @@
 //! guide files; everything else a person reads comes from here. A struct rather than a map so
 //! that a missing translation is a compile error, not a blank on screen.
 
-use crate::domain::summary::MomentState;
+use crate::domain::preparation::Preparer;
 use crate::domain::{Moment, PrepQuestion};
-use chrono::{Datelike as _, NaiveDate};
-
-use crate::domain::guide::Addressee;
-use crate::domain::guide_check::GuideProblem;
-use crate::domain::placement::PlacementProblem;
-use crate::domain::preparation::{Preparer, ReplyProblem};
-use crate::domain::record::{
-    AgreementStatus, ConcernKind, Place, Recognition, RecordStatus, Role, Strategy,
-};
 
 pub use crate::domain::Lang;
 
@@ -104,6 +95,8 @@ macro_rules! texts {
             $(pub $field: &'static str,)*
             /// The questions of the preparation forms, each once per language.
             pub prep_questions: &'static [PrepText],
+            /// What the command line says.
+            pub cli: &'static CliTexts,
         }
 
         impl Texts {
@@ -118,409 +111,230 @@ macro_rules! texts {
                 Self {
                     $($field: f(self.$field),)*
                     prep_questions: self.prep_questions,
+                    cli: self.cli,
                 }
             }
         }
     };
 }
 
-texts! {
-    role_student, role_trainer, role_teacher,
-    strategy_showing, strategy_participating, strategy_entrusting,
-    recognition_yes, recognition_partly, recognition_no,
-    place_on_site, place_online, place_at_school,
-    status_draft, status_final, agreement_open, agreement_done,
-    moment_not_held, home_title, home_col_student, home_col_company, home_col_moments,
-    home_demo_banner,
-    form_new_placement, form_student, form_programme, form_level, form_company, form_trainer,
-    form_teacher, form_start, form_end, form_student_required, form_date_hint,
-    pick_title, pick_held_on, pick_draft_from,
-    section_agreements, section_details, section_private,
-    label_notes, label_examples, label_no_examples, label_nothing_yet,
-    label_captured, label_carried_from, label_place, label_present,
-    label_others, label_date, notes_placeholder, private_placeholder, others_placeholder,
-    agreements_empty, save_pending, save_done, save_failed, confirm_delete,
-    example_title, example_text, example_given_by, example_strategy, example_recognised,
-    example_empty_text, agreement_title, agreement_what, agreement_who, agreement_due, agreement_status,
-    agreement_empty_text, agreement_none_due, agreement_partly, agreement_not_done,
-    agreement_dropped, agreement_note,
-    finish_title, finish_intro, finish_who_agreed, finish_saved, finish_failed,
-    finish_exported, finish_empty_keys, view_title, help_title, help_home, help_form, help_pick, help_meeting, help_finish, help_view,
-    too_small,
-    md_student, md_programme, md_level, md_company, md_trainer,
-    md_teacher, md_period, md_date, md_place, md_present, md_guide, md_time_spent,
-    md_notes, md_examples, md_given_by, md_strategy, md_recognised, md_agreements, md_who,
-    md_due, md_status, md_private, md_agreed, md_not_agreed, md_draft_notice,
-    md_preparation, md_nothing, md_minute, md_minutes, md_shared_notice, form_unsaved,
-    err_no_placement, err_no_record, err_read, err_write, err_parse, err_dir_not_empty,
-    err_guide_broken_skipped, err_no_guide, guide_ok, guide_empty_field, guide_missing_key, guide_missing_key_in_moment,
-    guide_missing_moment, guide_unknown_name, guide_prompt_count, guide_unknown_capture,
-    guide_capture_needs_examples, guide_bad_id, guide_bad_language, guide_bad_version,
-    guide_duplicate_id,
-    list_empty, demo_written,
-    err_misplaced, err_too_large_to_save, placement_end_before_start,
-    finish_nobody_agreed,
-    quit_unsaved_rescue,
-    quit_unsaved_stay,
-    quit_unsaved_body,
-    quit_unsaved_title,
-    export_draft_refused,
-    lock_note_failed,
-    consent_absent,
-    consent_cleared,
-    form_restored,
-    interrupt_again,
-    rescue_failed,
-    rescued_to,
-    rescued_found,
-    rescued_found_more,
-    moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, index_building, index_set_aside, cli_company, cli_company_name, company_none, company_several, company_trainers, company_trainer, company_placements, company_guidance, company_potential, company_concern, company_title, company_unnamed, key_company, help_company, story_title, story_guidance, story_not_held, story_unreadable, story_held, story_draft, story_prepared_by, story_nothing, key_story, help_story, search_title, search_placeholder, search_date_placeholder, search_words_label, search_moment_label, search_company_label, search_teacher_label, search_since_label, search_until_label, search_flag_label, search_all, search_flag_late, search_flag_concern, search_flag_no_visit, search_bad_date_shown, search_count, help_search, key_search, key_search_filters, cli_search, cli_search_words, cli_search_company, cli_search_teacher, cli_search_since, cli_search_until, cli_search_late, cli_search_concern, cli_search_no_visit, search_bad_date, search_failed, search_nothing, search_part_preparation, search_part_placement, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
-    cli_err_output, cli_export_in_data_dir, cli_export_not_a_file,
-    cli_err_no_data_dir, cli_err_no_terminal, cli_home_empty, cli_home_new,
-    key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_print, story_printed, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
-    // placements and exports
-    moment_name_start, moment_name_midway, moment_name_final, moment_name_midway_after_the,
-    err_meeting_open, err_placement_id_taken, err_not_removed,
-    removed_none, removed_unreadable, restore_done,
-    export_name_shared, export_name_draft, export_name_story,
-    // records and dates
-    date_format, weekdays, md_prepared_on, agreement_overdue,
-    key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
-    label_panel_lines,
-    concern_social_safety, concern_discrimination, concern_unfit_work, concern_insufficient_guidance, md_concern, md_student_preparation, md_student_question,
-    key_take_over, prepared_taken, prepared_already_taken, label_prepared_by,
-    label_concern,
-    form_trainer_email, form_trainer_email_hint, form_trainer_language, form_language_same,
-    key_prepare, prep_menu_title, prep_menu_body, prep_menu_has, prep_menu_trainer_here, prep_menu_student_here, prep_menu_copy_trainer, prep_menu_copy_student, prep_menu_paste, prep_menu_mail, prep_nothing_yet, prep_saved, prep_form_copied, prep_mail_opened, prep_mail_failed, prep_mail_failed_copied, import_title, import_intro, import_placeholder, import_waiting, import_preview, import_found, import_done, import_replace_hint, help_prepare,
-    // preparation forms
-    prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_how_trainer, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
-    // overview
-    overview_short_start, overview_short_midway, overview_short_final,
-    overview_col_next, overview_col_prepared, overview_col_concern,
-    overview_all_held, overview_overdue_mark, overview_visit_done, overview_visit_missing,
-    overview_prepared_trainer, overview_prepared_student, overview_concern_mark,
-    overview_sorted_attention, overview_legend, key_sort,
-    list_next, list_next_undated, list_all_held, list_overdue, list_concern, list_no_visit,
-    // guides
-    guide_missing_text, guide_unknown_addressee, guide_core_not_bool, guide_too_many_core,
-    guide_checklist_count, addressee_student, addressee_trainer, addressee_both, addressee_student_alone,
-    label_core_prompts,
-    md_guidance,
-    import_other_warning, import_other_confirm,
-    pick_prepared_by,
-    // issue 13, h6: the agenda, the overview's marks, settings
-    agenda_file_name, agenda_calendar_name, agenda_summary, agenda_summary_late, agenda_description,
-    agenda_due_by, agenda_planned_on, agenda_late, agenda_written, key_agenda,
-    overview_mark_start, overview_mark_midway, overview_mark_final, overview_mark_not_held,
-    overview_mark_damaged, overview_mark_newer,
-    config_unknown_settings,
-    placement_gone,
-    // issue 13, h2: screens, forms and words
-    meeting_due_first, key_discard_draft,
-    // issue 13, h4: what comes in from outside, two windows, rescued text
-    prep_replaced_controls,
-    elsewhere_title, elsewhere_body, elsewhere_line, elsewhere_empty, elsewhere_show_both,
-    elsewhere_keep_mine, elsewhere_take_theirs, elsewhere_shown, elsewhere_kept_mine,
-    elsewhere_took_theirs,
-    rescued_offer_title, rescued_offer_body, rescued_offer_how, rescued_view, rescued_take,
-    rescued_later, rescued_mark, rescued_taken,
-    form_bad_email, prep_mail_subject,
-    // issue 13, h5: the command line says things plainly and writes where people look
-    md_concern_note,
-    cli_wrong_file, file_kind_record, file_kind_draft, file_kind_placement, file_kind_preparation,
-    file_kind_form, file_kind_guide, file_wanted_record, file_wanted_form, file_wanted_guide,
-    io_not_found, io_no_permission, io_is_folder, io_not_folder, io_disk_full, io_read_only,
-    io_too_large,
-    cli_exported,
-    md_guide_version,
-    // issue 13, h1: typing on lists and choices, the footer, last time
-    typed_aside, typed_aside_back, aside_notes_of, aside_private, aside_this_field, aside_field,
-    choice_yes, choice_no, place_letters, key_choose_place, key_choose_presence,
-    key_questions,
-    cli_about, cli_usage, cli_commands, cli_arguments, cli_options, cli_help, cli_help_command, cli_version, cli_data_dir, cli_lang, cli_demo, cli_meet, cli_placement, cli_moment, cli_moment_unknown, cli_demo_data, cli_demo_dir, cli_demo_count, cli_list, cli_json, cli_show, cli_record, cli_format, cli_export, cli_export_format, cli_export_story, cli_story_only_html, cli_shared, cli_output, cli_removed, cli_restore, cli_restore_name, cli_prepare, cli_role, cli_prepare_form, cli_form_role, cli_import, cli_import_file, cli_replace, cli_import_moment, cli_guide, cli_guide_check, cli_guide_files,
-    label_guide_language, guide_language_nl, guide_language_en, guide_language_switched,
-    // issue 13, h3: unfinished preparation forms and trainer replies are never lost
-    prep_form_open_elsewhere,
-    prep_arrived,
-    prep_damaged,
-    // issue 13: the placement's details kept while changed
-    edit_form_open_elsewhere,
-    config_broken, config_unusable_settings,
-    // issue 13: a draft put aside comes back
-    err_draft_not_put_back, draft_put_back, set_aside_draft_done,
-    // issue 14: each moment asks its own questions
-    prep_intro_trainer_start, prep_intro_trainer_midway, prep_intro_trainer_final,
-    prep_intro_student_start, prep_intro_student_later,
-    label_interim_judgement, label_final_judgement, label_judgement_missing_midway,
-    label_judgement_missing_final, label_alone, label_alone_asked, label_alone_prompts_elsewhere,
-    cli_agenda,
+/// What the command line says: its help and its answers, in a table of their own.
+macro_rules! cli_texts {
+    ($($field:ident),* $(,)?) => {
+        #[derive(Debug)]
+        pub struct CliTexts {
+            $(pub $field: &'static str,)*
+        }
+
+        impl CliTexts {
+            /// Every entry, for tests that check the table is complete and consistent.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field),)*]
+            }
+        }
+    };
 }
 
-impl Texts {
-    /// What the operating system said, in this language where it is one of the common
-    /// problems, followed by its own words in brackets for whoever helps.
-    pub fn io_problem(&self, error: &std::io::Error) -> String {
-        use std::io::ErrorKind;
-        let plain = match error.kind() {
-            ErrorKind::NotFound => self.io_not_found,
-            ErrorKind::PermissionDenied => self.io_no_permission,
-            ErrorKind::IsADirectory => self.io_is_folder,
-            ErrorKind::NotADirectory => self.io_not_folder,
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => self.io_disk_full,
-            ErrorKind::ReadOnlyFilesystem => self.io_read_only,
-            ErrorKind::FileTooLarge => self.io_too_large,
-            _ => return error.to_string(),
-        };
-        format!("{plain} ({error})")
-    }
+cli_texts! {
+    search,
+    search_words,
+    search_company,
+    search_teacher,
+    search_since,
+    search_until,
+    search_late,
+    search_concern,
+    search_no_visit,
+    company,
+    company_name,
+    err_output,
+    export_in_data_dir,
+    export_not_a_file,
+    err_no_data_dir,
+    err_no_terminal,
+    wrong_file,
+    exported,
+    about,
+    usage,
+    commands,
+    arguments,
+    options,
+    help,
+    help_command,
+    version,
+    data_dir,
+    lang,
+    demo,
+    meet,
+    placement,
+    moment,
+    moment_unknown,
+    demo_data,
+    demo_dir,
+    demo_count,
+    list,
+    json,
+    show,
+    record,
+    format,
+    export,
+    export_format,
+    export_story,
+    story_only_html,
+    shared,
+    output,
+    removed,
+    restore,
+    restore_name,
+    prepare,
+    role,
+    prepare_form,
+    form_role,
+    import,
+    import_file,
+    replace,
+    import_moment,
+    guide,
+    guide_check,
+    guide_files,
+    agenda,
+}
 
-    /// A date as people of this language write it: `4-12-2026`, `4 Dec 2026`.
-    pub fn date(&self, day: NaiveDate) -> String {
-        day.format(self.date_format).to_string()
-    }
-
-    /// A date with a short weekday before it: `vr 4-12-2026`, `Fri 4 Dec 2026`.
-    pub fn weekday_date(&self, day: NaiveDate) -> String {
-        let index = day.weekday().num_days_from_monday() as usize;
-        let weekday = self
-            .weekdays
-            .split_whitespace()
-            .nth(index)
-            .unwrap_or_default();
-        format!("{weekday} {}", self.date(day))
-    }
-
-    /// A guide problem in words, without its place (the caller gives `FILE:LINE:COLUMN`).
-    pub fn guide_problem(&self, problem: &GuideProblem) -> String {
-        match problem {
-            GuideProblem::EmptyField(field) => fill(self.guide_empty_field, &[field]),
-            GuideProblem::MissingKey(key) => fill(self.guide_missing_key, &[key.code()]),
-            GuideProblem::MissingKeyInMoment { key, moment } => self
-                .guide_missing_key_in_moment
-                .replace("{key}", key.code())
-                .replace("{moment}", moment.code()),
-            GuideProblem::MissingMoment(moment) => {
-                fill(self.guide_missing_moment, &[moment.code()])
-            }
-            GuideProblem::UnknownName(name) => fill(self.guide_unknown_name, &[name]),
-            GuideProblem::PromptCount { count, min, max } => self
-                .guide_prompt_count
-                .replace("{min}", &min.to_string())
-                .replace("{max}", &max.to_string())
-                .replace("{count}", &count.to_string()),
-            GuideProblem::UnknownCapture(name) => fill(self.guide_unknown_capture, &[name]),
-            GuideProblem::CaptureNeedsExamples => self.guide_capture_needs_examples.to_string(),
-            GuideProblem::BadId(id) => fill(self.guide_bad_id, &[id]),
-            GuideProblem::BadLanguage(code) => fill(self.guide_bad_language, &[code]),
-            GuideProblem::BadVersion => self.guide_bad_version.to_string(),
-            GuideProblem::Yaml(message) | GuideProblem::Unreadable(message) => message.clone(),
-            GuideProblem::MissingText => self.guide_missing_text.to_string(),
-            GuideProblem::UnknownAddressee(name) => fill(self.guide_unknown_addressee, &[name]),
-            GuideProblem::CoreNotBool(value) => fill(self.guide_core_not_bool, &[value]),
-            GuideProblem::TooManyCore { count, max } => self
-                .guide_too_many_core
-                .replace("{count}", &count.to_string())
-                .replace("{max}", &max.to_string()),
-            GuideProblem::ChecklistCount { count, min, max } => self
-                .guide_checklist_count
-                .replace("{min}", &min.to_string())
-                .replace("{max}", &max.to_string())
-                .replace("{count}", &count.to_string()),
-        }
-    }
-
-    /// The short label shown before a prompt to say whom it is put to.
-    pub const fn addressee(&self, to: Addressee) -> &'static str {
-        match to {
-            Addressee::Student => self.addressee_student,
-            Addressee::Trainer => self.addressee_trainer,
-            Addressee::Both => self.addressee_both,
-            Addressee::StudentAlone => self.addressee_student_alone,
-        }
-    }
-
-    /// "1 minute" or "N minutes" for a number of seconds, rounded up.
-    pub fn minutes(&self, seconds: u64) -> String {
-        match seconds.div_ceil(60) {
-            1 => self.md_minute.to_string(),
-            n => fill(self.md_minutes, &[&n.to_string()]),
-        }
-    }
-
-    pub const fn role(&self, role: Role) -> &'static str {
-        match role {
-            Role::Student => self.role_student,
-            Role::Trainer => self.role_trainer,
-            Role::Teacher => self.role_teacher,
-        }
-    }
-
-    pub const fn strategy(&self, strategy: Strategy) -> &'static str {
-        match strategy {
-            Strategy::Showing => self.strategy_showing,
-            Strategy::Participating => self.strategy_participating,
-            Strategy::Entrusting => self.strategy_entrusting,
-        }
-    }
-
-    pub const fn recognition(&self, recognition: Recognition) -> &'static str {
-        match recognition {
-            Recognition::Yes => self.recognition_yes,
-            Recognition::Partly => self.recognition_partly,
-            Recognition::No => self.recognition_no,
-        }
-    }
-
-    pub const fn place(&self, place: Place) -> &'static str {
-        match place {
-            Place::OnSite => self.place_on_site,
-            Place::Online => self.place_online,
-            Place::AtSchool => self.place_at_school,
-        }
-    }
-
-    pub const fn record_status(&self, status: RecordStatus) -> &'static str {
-        match status {
-            RecordStatus::Draft => self.status_draft,
-            RecordStatus::Final => self.status_final,
-        }
-    }
-
-    pub const fn concern_kind(&self, kind: ConcernKind) -> &'static str {
-        match kind {
-            ConcernKind::SocialSafety => self.concern_social_safety,
-            ConcernKind::Discrimination => self.concern_discrimination,
-            ConcernKind::UnfitWork => self.concern_unfit_work,
-            ConcernKind::InsufficientGuidance => self.concern_insufficient_guidance,
-        }
-    }
-
-    pub const fn agreement_status(&self, status: AgreementStatus) -> &'static str {
-        match status {
-            AgreementStatus::Open => self.agreement_open,
-            AgreementStatus::Done => self.agreement_done,
-            AgreementStatus::Partly => self.agreement_partly,
-            AgreementStatus::NotDone => self.agreement_not_done,
-            AgreementStatus::Dropped => self.agreement_dropped,
-        }
-    }
-
-    pub const fn placement_problem(&self, problem: PlacementProblem) -> &'static str {
-        match problem {
-            PlacementProblem::NoStudent => self.form_student_required,
-            PlacementProblem::EndBeforeStart => self.placement_end_before_start,
-        }
-    }
-
-    /// A moment's name in running text and in export file names ("startgesprek").
-    pub const fn moment_word(&self, moment: Moment) -> &'static str {
-        match moment {
-            Moment::Start => self.moment_name_start,
-            Moment::Midway => self.moment_name_midway,
-            Moment::Final => self.moment_name_final,
-        }
-    }
-
-    /// A moment's name after "het" / "the": Dutch inflects the adjective there ("het
-    /// tussentijdse gesprek", but "een tussentijds gesprek").
-    /// A moment's letter as the overview marks it, upper case (S, T, E in Dutch).
-    pub fn moment_letter(&self, moment: Moment) -> String {
-        match moment {
-            Moment::Start => self.overview_mark_start,
-            Moment::Midway => self.overview_mark_midway,
-            Moment::Final => self.overview_mark_final,
-        }
-        .to_uppercase()
-    }
-
-    pub const fn moment_after_the(&self, moment: Moment) -> &'static str {
-        match moment {
-            Moment::Midway => self.moment_name_midway_after_the,
-            other => self.moment_word(other),
-        }
-    }
-
-    /// A part of a record as the teacher reads it in the meeting; a key by the guide's
-    /// title for it.
-    pub fn part_name(
-        &self,
-        part: crate::domain::search::Part,
-        guide: Option<&crate::domain::Guide>,
-    ) -> String {
-        use crate::domain::search::Part;
-        match part {
-            Part::Placement => self.search_part_placement.into(),
-            Part::Key(key) => {
-                guide.map_or_else(|| key.code().to_string(), |g| g.key_title(key).into())
-            }
-            Part::Agreements => self.section_agreements.into(),
-            Part::Private => self.section_private.into(),
-            Part::Preparation(by) => fill(self.search_part_preparation, &[self.preparer(by)]),
-        }
-    }
-
-    /// Who prepared, as a word in running text ("praktijkopleider").
-    pub const fn preparer(&self, by: Preparer) -> &'static str {
-        self.role(by.role())
-    }
-
-    /// Why a reply was not taken in, as one plain sentence (without the file's name).
-    pub fn reply_problem(&self, problem: ReplyProblem) -> String {
-        match problem {
-            ReplyProblem::NotAForm => self.prep_err_not_a_form.to_string(),
-            ReplyProblem::NotText => self.prep_err_not_text.to_string(),
-            ReplyProblem::BadIdentification => self.prep_err_bad_identification.to_string(),
-            ReplyProblem::NothingAnswered => self.prep_err_nothing_answered.to_string(),
-            ReplyProblem::OtherMoment { asked, found } => fill(
-                self.prep_err_other_moment,
-                &[self.moment_after_the(found), self.moment_after_the(asked)],
-            ),
-        }
-    }
-
-    /// One mark per moment, in the order they happen: the moment's letter as a capital when
-    /// held, small for a draft, `·` not yet, and marks of their own for a damaged file and one
-    /// from a newer version. None of them means anything else on the overview.
-    pub fn moment_marks(&self, states: &[MomentState; 3]) -> String {
-        Moment::ALL
-            .into_iter()
-            .map(|m| {
-                let letter = match m {
-                    Moment::Start => self.overview_mark_start,
-                    Moment::Midway => self.overview_mark_midway,
-                    Moment::Final => self.overview_mark_final,
-                };
-                match states[m.index()] {
-                    MomentState::Held => letter.to_uppercase(),
-                    MomentState::Draft => letter.to_lowercase(),
-                    MomentState::NotHeld => self.overview_mark_not_held.to_string(),
-                    MomentState::Damaged => self.overview_mark_damaged.to_string(),
-                    MomentState::Newer => self.overview_mark_newer.to_string(),
-                }
-            })
-            .collect()
-    }
-
-    /// A language by its own name ("Nederlands", "English").
-    pub const fn language_name(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Nl => self.guide_language_nl,
-            Lang::En => self.guide_language_en,
-        }
-    }
-
-    /// A moment's name where room is short, as in the overview's columns ("tussen").
-    pub const fn moment_short(&self, moment: Moment) -> &'static str {
-        match moment {
-            Moment::Start => self.overview_short_start,
-            Moment::Midway => self.overview_short_midway,
-            Moment::Final => self.overview_short_final,
-        }
-    }
+texts! {
+role_student, role_trainer, role_teacher,
+strategy_showing, strategy_participating, strategy_entrusting,
+recognition_yes, recognition_partly, recognition_no,
+place_on_site, place_online, place_at_school,
+status_draft, status_final, agreement_open, agreement_done,
+moment_not_held, home_title, home_col_student, home_col_company, home_col_moments,
+home_demo_banner,
+form_new_placement, form_student, form_programme, form_level, form_company, form_trainer,
+form_teacher, form_start, form_end, form_student_required, form_date_hint,
+pick_title, pick_held_on, pick_draft_from,
+section_agreements, section_details, section_private,
+label_notes, label_examples, label_no_examples, label_nothing_yet,
+label_captured, label_carried_from, label_place, label_present,
+label_others, label_date, notes_placeholder, private_placeholder, others_placeholder,
+agreements_empty, save_pending, save_done, save_failed, confirm_delete,
+example_title, example_text, example_given_by, example_strategy, example_recognised,
+example_empty_text, agreement_title, agreement_what, agreement_who, agreement_due, agreement_status,
+agreement_empty_text, agreement_none_due, agreement_partly, agreement_not_done,
+agreement_dropped, agreement_note,
+finish_title, finish_intro, finish_who_agreed, finish_saved, finish_failed,
+finish_exported, finish_empty_keys, view_title, help_title, help_home, help_form, help_pick, help_meeting, help_finish, help_view,
+too_small,
+md_student, md_programme, md_level, md_company, md_trainer,
+md_teacher, md_period, md_date, md_place, md_present, md_guide, md_time_spent,
+md_notes, md_examples, md_given_by, md_strategy, md_recognised, md_agreements, md_who,
+md_due, md_status, md_private, md_agreed, md_not_agreed, md_draft_notice,
+md_preparation, md_nothing, md_minute, md_minutes, md_shared_notice, form_unsaved,
+err_no_placement, err_no_record, err_read, err_write, err_parse, err_dir_not_empty,
+err_guide_broken_skipped, err_no_guide, guide_ok, guide_empty_field, guide_missing_key, guide_missing_key_in_moment,
+guide_missing_moment, guide_unknown_name, guide_prompt_count, guide_unknown_capture,
+guide_capture_needs_examples, guide_bad_id, guide_bad_language, guide_bad_version,
+guide_duplicate_id,
+list_empty, demo_written,
+err_misplaced, err_too_large_to_save, placement_end_before_start,
+finish_nobody_agreed,
+quit_unsaved_rescue,
+quit_unsaved_stay,
+quit_unsaved_body,
+quit_unsaved_title,
+export_draft_refused,
+lock_note_failed,
+consent_absent,
+consent_cleared,
+form_restored,
+interrupt_again,
+rescue_failed,
+rescued_to,
+rescued_found,
+rescued_found_more,
+moment_damaged, err_symlink, err_not_a_file, err_too_large, err_not_text, err_incomplete, err_newer, err_damaged_count, index_building, index_set_aside, company_none, company_several, company_trainers, company_trainer, company_placements, company_guidance, company_potential, company_concern, company_title, company_unnamed, key_company, help_company, story_title, story_guidance, story_not_held, story_unreadable, story_held, story_draft, story_prepared_by, story_nothing, key_story, help_story, search_title, search_placeholder, search_date_placeholder, search_words_label, search_moment_label, search_company_label, search_teacher_label, search_since_label, search_until_label, search_flag_label, search_all, search_flag_late, search_flag_concern, search_flag_no_visit, search_bad_date_shown, search_count, help_search, key_search, key_search_filters, search_bad_date, search_failed, search_nothing, search_part_preparation, search_part_placement, permissions_repaired, recover_title, recover_unclean, recover_newer, recover_saved_at, recover_record_at, recover_continue, recover_view, recover_discard, discard_title, discard_body, discard_yes, answer_back, set_aside_done, busy_title, busy_body, busy_view, busy_nothing_yet, damaged_title, damaged_body, damaged_set_aside, newer_title, view_read_only, unknown, help_choice, err_unknown_fields, moment_newer, err_unknown_fields_more, lock_failed,
+home_empty_list, home_new_folder,
+key_space, key_choose, key_open, key_page, key_new_placement, key_edit_placement, key_remove_placement, key_next_field, key_prev_field, key_change, key_save_form, key_cancel, key_delete, key_go_to, key_add_example, key_add_agreement, key_earlier, key_prompts, key_finish, key_save_now, key_leave_meeting, key_go_to_part, key_keep, key_answer, key_first_answer, key_back, key_scroll, key_agreed_student, key_agreed_trainer, key_agreed_teacher, key_finish_final, key_back_to_meeting, key_edit_again, key_export, key_print, story_printed, key_copy, key_quit, key_help, key_close_help, form_bad_date_typed, form_bad_time, form_bad_duration, agreements_many, label_line_of, label_prompts, label_earlier, label_panel_toggle, label_overdue, label_time, label_duration, details_hint, go_to_title, help_typing, form_edit_placement, placement_similar, placement_saved, remove_title, remove_body, remove_yes, remove_done, copy_nothing, copy_done, copy_failed,
+// placements and exports
+moment_name_start, moment_name_midway, moment_name_final, moment_name_midway_after_the,
+err_meeting_open, err_placement_id_taken, err_not_removed,
+removed_none, removed_unreadable, restore_done,
+export_name_shared, export_name_draft, export_name_story,
+// records and dates
+date_format, weekdays, md_prepared_on, agreement_overdue,
+key_about, about_title, about_purpose, about_data, about_exports, about_rescue,
+label_panel_lines,
+concern_social_safety, concern_discrimination, concern_unfit_work, concern_insufficient_guidance, md_concern, md_student_preparation, md_student_question,
+key_take_over, prepared_taken, prepared_already_taken, label_prepared_by,
+label_concern,
+form_trainer_email, form_trainer_email_hint, form_trainer_language, form_language_same,
+key_prepare, prep_menu_title, prep_menu_body, prep_menu_has, prep_menu_trainer_here, prep_menu_student_here, prep_menu_copy_trainer, prep_menu_copy_student, prep_menu_paste, prep_menu_mail, prep_nothing_yet, prep_saved, prep_form_copied, prep_mail_opened, prep_mail_failed, prep_mail_failed_copied, import_title, import_intro, import_placeholder, import_waiting, import_preview, import_found, import_done, import_replace_hint, help_prepare,
+// preparation forms
+prep_form_begin, prep_form_end, prep_form_label, prep_form_title_trainer, prep_form_title_student, prep_form_how_trainer, prep_form_how_student, prep_form_strategies, prep_form_showing, prep_form_participating, prep_form_entrusting, prep_form_strategy_no, prep_err_not_a_form, prep_err_not_text, prep_err_bad_identification, prep_err_nothing_answered, prep_err_other_moment, prep_err_unknown_placement, prep_err_already, prep_nothing_changed, prep_replace_hint, prep_imported, prep_form_written, prep_stdin, prep_err_too_large,
+// overview
+overview_short_start, overview_short_midway, overview_short_final,
+overview_col_next, overview_col_prepared, overview_col_concern,
+overview_all_held, overview_overdue_mark, overview_visit_done, overview_visit_missing,
+overview_prepared_trainer, overview_prepared_student, overview_concern_mark,
+overview_sorted_attention, overview_legend, key_sort,
+list_next, list_next_undated, list_all_held, list_overdue, list_concern, list_no_visit,
+// guides
+guide_missing_text, guide_unknown_addressee, guide_core_not_bool, guide_too_many_core,
+guide_checklist_count, addressee_student, addressee_trainer, addressee_both, addressee_student_alone,
+label_core_prompts,
+md_guidance,
+import_other_warning, import_other_confirm,
+pick_prepared_by,
+// issue 13, h6: the agenda, the overview's marks, settings
+agenda_file_name, agenda_calendar_name, agenda_summary, agenda_summary_late, agenda_description,
+agenda_due_by, agenda_planned_on, agenda_late, agenda_written, key_agenda,
+overview_mark_start, overview_mark_midway, overview_mark_final, overview_mark_not_held,
+overview_mark_damaged, overview_mark_newer,
+config_unknown_settings,
+placement_gone,
+// issue 13, h2: screens, forms and words
+meeting_due_first, key_discard_draft,
+// issue 13, h4: what comes in from outside, two windows, rescued text
+prep_replaced_controls,
+elsewhere_title, elsewhere_body, elsewhere_line, elsewhere_empty, elsewhere_show_both,
+elsewhere_keep_mine, elsewhere_take_theirs, elsewhere_shown, elsewhere_kept_mine,
+elsewhere_took_theirs,
+rescued_offer_title, rescued_offer_body, rescued_offer_how, rescued_view, rescued_take,
+rescued_later, rescued_mark, rescued_taken,
+form_bad_email, prep_mail_subject,
+// issue 13, h5: the command line says things plainly and writes where people look
+md_concern_note,
+file_kind_record, file_kind_draft, file_kind_placement, file_kind_preparation,
+file_kind_form, file_kind_guide, file_wanted_record, file_wanted_form, file_wanted_guide,
+io_not_found, io_no_permission, io_is_folder, io_not_folder, io_disk_full, io_read_only,
+io_too_large,
+md_guide_version,
+// issue 13, h1: typing on lists and choices, the footer, last time
+typed_aside, typed_aside_back, aside_notes_of, aside_private, aside_this_field, aside_field,
+choice_yes, choice_no, place_letters, key_choose_place, key_choose_presence,
+key_questions,
+label_guide_language, guide_language_nl, guide_language_en, guide_language_switched,
+// issue 13, h3: unfinished preparation forms and trainer replies are never lost
+prep_form_open_elsewhere,
+prep_arrived,
+prep_damaged,
+// issue 13: the placement's details kept while changed
+edit_form_open_elsewhere,
+config_broken, config_unusable_settings,
+// issue 13: a draft put aside comes back
+err_draft_not_put_back, draft_put_back, set_aside_draft_done,
+// issue 14: each moment asks its own questions
+prep_intro_trainer_start, prep_intro_trainer_midway, prep_intro_trainer_final,
+prep_intro_student_start, prep_intro_student_later,
+label_interim_judgement, label_final_judgement, label_judgement_missing_midway,
+label_judgement_missing_final, label_alone, label_alone_asked, label_alone_prompts_elsewhere,
 }
 
 mod en;
+mod en_cli;
+mod en_questions;
 mod nl;
+mod nl_cli;
+mod nl_questions;
+mod words;
 
 pub use en::EN;
 pub use nl::NL;

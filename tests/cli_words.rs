@@ -44,11 +44,11 @@ fn help_speaks_the_interface_language() {
         let out = with_lang(tmp.path(), lang, args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let help = stdout(&out);
-        let usage = format!("{}: stagegesprek", t.cli_usage);
+        let usage = format!("{}: stagegesprek", t.cli.usage);
         assert!(help.contains(&usage), "{args:?} LANG={lang}:\n{help}");
-        assert!(help.contains(t.cli_help), "{args:?} LANG={lang}:\n{help}");
+        assert!(help.contains(t.cli.help), "{args:?} LANG={lang}:\n{help}");
         assert!(
-            help.contains(t.cli_data_dir),
+            help.contains(t.cli.data_dir),
             "{args:?} LANG={lang}:\n{help}"
         );
     }
@@ -99,7 +99,7 @@ fn every_word_the_program_shows_for_a_moment_is_taken_as_moment() {
         &["prepare-form", common::DAAN, "--moment", "later"],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains(NL.cli_moment_unknown));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(NL.cli.moment_unknown));
 }
 
 #[test]

@@ -4,7 +4,13 @@ use stagegesprek::i18n::{EN, Lang, NL, fill};
 
 #[test]
 fn every_entry_is_filled_in_both_languages() {
-    for (name, text) in NL.entries().into_iter().chain(EN.entries()) {
+    let all = [
+        NL.entries(),
+        NL.cli.entries(),
+        EN.entries(),
+        EN.cli.entries(),
+    ];
+    for (name, text) in all.into_iter().flatten() {
         assert!(!text.trim().is_empty(), "{name} is empty");
     }
 }
@@ -19,7 +25,8 @@ fn translations_keep_the_same_placeholders() {
         found.sort();
         found
     };
-    for ((name, nl), (_, en)) in NL.entries().into_iter().zip(EN.entries()) {
+    let nl = NL.entries().into_iter().chain(NL.cli.entries());
+    for ((name, nl), (_, en)) in nl.zip(EN.entries().into_iter().chain(EN.cli.entries())) {
         assert_eq!(placeholders(nl), placeholders(en), "{name}");
     }
 }

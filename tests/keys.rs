@@ -146,7 +146,7 @@ fn no_sentence_spells_a_key_and_every_key_it_names_is_in_the_table() {
     use stagegesprek::tui::key_words::texts_with_keys;
     for lang in [Lang::Nl, Lang::En] {
         let raw = lang.texts();
-        for (name, text) in raw.entries() {
+        for (name, text) in raw.entries().into_iter().chain(raw.cli.entries()) {
             if name.starts_with("key_") || name.starts_with("quit_unsaved_") {
                 continue;
             }

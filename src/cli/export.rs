@@ -57,7 +57,7 @@ pub fn export(
             format,
         )
         .map_err(|e| Failure(e.describe(t)))?;
-        return say_written(t.cli_exported, &path, t);
+        return say_written(t.cli.exported, &path, t);
     };
     write_to(&target, &render_record(&record, guide, variant, format), t)
 }
@@ -73,7 +73,7 @@ pub fn export_placement_story(
 ) -> Outcome {
     let t = settings.lang.texts();
     if format == Some(ExportFormat::Md) {
-        return Err(Failure(t.cli_story_only_html.into()));
+        return Err(Failure(t.cli.story_only_html.into()));
     }
     let store = open_store(settings)?;
     let target = output
@@ -127,7 +127,7 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
     let shown = output.display().to_string();
     match fs::symlink_metadata(output) {
         Ok(meta) if !meta.file_type().is_file() => {
-            return Err(Failure(fill(t.cli_export_not_a_file, &[&shown])));
+            return Err(Failure(fill(t.cli.export_not_a_file, &[&shown])));
         }
         Err(e) if e.kind() != ErrorKind::NotFound => {
             return Err(write_failure(output, &e, t));
@@ -142,13 +142,13 @@ pub(super) fn check_target(output: &Path, data_dir: &Path, t: &Texts) -> Result<
         .unwrap_or(Path::new("."));
     let file_name = output
         .file_name()
-        .ok_or_else(|| Failure(fill(t.cli_export_not_a_file, &[&shown])))?;
+        .ok_or_else(|| Failure(fill(t.cli.export_not_a_file, &[&shown])))?;
     let resolve = |p: &Path| fs::canonicalize(p).map_err(|e| write_failure(p, &e, t));
     let full = resolve(parent)?.join(file_name);
     let data = resolve(data_dir)?;
     if full.starts_with(&data) {
         return Err(Failure(fill(
-            t.cli_export_in_data_dir,
+            t.cli.export_in_data_dir,
             &[&shown, &data.display().to_string()],
         )));
     }

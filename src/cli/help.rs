@@ -45,85 +45,85 @@ type CommandTexts = (
 
 /// What each command and argument says in the help, by clap's names for them.
 fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
-    let place = ("placement", t.cli_placement);
-    let moment = ("moment", t.cli_moment);
+    let place = ("placement", t.cli.placement);
+    let moment = ("moment", t.cli.moment);
     vec![
-        ("meet", t.cli_meet, vec![place, moment]),
+        ("meet", t.cli.meet, vec![place, moment]),
         (
             "demo-data",
-            t.cli_demo_data,
-            vec![("dir", t.cli_demo_dir), ("placements", t.cli_demo_count)],
+            t.cli.demo_data,
+            vec![("dir", t.cli.demo_dir), ("placements", t.cli.demo_count)],
         ),
-        ("list", t.cli_list, vec![("json", t.cli_json)]),
+        ("list", t.cli.list, vec![("json", t.cli.json)]),
         (
             "company",
-            t.cli_company,
-            vec![("name", t.cli_company_name), ("json", t.cli_json)],
+            t.cli.company,
+            vec![("name", t.cli.company_name), ("json", t.cli.json)],
         ),
         (
             "search",
-            t.cli_search,
+            t.cli.search,
             vec![
-                ("words", t.cli_search_words),
+                ("words", t.cli.search_words),
                 moment,
-                ("company", t.cli_search_company),
-                ("teacher", t.cli_search_teacher),
-                ("since", t.cli_search_since),
-                ("until", t.cli_search_until),
-                ("late", t.cli_search_late),
-                ("concern", t.cli_search_concern),
-                ("no_visit", t.cli_search_no_visit),
-                ("json", t.cli_json),
+                ("company", t.cli.search_company),
+                ("teacher", t.cli.search_teacher),
+                ("since", t.cli.search_since),
+                ("until", t.cli.search_until),
+                ("late", t.cli.search_late),
+                ("concern", t.cli.search_concern),
+                ("no_visit", t.cli.search_no_visit),
+                ("json", t.cli.json),
             ],
         ),
         (
             "show",
-            t.cli_show,
-            vec![("record", t.cli_record), ("format", t.cli_format)],
+            t.cli.show,
+            vec![("record", t.cli.record), ("format", t.cli.format)],
         ),
         (
             "export",
-            t.cli_export,
+            t.cli.export,
             vec![
-                ("record", t.cli_record),
-                ("shared", t.cli_shared),
-                ("format", t.cli_export_format),
-                ("story", t.cli_export_story),
-                ("output", t.cli_output),
+                ("record", t.cli.record),
+                ("shared", t.cli.shared),
+                ("format", t.cli.export_format),
+                ("story", t.cli.export_story),
+                ("output", t.cli.output),
             ],
         ),
-        ("agenda", t.cli_agenda, vec![("output", t.cli_output)]),
-        ("removed", t.cli_removed, vec![]),
-        ("restore", t.cli_restore, vec![("name", t.cli_restore_name)]),
+        ("agenda", t.cli.agenda, vec![("output", t.cli.output)]),
+        ("removed", t.cli.removed, vec![]),
+        ("restore", t.cli.restore, vec![("name", t.cli.restore_name)]),
         (
             "prepare",
-            t.cli_prepare,
-            vec![place, moment, ("role", t.cli_role)],
+            t.cli.prepare,
+            vec![place, moment, ("role", t.cli.role)],
         ),
         (
             "prepare-form",
-            t.cli_prepare_form,
+            t.cli.prepare_form,
             vec![
                 place,
                 moment,
-                ("role", t.cli_form_role),
-                ("output", t.cli_output),
+                ("role", t.cli.form_role),
+                ("output", t.cli.output),
             ],
         ),
         (
             "import",
-            t.cli_import,
+            t.cli.import,
             vec![
-                ("file", t.cli_import_file),
-                ("replace", t.cli_replace),
-                ("moment", t.cli_import_moment),
+                ("file", t.cli.import_file),
+                ("replace", t.cli.replace),
+                ("moment", t.cli.import_moment),
             ],
         ),
-        ("guide", t.cli_guide, vec![]),
+        ("guide", t.cli.guide, vec![]),
         (
             "check",
-            t.cli_guide_check,
-            vec![("files", t.cli_guide_files)],
+            t.cli.guide_check,
+            vec![("files", t.cli.guide_files)],
         ),
     ]
 }
@@ -131,22 +131,22 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
 /// The whole command line, with every help text in the language of `t`.
 pub fn command(t: &'static Texts) -> clap::Command {
     let root = Args::command()
-        .about(t.cli_about)
+        .about(t.cli.about)
         .disable_version_flag(true)
         .arg(
             Arg::new("version")
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(t.cli_version),
+                .help(t.cli.version),
         )
-        .mut_arg("data_dir", |a| a.help(t.cli_data_dir))
-        .mut_arg("lang", |a| a.help(t.cli_lang))
-        .mut_arg("demo", |a| a.help(t.cli_demo));
+        .mut_arg("data_dir", |a| a.help(t.cli.data_dir))
+        .mut_arg("lang", |a| a.help(t.cli.lang))
+        .mut_arg("demo", |a| a.help(t.cli.demo));
     let mut root = localize(root, t, &texts_of(t));
     // The `help` command exists only once the command line is built.
     root.build();
-    root.mut_subcommand("help", |c| c.about(t.cli_help_command))
+    root.mut_subcommand("help", |c| c.about(t.cli.help_command))
 }
 
 /// Sets the texts of `cmd` and of everything under it.
@@ -159,7 +159,7 @@ fn localize(mut cmd: clap::Command, t: &'static Texts, texts: &[CommandTexts]) -
     }
     if cmd.get_arguments().any(|a| a.get_id() == "moment") {
         cmd = cmd.mut_arg("moment", |a| {
-            a.value_parser(move |word: &str| Moment::from_name(word).ok_or(t.cli_moment_unknown))
+            a.value_parser(move |word: &str| Moment::from_name(word).ok_or(t.cli.moment_unknown))
         });
     }
     let ids: Vec<(String, bool)> = cmd
@@ -168,9 +168,9 @@ fn localize(mut cmd: clap::Command, t: &'static Texts, texts: &[CommandTexts]) -
         .collect();
     for (id, positional) in ids {
         let heading = if positional {
-            t.cli_arguments
+            t.cli.arguments
         } else {
-            t.cli_options
+            t.cli.options
         };
         cmd = cmd.mut_arg(id, |a| a.help_heading(heading));
     }
@@ -181,13 +181,13 @@ fn localize(mut cmd: clap::Command, t: &'static Texts, texts: &[CommandTexts]) -
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help(t.cli_help)
-                .help_heading(t.cli_options),
+                .help(t.cli.help)
+                .help_heading(t.cli.options),
         )
-        .subcommand_help_heading(t.cli_commands)
+        .subcommand_help_heading(t.cli.commands)
         .help_template(format!(
             "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
-            t.cli_usage
+            t.cli.usage
         ));
     let names: Vec<String> = cmd
         .get_subcommands()

@@ -104,7 +104,7 @@ pub fn need_terminal(t: &Texts) -> Outcome {
     if io::stdin().is_terminal() && io::stdout().is_terminal() {
         Ok(())
     } else {
-        Err(Failure(t.cli_err_no_terminal.into()))
+        Err(Failure(t.cli.err_no_terminal.into()))
     }
 }
 
@@ -114,7 +114,7 @@ pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
     let t = settings.lang.texts();
     let store = Store::open_existing(&settings.data_dir).map_err(|e| match &e {
         StoreError::Read { path, source } if source.kind() == ErrorKind::NotFound => {
-            Failure(fill(t.cli_err_no_data_dir, &[&path.display().to_string()]))
+            Failure(fill(t.cli.err_no_data_dir, &[&path.display().to_string()]))
         }
         _ => Failure(e.describe(t)),
     })?;

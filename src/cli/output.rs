@@ -16,6 +16,6 @@ pub fn say(text: &str, t: &Texts) -> Outcome {
             drop(out);
             std::process::exit(0)
         }
-        Err(e) => Err(Failure(fill(t.cli_err_output, &[&t.io_problem(&e)]))),
+        Err(e) => Err(Failure(fill(t.cli.err_output, &[&t.io_problem(&e)]))),
     }
 }

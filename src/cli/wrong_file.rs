@@ -69,7 +69,7 @@ pub(super) fn wrong_kind(
         Wanted::Guide => t.file_wanted_guide,
     };
     Some(Failure(fill(
-        t.cli_wrong_file,
+        t.cli.wrong_file,
         &[&shown, what, wanted, &instead],
     )))
 }

@@ -15,6 +15,7 @@ pub mod prep_question;
 pub mod preparation;
 pub mod record;
 pub mod rescued;
+pub mod resume;
 pub mod search;
 pub mod story;
 pub mod summary;

@@ -143,10 +143,10 @@ impl StoreError {
                 Refusal::IdTaken => fill(t.err_placement_id_taken, &[&shown]),
                 Refusal::MeetingGoesOn => fill(t.err_draft_not_put_back, &[&shown]),
                 Refusal::InDataDir { data_dir } => fill(
-                    t.cli_export_in_data_dir,
+                    t.cli.export_in_data_dir,
                     &[&shown, &data_dir.display().to_string()],
                 ),
-                Refusal::NotAPlainFile => fill(t.cli_export_not_a_file, &[&shown]),
+                Refusal::NotAPlainFile => fill(t.cli.export_not_a_file, &[&shown]),
                 Refusal::UnknownPlacement { id } => fill(t.prep_err_unknown_placement, &[id]),
                 Refusal::AlreadyPrepared { by, moment, on } => {
                     let on = on.map_or_else(|| t.unknown.to_string(), |day| t.date(day));

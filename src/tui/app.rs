@@ -11,10 +11,12 @@ use ratatui::crossterm::event::KeyEvent;
 mod agenda;
 mod found;
 mod meeting;
+mod navigate;
 mod open;
 mod placements;
 mod preparation;
 mod rescued;
+mod saving;
 mod stack;
 
 pub use stack::{Screen, ViewCx};
@@ -22,16 +24,16 @@ pub use stack::{Screen, ViewCx};
 use super::action::Action;
 use super::effect::Effect;
 use super::keys::{KeyContext, action_for};
-use super::meeting::{Cx, Phase, SaveStatus};
+use super::meeting::{Cx, Phase};
 use super::page::{Next, Page, Services};
-use super::screens::home::{HomeScreen, HomeState};
+use super::screens::home::HomeScreen;
 use super::theme::Theme;
 use crate::domain::Moment;
 use crate::i18n::{Lang, Texts, fill};
 use crate::store::Store;
 use crate::store::guides::Guides;
 use crate::store::index::Overview;
-use crate::store::saver::{DraftSaver, Rescued, SaveEvent, SaverHandle};
+use crate::store::saver::{DraftSaver, Rescued};
 
 pub struct App {
     pub lang: Lang,
@@ -327,143 +329,6 @@ impl App {
         (clock, minute)
     }
 
-    /// Waits until every change handed over is written or has failed, then takes in the
-    /// results; true when everything is on disk.
-    pub fn flush_saves(&mut self) -> bool {
-        self.save_open_meeting();
-        let saved = self.saver.flush();
-        self.tick();
-        saved
-    }
-
-    /// For an end nobody chose (a signal, a vanished terminal): what the data folder did not
-    /// take goes to a rescue file, and the exit notes say where.
-    pub fn rescue_unsaved(&mut self) {
-        self.save_open_meeting();
-        let rescued = self.saver.handle().rescue(RESCUE_LIMIT);
-        self.note_rescue(rescued);
-        self.tick();
-    }
-
-    fn note_rescue(&mut self, rescued: Option<Rescued>) {
-        match rescued {
-            Some(Rescued::To(paths)) => {
-                for path in paths {
-                    let shown = path.display().to_string();
-                    self.exit_notes.push(fill(self.texts.rescued_to, &[&shown]));
-                }
-            }
-            Some(Rescued::Failed(e)) => {
-                self.exit_notes
-                    .push(fill(self.texts.rescue_failed, &[&e.describe(self.texts)]));
-            }
-            Some(Rescued::Saved) | None => {}
-        }
-    }
-
-    /// Ends the session the way the user chose to: everything saved, then every lock
-    /// released as cleanly closed, so the next session is not offered a recovery.
-    pub fn end_session(&mut self) {
-        self.flush_saves();
-        for screen in &mut self.screens {
-            screen.release_lock();
-        }
-    }
-
-    /// For the threads that must save without the UI: signals, watchdog, panic hook.
-    pub fn saver_handle(&self) -> SaverHandle {
-        self.saver.handle()
-    }
-
-    /// Gives the saver whatever changed since the last call.
-    pub fn hand_over_changes(&mut self) {
-        self.on_page(None, |page, services| page.settle(services));
-        let Some(screen) = self.screens.last_mut() else {
-            return;
-        };
-        if let Screen::Meeting(m) = screen
-            && m.take_dirty()
-        {
-            let (folder, moment, touched) = (m.folder.clone(), m.moment(), m.session.touched);
-            // A meeting opened by mistake leaves nothing behind: no draft is begun until
-            // something is typed (one already on disk is kept up to date, emptied or not).
-            if !touched
-                && m.snapshot().nothing_typed()
-                && !self.store.draft_path(&folder, moment).exists()
-            {
-                return;
-            }
-            m.session.touched = true;
-            m.session.save_status = SaveStatus::Pending;
-            self.saver.save_draft(&folder, moment, m.snapshot());
-        } else if let Screen::PlacementForm(p) = screen
-            && p.form.take_changed()
-            && let Some(kept) = &p.kept
-        {
-            self.saver.save_new_placement(kept, &p.draft());
-        } else if let Screen::Prepare(p) = screen
-            && p.form.take_changed()
-            && let Some(kept) = &p.kept
-        {
-            self.saver.save_preparation_form(kept, &p.draft());
-        }
-    }
-
-    /// Hands over the open meeting as it stands, in any phase before its final record is on
-    /// its way: the read-back is still a draft.
-    fn save_open_meeting(&mut self) {
-        self.hand_over_changes();
-        if let Some(Screen::Meeting(m)) = self.screens.last_mut()
-            && m.session.touched
-            && matches!(m.phase, Phase::Conversation | Phase::Finishing { .. })
-        {
-            let folder = m.folder.clone();
-            self.saver.save_draft(&folder, m.moment(), m.snapshot());
-        }
-    }
-
-    fn apply_save_event(&mut self, event: SaveEvent) {
-        let t = self.texts;
-        let meeting = self.screens.iter_mut().rev().find_map(|s| match s {
-            Screen::Meeting(m) => Some(m),
-            _ => None,
-        });
-        match event {
-            SaveEvent::DraftSaved { at } => {
-                self.save_failure = None;
-                if let Some(m) = meeting {
-                    m.session.save_status = SaveStatus::Saved(at);
-                }
-            }
-            SaveEvent::DraftFailed(e) => {
-                let reason = e.describe(t);
-                self.save_failure = Some(reason.clone());
-                if let Some(m) = meeting {
-                    m.session.save_status = SaveStatus::Failed(reason);
-                }
-            }
-            SaveEvent::FinalSaved(path) => {
-                self.save_failure = None;
-                if let Some(m) = meeting {
-                    m.session.save_status = SaveStatus::Idle;
-                    m.session.touched = false;
-                    self.stale_placement = Some(m.folder.clone());
-                    m.phase = Phase::Finished {
-                        path,
-                        exported: None,
-                        scroll: 0,
-                    };
-                }
-            }
-            SaveEvent::FinalFailed(e) => {
-                if let Some(m) = meeting {
-                    m.finish_failed();
-                }
-                self.message = Some((fill(t.finish_failed, &[&e.describe(t)]), true));
-            }
-        }
-    }
-
     pub fn update(&mut self, action: Action) {
         if self.quit_question.is_some() {
             return self.answer_quit_question(action);
@@ -633,138 +498,6 @@ impl App {
     }
 
     // ---- the stack ------------------------------------------------------------------------
-
-    pub(super) fn push(&mut self, screen: Screen) {
-        self.screens.push(screen);
-    }
-
-    /// Puts `screen` in place of the one on top (a question answered, a form saved).
-    pub(super) fn replace(&mut self, screen: Screen) {
-        if let Some(mut top) = self.screens.pop() {
-            top.release_lock();
-        }
-        self.screens.push(screen);
-    }
-
-    /// Back to where the user came from. A screen reached directly (`meet`) has its natural
-    /// parent built only now.
-    pub(super) fn back(&mut self) {
-        if let Some(Screen::Meeting(_)) = self.screens.last() {
-            // The screen below reads the files; what was just handed over must be on them.
-            self.save_open_meeting();
-            self.saver.flush();
-            self.tick();
-        }
-        let Some(mut top) = self.screens.pop() else {
-            return;
-        };
-        top.release_lock();
-        // Thrown away on purpose (a second Esc): it must not come back, yet what it kept is
-        // set aside, never erased (a stored form's copy was removed before this).
-        let kept = match &mut top {
-            Screen::PlacementForm(form) => form.kept.take(),
-            Screen::Prepare(form) => form.kept.take(),
-            _ => None,
-        };
-        if let Some(kept) = kept {
-            self.saver.set_aside_form(kept);
-        }
-        if let Screen::Prepare(_) = &top
-            && self.only_preparation
-        {
-            self.screens.push(top);
-            return self.quit_app();
-        }
-        if let Some(id) = top.placement_id() {
-            self.stale_placement = Some(id.to_string());
-        }
-        if self.screens.is_empty() {
-            let parent = match top.placement_id() {
-                Some(id) if !matches!(top, Screen::Pick(_)) => self.pick_screen(id),
-                _ => self.home_screen(),
-            };
-            self.screens.push(parent);
-        }
-        self.refresh_top(top.moment());
-    }
-
-    /// Brings the screen that is on top again up to date with the files.
-    fn refresh_top(&mut self, moment: Option<Moment>) {
-        let stale = self.stale_placement.take();
-        let screen = match self.screens.last() {
-            Some(Screen::Pick(pick)) => {
-                let id = pick.summary.placement.id.clone();
-                let mut fresh = self.pick_screen(&id);
-                if let (Screen::Pick(p), Some(m)) = (&mut fresh, moment) {
-                    p.stay_on(m);
-                }
-                Some(fresh)
-            }
-            Some(Screen::Home(_)) => {
-                if let Some(id) = stale {
-                    let summary = self.summary_of(&id);
-                    if let Some(Screen::Home(home)) = self.screens.last_mut() {
-                        home.refresh_one(&id, summary);
-                    }
-                }
-                None
-            }
-            _ => None,
-        };
-        if let Some(screen) = screen {
-            *self.screen_mut() = screen;
-        }
-    }
-
-    pub(super) fn home_screen(&mut self) -> Screen {
-        // Through the index: only what changed since it was last seen is read again.
-        let overview = self.store.overview(crate::store::today(), &mut |_, _| {});
-        self.home_from(overview)
-    }
-
-    /// The list of placements as `overview` gives it; what it repaired or could not read is
-    /// said in the status line.
-    fn home_from(&mut self, overview: Overview) -> Screen {
-        let errors = overview.errors;
-        let summaries = overview.summaries;
-        if !overview.repaired.is_empty() {
-            let text = fill(
-                self.texts.permissions_repaired,
-                &[&overview.repaired.len().to_string()],
-            );
-            self.message = Some((text, true));
-        }
-        if let Some(first) = errors.first() {
-            let text = if errors.len() == 1 {
-                first.describe(self.texts)
-            } else {
-                fill(
-                    self.texts.err_damaged_count,
-                    &[&errors.len().to_string(), &first.describe(self.texts)],
-                )
-            };
-            self.message = Some((text, true));
-        }
-        let mut home = HomeState::new(
-            summaries,
-            self.store.root().to_path_buf(),
-            self.store.created(),
-        );
-        home.demo = self.demo;
-        Screen::Home(home)
-    }
-
-    /// Shows the list of placements, read afresh (after demo data was written).
-    pub fn show_home(&mut self, select: Option<&str>) {
-        for screen in &mut self.screens {
-            screen.release_lock();
-        }
-        let mut home = self.home_screen();
-        if let (Screen::Home(h), Some(id)) = (&mut home, select) {
-            h.select_id(id);
-        }
-        self.screens = vec![home];
-    }
 }
 
 /// How long an emergency save may take: long enough for a save in progress on a slow disk

@@ -232,9 +232,9 @@ impl Widget for HomeScreen<'_> {
             let shown = &self.state.folder;
             let folder = std::path::absolute(shown).unwrap_or_else(|_| shown.clone());
             let template = if self.state.created {
-                t.cli_home_new
+                t.home_new_folder
             } else {
-                t.cli_home_empty
+                t.home_empty_list
             };
             Paragraph::new(fill(template, &[&folder.display().to_string()]))
                 .wrap(Wrap { trim: true })

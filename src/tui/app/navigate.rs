@@ -1,0 +1,142 @@
+//! Walking the stack of screens: on top, replaced, back (with what the screen below must
+//! know of what happened above it), and the home list it all starts from.
+
+use super::{App, Screen};
+use crate::domain::Moment;
+use crate::i18n::fill;
+use crate::store::index::Overview;
+use crate::tui::screens::home::HomeState;
+
+impl App {
+    pub(super) fn push(&mut self, screen: Screen) {
+        self.screens.push(screen);
+    }
+
+    /// Puts `screen` in place of the one on top (a question answered, a form saved).
+    pub(super) fn replace(&mut self, screen: Screen) {
+        if let Some(mut top) = self.screens.pop() {
+            top.release_lock();
+        }
+        self.screens.push(screen);
+    }
+
+    /// Back to where the user came from. A screen reached directly (`meet`) has its natural
+    /// parent built only now.
+    pub(super) fn back(&mut self) {
+        if let Some(Screen::Meeting(_)) = self.screens.last() {
+            // The screen below reads the files; what was just handed over must be on them.
+            self.save_open_meeting();
+            self.saver.flush();
+            self.tick();
+        }
+        let Some(mut top) = self.screens.pop() else {
+            return;
+        };
+        top.release_lock();
+        // Thrown away on purpose (a second Esc): it must not come back, yet what it kept is
+        // set aside, never erased (a stored form's copy was removed before this).
+        let kept = match &mut top {
+            Screen::PlacementForm(form) => form.kept.take(),
+            Screen::Prepare(form) => form.kept.take(),
+            _ => None,
+        };
+        if let Some(kept) = kept {
+            self.saver.set_aside_form(kept);
+        }
+        if let Screen::Prepare(_) = &top
+            && self.only_preparation
+        {
+            self.screens.push(top);
+            return self.quit_app();
+        }
+        if let Some(id) = top.placement_id() {
+            self.stale_placement = Some(id.to_string());
+        }
+        if self.screens.is_empty() {
+            let parent = match top.placement_id() {
+                Some(id) if !matches!(top, Screen::Pick(_)) => self.pick_screen(id),
+                _ => self.home_screen(),
+            };
+            self.screens.push(parent);
+        }
+        self.refresh_top(top.moment());
+    }
+
+    /// Brings the screen that is on top again up to date with the files.
+    pub(super) fn refresh_top(&mut self, moment: Option<Moment>) {
+        let stale = self.stale_placement.take();
+        let screen = match self.screens.last() {
+            Some(Screen::Pick(pick)) => {
+                let id = pick.summary.placement.id.clone();
+                let mut fresh = self.pick_screen(&id);
+                if let (Screen::Pick(p), Some(m)) = (&mut fresh, moment) {
+                    p.stay_on(m);
+                }
+                Some(fresh)
+            }
+            Some(Screen::Home(_)) => {
+                if let Some(id) = stale {
+                    let summary = self.summary_of(&id);
+                    if let Some(Screen::Home(home)) = self.screens.last_mut() {
+                        home.refresh_one(&id, summary);
+                    }
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(screen) = screen {
+            *self.screen_mut() = screen;
+        }
+    }
+
+    pub(super) fn home_screen(&mut self) -> Screen {
+        // Through the index: only what changed since it was last seen is read again.
+        let overview = self.store.overview(crate::store::today(), &mut |_, _| {});
+        self.home_from(overview)
+    }
+
+    /// The list of placements as `overview` gives it; what it repaired or could not read is
+    /// said in the status line.
+    pub(super) fn home_from(&mut self, overview: Overview) -> Screen {
+        let errors = overview.errors;
+        let summaries = overview.summaries;
+        if !overview.repaired.is_empty() {
+            let text = fill(
+                self.texts.permissions_repaired,
+                &[&overview.repaired.len().to_string()],
+            );
+            self.message = Some((text, true));
+        }
+        if let Some(first) = errors.first() {
+            let text = if errors.len() == 1 {
+                first.describe(self.texts)
+            } else {
+                fill(
+                    self.texts.err_damaged_count,
+                    &[&errors.len().to_string(), &first.describe(self.texts)],
+                )
+            };
+            self.message = Some((text, true));
+        }
+        let mut home = HomeState::new(
+            summaries,
+            self.store.root().to_path_buf(),
+            self.store.created(),
+        );
+        home.demo = self.demo;
+        Screen::Home(home)
+    }
+
+    /// Shows the list of placements, read afresh (after demo data was written).
+    pub fn show_home(&mut self, select: Option<&str>) {
+        for screen in &mut self.screens {
+            screen.release_lock();
+        }
+        let mut home = self.home_screen();
+        if let (Screen::Home(h), Some(id)) = (&mut home, select) {
+            h.select_id(id);
+        }
+        self.screens = vec![home];
+    }
+}
