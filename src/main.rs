@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use chrono::Local;
 use stagegesprek::cli::{self, Args, Command, Failure, GuideCommand};
 use stagegesprek::demo::write_demo;
-use stagegesprek::i18n::LangExt as _;
+use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::config::Settings;
 use stagegesprek::store::guides::Guides;
 use stagegesprek::tui::{self, App, guard::Ending, theme::Theme};
@@ -201,11 +201,35 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         }
         None => {
             let (store, notice) = cli::open_store_for_ui(settings)?;
-            let overview = store.overview(stagegesprek::store::today(), &mut cli::progress(t));
-            let mut app = App::showing(store, guides, settings.lang, Theme::from_env(), overview);
+            let mut app = start_on_home(store, guides, settings.lang);
             app.export_dir = settings.export_dir();
             app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
+        }
+    }
+}
+
+/// The program on its list of placements. The list is read off the screen's thread; what is
+/// read within a glance is shown at once, and a longer first build of the index shows its
+/// progress on the list while the teacher can already look around.
+fn start_on_home(store: stagegesprek::store::Store, guides: Guides, lang: Lang) -> App {
+    use stagegesprek::tui::live::{Reading, read_in_background};
+    use std::sync::mpsc::RecvTimeoutError;
+    let reading = read_in_background(store.clone());
+    let until = std::time::Instant::now() + std::time::Duration::from_millis(100);
+    loop {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        match reading.recv_timeout(left) {
+            Ok(Reading::Done(overview)) => {
+                return App::showing(store, guides, lang, Theme::from_env(), overview);
+            }
+            Ok(Reading::Progress(..)) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                return App::reading(store, guides, lang, Theme::from_env(), reading);
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return App::new(store, guides, lang, Theme::from_env());
+            }
         }
     }
 }

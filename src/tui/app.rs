@@ -13,20 +13,22 @@ mod found;
 mod meeting;
 mod navigate;
 mod open;
+mod outside;
 mod placements;
 mod preparation;
 mod rescued;
 mod saving;
 mod stack;
 
-pub use stack::{Screen, ViewCx};
+pub use super::page::ViewCx;
+pub use stack::Screen;
 
 use super::action::Action;
 use super::effect::Effect;
 use super::keys::{KeyContext, action_for};
 use super::meeting::{Cx, Phase};
 use super::page::{Next, Page, Services};
-use super::screens::home::HomeScreen;
+use super::screens::home::{HomeScreen, HomeState};
 use super::theme::Theme;
 use crate::domain::Moment;
 use crate::i18n::{Lang, Texts, fill};
@@ -65,6 +67,10 @@ pub struct App {
     stale_placement: Option<String>,
     /// Where exports go: a folder the teacher can find (see `Settings::export_dir`).
     pub export_dir: std::path::PathBuf,
+    /// Changes made outside the program, and the list of placements read again after them.
+    live: super::live::Live,
+    /// Something changed outside while the list was not on screen: read it again there.
+    outside_changed: bool,
     /// Started for one preparation (`stagegesprek prepare`), perhaps by the trainer or the
     /// student at the teacher's computer: leaving it ends the program rather than showing
     /// the teacher's other students.
@@ -92,6 +98,30 @@ impl App {
     ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
         app.screens = vec![app.home_from(overview)];
+        app.offer_unfinished_placement();
+        app.offer_unfinished_preparation();
+        app.offer_rescued();
+        app
+    }
+
+    /// The program as it starts over a large archive whose index is still being built: the
+    /// list shows how far reading has come, and fills in when `reading` is done.
+    pub fn reading(
+        store: Store,
+        guides: Guides,
+        lang: Lang,
+        theme: Theme,
+        reading: std::sync::mpsc::Receiver<super::live::Reading>,
+    ) -> Self {
+        let mut app = Self::bare(store, guides, lang, theme);
+        let mut home = HomeState::new(
+            Vec::new(),
+            app.store.root().to_path_buf(),
+            app.store.created(),
+        );
+        home.building = Some((0, 0));
+        app.screens = vec![Screen::Home(home)];
+        app.live.follow(reading);
         app.offer_unfinished_placement();
         app.offer_unfinished_preparation();
         app.offer_rescued();
@@ -141,6 +171,7 @@ impl App {
 
     fn bare(store: Store, guides: Guides, lang: Lang, theme: Theme) -> Self {
         let saver = DraftSaver::start(store.clone());
+        let store_for_watch = store.clone();
         let mut app = Self {
             lang,
             texts: super::key_words::texts_with_keys(lang),
@@ -161,6 +192,8 @@ impl App {
             exit_notes: Vec::new(),
             stale_placement: None,
             export_dir: crate::store::config::Settings::default_export_dir(),
+            live: super::live::Live::watch(&store_for_watch),
+            outside_changed: false,
             only_preparation: false,
         };
         for broken in &app.guides.broken {
@@ -312,6 +345,7 @@ impl App {
             any = true;
         }
         any |= self.take_in_new_preparations();
+        any |= self.take_in_outside_changes();
         any
     }
 

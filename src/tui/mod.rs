@@ -9,6 +9,7 @@ pub mod form;
 pub mod guard;
 pub mod key_words;
 pub mod keys;
+pub mod live;
 pub mod meeting;
 pub mod page;
 mod pasted;

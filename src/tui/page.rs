@@ -3,7 +3,7 @@
 //! A new page is its own file plus the line where it is entered; the application routes to
 //! it without knowing what it is. Pages answer a key with where to go next.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
@@ -13,7 +13,6 @@ use crate::i18n::{Lang, Texts};
 use crate::store::Store;
 use crate::store::guides::Guides;
 use crate::tui::action::Action;
-use crate::tui::app::ViewCx;
 use crate::tui::effect::Effect;
 use crate::tui::keys::KeyContext;
 use crate::tui::theme::Theme;
@@ -37,6 +36,18 @@ impl Services<'_> {
     pub fn today(&self) -> chrono::NaiveDate {
         self.now.date()
     }
+}
+
+/// What drawing a screen may read besides its own state.
+pub struct ViewCx<'a> {
+    pub texts: &'static Texts,
+    pub theme: &'a Theme,
+    pub guides: &'a Guides,
+    pub lang: Lang,
+    /// Where the program keeps and puts things, for the screens that name them.
+    pub data_dir: &'a Path,
+    pub export_dir: &'a Path,
+    pub rescue_dir: PathBuf,
 }
 
 /// Where a page sends the user after a key.

@@ -99,8 +99,20 @@ impl App {
     /// The list of placements as `overview` gives it; what it repaired or could not read is
     /// said in the status line.
     pub(super) fn home_from(&mut self, overview: Overview) -> Screen {
-        let errors = overview.errors;
+        self.say_overview_problems(&overview);
         let summaries = overview.summaries;
+        let mut home = HomeState::new(
+            summaries,
+            self.store.root().to_path_buf(),
+            self.store.created(),
+        );
+        home.demo = self.demo;
+        Screen::Home(home)
+    }
+
+    /// What reading the list repaired or could not read, in the status line.
+    pub(super) fn say_overview_problems(&mut self, overview: &Overview) {
+        let errors = &overview.errors;
         if !overview.repaired.is_empty() {
             let text = fill(
                 self.texts.permissions_repaired,
@@ -119,13 +131,6 @@ impl App {
             };
             self.message = Some((text, true));
         }
-        let mut home = HomeState::new(
-            summaries,
-            self.store.root().to_path_buf(),
-            self.store.created(),
-        );
-        home.demo = self.demo;
-        Screen::Home(home)
     }
 
     /// Shows the list of placements, read afresh (after demo data was written).

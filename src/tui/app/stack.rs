@@ -1,23 +1,20 @@
 //! The screens the user can be on, and what each one offers. Every screen module owns its
 //! context, its key handling and its widget; this only routes to them.
 
-use std::path::{Path, PathBuf};
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::Moment;
-use crate::i18n::{Lang, Texts};
-use crate::store::guides::Guides;
+use crate::i18n::Texts;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::form::{Form, FormWidget};
 use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
 use crate::tui::meeting::{MeetingScreen, Phase};
-use crate::tui::page::Page;
+use crate::tui::page::{Page, ViewCx};
 use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
 use crate::tui::screens::home::HomeScreen;
@@ -30,18 +27,6 @@ use crate::tui::screens::prepare::PrepareState;
 use crate::tui::screens::view::ViewScreen;
 use crate::tui::screens::view::ViewState;
 use crate::tui::theme::Theme;
-
-/// What drawing a screen may read besides its own state.
-pub struct ViewCx<'a> {
-    pub texts: &'static Texts,
-    pub theme: &'a Theme,
-    pub guides: &'a Guides,
-    pub lang: Lang,
-    /// Where the program keeps and puts things, for the screens that name them.
-    pub data_dir: &'a Path,
-    pub export_dir: &'a Path,
-    pub rescue_dir: PathBuf,
-}
 
 pub enum Screen {
     Home(HomeState),

@@ -8,8 +8,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::i18n::Texts;
 use crate::tui::action::Action;
-use crate::tui::app::ViewCx;
 use crate::tui::keys::KeyContext;
+use crate::tui::page::ViewCx;
 use crate::tui::page::{Next, Page, Services};
 
 #[derive(Default)]

@@ -10,8 +10,8 @@ use crate::domain::company::CompanyView;
 use crate::export::company_lines;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
-use crate::tui::app::ViewCx;
 use crate::tui::keys::KeyContext;
+use crate::tui::page::ViewCx;
 use crate::tui::page::{Next, Page, Services};
 use crate::tui::scroll::{scrolled, within};
 

@@ -37,6 +37,8 @@ pub struct HomeState {
     pub sort: HomeSort,
     /// The agenda written from here (its full path) and how many meetings it holds.
     pub agenda: Option<(PathBuf, usize)>,
+    /// While the list is first read over a large archive: how many placements of how many.
+    pub building: Option<(usize, usize)>,
 }
 
 /// The order of the overview.
@@ -80,7 +82,20 @@ impl HomeState {
             demo: false,
             sort: HomeSort::ByName,
             agenda: None,
+            building: None,
         }
+    }
+
+    /// The list as read again, in the same order, the same placement still selected.
+    pub fn take_in(&mut self, summaries: Vec<PlacementSummary>) {
+        let selected = self.selected_id();
+        self.summaries = summaries;
+        self.building = None;
+        self.apply_sort();
+        if let Some(id) = selected {
+            self.select_id(&id);
+        }
+        self.move_selection(0);
     }
 
     /// Puts the list in the order of `self.sort`, keeping the same placement selected.
@@ -228,6 +243,17 @@ impl Widget for HomeScreen<'_> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
+        if let (Some((done, total)), true) = (self.state.building, self.state.summaries.is_empty())
+        {
+            Paragraph::new(fill(
+                t.index_building,
+                &[&done.to_string(), &total.to_string()],
+            ))
+            .style(self.theme.dim)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+            return;
+        }
         if self.state.summaries.is_empty() {
             let shown = &self.state.folder;
             let folder = std::path::absolute(shown).unwrap_or_else(|_| shown.clone());

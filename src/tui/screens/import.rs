@@ -11,10 +11,10 @@ use crate::domain::preparation::{Reply, ReplyProblem};
 use crate::export::parse_reply;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
-use crate::tui::app::ViewCx;
 use crate::tui::editing::{self, TextKind};
 use crate::tui::effect::Effect;
 use crate::tui::form::text_area;
+use crate::tui::page::ViewCx;
 
 pub struct ImportState {
     pub area: TextArea<'static>,

@@ -16,11 +16,11 @@ use crate::domain::text::printable;
 use crate::i18n::{Texts, fill};
 use crate::store::index::{Hit, Index, MARK_END, MARK_START};
 use crate::tui::action::Action;
-use crate::tui::app::ViewCx;
 use crate::tui::editing::{TextKind, apply};
 use crate::tui::effect::Effect;
 use crate::tui::form::{set_focus, text_area, text_of};
 use crate::tui::keys::KeyContext;
+use crate::tui::page::ViewCx;
 use crate::tui::page::{Next, Page, Services};
 use crate::tui::theme::Theme;
 

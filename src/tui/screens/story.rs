@@ -19,8 +19,8 @@ use crate::domain::{
 use crate::export::export_story;
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
-use crate::tui::app::ViewCx;
 use crate::tui::keys::KeyContext;
+use crate::tui::page::ViewCx;
 use crate::tui::page::{Next, Page, Services};
 use crate::tui::screens::company::CompanyState;
 use crate::tui::scroll::{scrolled, within};

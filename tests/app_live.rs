@@ -1,0 +1,123 @@
+//! What changes outside the program while it is open shows up on screen without a restart:
+//! a record edited by hand, a meeting held in another window, a placement folder that
+//! arrives or is removed. And over a large archive the list is read off the screen's thread,
+//! showing how far it has come.
+
+mod common;
+
+use common::{DAAN, NOOR, app_in, assert_shows, demo_data, press_shown, screen, wait_until};
+use stagegesprek::domain::{Moment, RecordStatus};
+use stagegesprek::i18n::{Lang, LangExt as _};
+use stagegesprek::store::Store;
+use stagegesprek::store::guides::Guides;
+use stagegesprek::tui::App;
+use stagegesprek::tui::live::read_in_background;
+use stagegesprek::tui::theme::Theme;
+
+fn shows(app: &App, text: &str) -> bool {
+    screen(app, 100, 30).contains(text)
+}
+
+#[test]
+fn a_name_edited_by_hand_shows_on_the_open_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    assert_shows(&app, "Daan el Amrani");
+    let file = tmp
+        .path()
+        .join("placements")
+        .join(DAAN)
+        .join("placement.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, yaml.replace("Daan el Amrani", "Daan Bijgewerkt")).unwrap();
+    wait_until(&mut app, "the new name on the list", |app| {
+        shows(app, "Daan Bijgewerkt")
+    });
+    assert!(!shows(&app, "Daan el Amrani"));
+}
+
+#[test]
+fn a_placement_removed_and_one_arriving_outside_change_the_open_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    // Noor is selected; Daan's folder goes, and a copy of it arrives under another name.
+    press_shown(&mut app, "End");
+    let placements = tmp.path().join("placements");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::rename(placements.join(DAAN), elsewhere.path().join(DAAN)).unwrap();
+    wait_until(&mut app, "Daan gone from the list", |app| {
+        !shows(app, "Daan el Amrani")
+    });
+    assert!(shows(&app, "Noor Verbeek"));
+    std::fs::rename(elsewhere.path().join(DAAN), placements.join(DAAN)).unwrap();
+    wait_until(&mut app, "Daan back on the list", |app| {
+        shows(app, "Daan el Amrani")
+    });
+    // The teacher's place in the list is kept: still Noor.
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "Noor Verbeek");
+}
+
+#[test]
+fn a_meeting_held_in_another_window_shows_on_the_open_moments_and_on_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Enter");
+    assert_shows(&app, "2. Tussentijds gesprek");
+    assert!(!shows(&app, "Tussentijds gesprek  gehouden"));
+    // Another window holds Noor's midway meeting.
+    let store = Store::open(tmp.path()).unwrap();
+    let mut midway = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
+    midway.moment = Moment::Midway;
+    midway.status = RecordStatus::Final;
+    store.save_final(NOOR, Moment::Midway, &midway).unwrap();
+    wait_until(&mut app, "the midway held on the moments", |app| {
+        shows(app, "2. Tussentijds gesprek  gehouden")
+    });
+    press_shown(&mut app, "Esc");
+    wait_until(&mut app, "the list saying two of three held", |app| {
+        screen(app, 100, 30)
+            .lines()
+            .any(|l| l.contains("Noor Verbeek") && l.contains("2/3"))
+    });
+}
+
+#[test]
+fn over_a_large_archive_the_list_shows_its_progress_and_fills_in_while_keys_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    // The reading is held back until the screen has shown it is under way.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let app_reading = {
+        let store = store.clone();
+        let (hold_tx, hold_rx) = std::sync::mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            let _ = hold_rx.recv();
+            for reading in read_in_background(store).iter() {
+                let _ = tx.send(reading);
+            }
+        });
+        hold_tx
+    };
+    let mut app = App::reading(
+        store,
+        Guides::load(None, Lang::Nl.texts()),
+        Lang::Nl,
+        Theme::new(true),
+        rx,
+    );
+    assert_shows(&app, "Overzicht bijwerken: 0 van 0 stageplaatsen gelezen");
+    // Keys work meanwhile: help opens and closes.
+    press_shown(&mut app, "F1");
+    press_shown(&mut app, "Esc");
+    app_reading.send(()).unwrap();
+    wait_until(&mut app, "the list filled in", |app| {
+        shows(app, "Noor Verbeek") && !app.reading_list()
+    });
+    assert_shows(&app, "Daan el Amrani");
+}
