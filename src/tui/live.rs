@@ -5,9 +5,9 @@
 //! thread of its own, so reading never holds up typing or the screen.
 
 use std::path::Path;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use crate::store::Store;
 use crate::store::index::Overview;
@@ -21,29 +21,41 @@ pub enum Reading {
 
 pub struct Live {
     changes: Receiver<()>,
-    /// Kept alive for as long as changes are wanted; `None` where the system will not watch
-    /// (the list is then read again when the teacher comes back to it, as before).
-    _watcher: Option<RecommendedWatcher>,
+    /// Dropped with this, which ends the watching thread. Where the system will not watch,
+    /// the list is read again when the teacher comes back to it, as before.
+    _stop: Sender<()>,
     reading: Option<Receiver<Reading>>,
     /// A change came in while a reading was under way: read once more after it.
     again: bool,
 }
 
 impl Live {
-    /// Watches the placements of `store`.
+    /// Watches the placements of `store`. Setting up the watch visits every placement's
+    /// folder, so it is done on a thread of its own, never before the first screen.
     pub fn watch(store: &Store) -> Self {
         let (tx, changes) = channel();
+        let (stop, stopped) = channel::<()>();
         let placements = store.root().join("placements");
-        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if event.is_ok_and(|e| matters(&e)) {
-                let _ = tx.send(());
+        std::thread::spawn(move || {
+            let ready = tx.clone();
+            let watcher =
+                notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                    if event.is_ok_and(|e| matters(&e)) {
+                        let _ = tx.send(());
+                    }
+                })
+                .and_then(|mut w| w.watch(&placements, RecursiveMode::Recursive).map(|()| w));
+            // What changed while the watch was being set up is looked for once.
+            if watcher.is_ok() {
+                let _ = ready.send(());
             }
-        })
-        .and_then(|mut w| w.watch(&placements, RecursiveMode::Recursive).map(|()| w))
-        .ok();
+            // Kept until the program no longer wants to hear of changes.
+            let _watcher = watcher;
+            let _ = stopped.recv();
+        });
         Self {
             changes,
-            _watcher: watcher,
+            _stop: stop,
             reading: None,
             again: false,
         }
