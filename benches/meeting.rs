@@ -42,6 +42,14 @@ fn keystroke_in_a_long_note(c: &mut Criterion) {
         };
         app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
     }
+    // The anchor: a bare `ratatui-textarea` holding the same text, wrapped at words as every
+    // text field of the program is, in a bordered box as wide as the meeting's notes (the
+    // terminal less the 26 columns of the sidebar), with nothing else on screen and nothing
+    // saved.
+    let mut bare = ratatui_textarea::TextArea::from(long_note().lines());
+    bare.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    bare.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    bare.set_block(ratatui::widgets::Block::bordered());
     for (w, h) in [(80, 24), (200, 50)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         c.bench_function(&format!("keystroke+draw 50KB note {w}x{h}"), |b| {
@@ -50,6 +58,24 @@ fn keystroke_in_a_long_note(c: &mut Criterion) {
                 terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
             });
         });
+        c.bench_function(
+            &format!("anchor: bare ratatui-textarea keystroke+draw 50KB {w}x{h}"),
+            |b| {
+                b.iter(|| {
+                    bare.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+                    terminal
+                        .draw(|f| {
+                            let area = f.area();
+                            let notes = ratatui::layout::Rect {
+                                width: area.width - 26,
+                                ..area
+                            };
+                            f.render_widget(&bare, notes);
+                        })
+                        .unwrap();
+                });
+            },
+        );
     }
     app.flush_saves();
 }

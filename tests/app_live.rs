@@ -110,6 +110,7 @@ fn over_a_large_archive_the_list_shows_its_progress_and_fills_in_while_keys_work
         Lang::Nl,
         Theme::new(true),
         rx,
+        Vec::new(),
     );
     assert_shows(&app, "Overzicht bijwerken: 0 van 0 stageplaatsen gelezen");
     // Keys work meanwhile: help opens and closes.
@@ -120,4 +121,38 @@ fn over_a_large_archive_the_list_shows_its_progress_and_fills_in_while_keys_work
         shows(app, "Noor Verbeek") && !app.reading_list()
     });
     assert_shows(&app, "Daan el Amrani");
+}
+
+#[test]
+fn a_large_archive_shows_its_first_rows_as_last_seen_while_the_list_is_compared() {
+    use stagegesprek::store::index::glance::first_rows;
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let today = stagegesprek::store::today();
+    // No index yet: nothing to glance at, and glancing makes none.
+    assert!(first_rows(&store, today, 10).is_empty());
+    assert!(!tmp.path().join("cache").join("index.sqlite3").exists());
+    store.overview(today, &mut |_, _| {});
+    let first = first_rows(&store, today, 1);
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].placement.student, "Daan el Amrani");
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut app = App::reading(
+        store.clone(),
+        Guides::load(None, Lang::Nl.texts()),
+        Lang::Nl,
+        Theme::new(true),
+        rx,
+        first,
+    );
+    assert_shows(&app, "Daan el Amrani");
+    assert_shows(&app, "de lijst wordt bijgewerkt");
+    assert!(!shows(&app, "Noor Verbeek"));
+    for reading in read_in_background(store).iter() {
+        tx.send(reading).unwrap();
+    }
+    wait_until(&mut app, "the whole list", |app| shows(app, "Noor Verbeek"));
+    assert!(!shows(&app, "de lijst wordt bijgewerkt"));
 }

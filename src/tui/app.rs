@@ -104,21 +104,19 @@ impl App {
         app
     }
 
-    /// The program as it starts over a large archive whose index is still being built: the
-    /// list shows how far reading has come, and fills in when `reading` is done.
+    /// The program as it starts over a large archive, while `reading` compares the list with
+    /// the files (or first builds the index): the `first` rows as the index last saw them are
+    /// shown meanwhile, or how far the building has come, and the list fills in when done.
     pub fn reading(
         store: Store,
         guides: Guides,
         lang: Lang,
         theme: Theme,
         reading: std::sync::mpsc::Receiver<super::live::Reading>,
+        first: Vec<crate::domain::summary::PlacementSummary>,
     ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
-        let mut home = HomeState::new(
-            Vec::new(),
-            app.store.root().to_path_buf(),
-            app.store.created(),
-        );
+        let mut home = HomeState::new(first, app.store.root().to_path_buf(), app.store.created());
         home.building = Some((0, 0));
         app.screens = vec![Screen::Home(home)];
         app.live.follow(reading);

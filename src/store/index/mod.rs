@@ -12,6 +12,7 @@
 //! `signature`), so an edit made outside the program, a preparation imported by another
 //! process or files arriving from a colleague are read again before anything is shown.
 
+pub mod glance;
 mod query;
 mod refresh;
 mod signature;

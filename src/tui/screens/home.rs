@@ -241,6 +241,10 @@ impl Widget for HomeScreen<'_> {
             let banner = t.home_demo_banner;
             block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
         }
+        if self.state.building.is_some() && !self.state.summaries.is_empty() {
+            let note = t.home_updating;
+            block = block.title_bottom(Line::styled(format!(" {note} "), self.theme.dim));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         if let (Some((done, total)), true) = (self.state.building, self.state.summaries.is_empty())
