@@ -213,13 +213,11 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
 /// read within a glance is shown at once, and a longer first build of the index shows its
 /// progress on the list while the teacher can already look around.
 fn start_on_home(store: stagegesprek::store::Store, guides: Guides, lang: Lang) -> App {
-    use stagegesprek::store::index::glance::first_rows;
+    use stagegesprek::store::index::glance::{SCREENFUL, first_rows};
     use stagegesprek::tui::live::{Reading, read_in_background};
-    /// More rows than any terminal shows at once.
-    const SCREENFUL: usize = 200;
     use std::sync::mpsc::RecvTimeoutError;
     let reading = read_in_background(store.clone());
-    let until = std::time::Instant::now() + std::time::Duration::from_millis(60);
+    let until = std::time::Instant::now() + std::time::Duration::from_millis(25);
     loop {
         let left = until.saturating_duration_since(std::time::Instant::now());
         match reading.recv_timeout(left) {

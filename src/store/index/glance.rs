@@ -11,6 +11,9 @@ use super::{APPLICATION_ID, INDEX_DIR, INDEX_FILE, SCHEMA};
 use crate::domain::summary::PlacementSummary;
 use crate::store::Store;
 
+/// More rows than any terminal shows at once.
+pub const SCREENFUL: usize = 200;
+
 /// The first `rows` overview lines in list order as of `today`; none when there is no
 /// index of this version yet.
 pub fn first_rows(store: &Store, today: NaiveDate, rows: usize) -> Vec<PlacementSummary> {

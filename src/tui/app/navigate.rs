@@ -5,6 +5,7 @@ use super::{App, Screen};
 use crate::domain::Moment;
 use crate::i18n::fill;
 use crate::store::index::Overview;
+use crate::store::index::glance::{SCREENFUL, first_rows};
 use crate::tui::screens::home::HomeState;
 
 impl App {
@@ -55,7 +56,7 @@ impl App {
         if self.screens.is_empty() {
             let parent = match top.placement_id() {
                 Some(id) if !matches!(top, Screen::Pick(_)) => self.pick_screen(id),
-                _ => self.home_screen(),
+                _ => self.home_while_reading(),
             };
             self.screens.push(parent);
         }
@@ -88,6 +89,17 @@ impl App {
         if let Some(screen) = screen {
             *self.screen_mut() = screen;
         }
+    }
+
+    /// The list for a session that began elsewhere (`stagegesprek meet`): the first rows as
+    /// the index last saw them at once, the whole list compared off this thread.
+    fn home_while_reading(&mut self) -> Screen {
+        let first = first_rows(&self.store, crate::store::today(), SCREENFUL);
+        let mut home = HomeState::new(first, self.store.root().to_path_buf(), self.store.created());
+        home.demo = self.demo;
+        home.building = Some((0, 0));
+        self.live.read_again(&self.store);
+        Screen::Home(home)
     }
 
     pub(super) fn home_screen(&mut self) -> Screen {
