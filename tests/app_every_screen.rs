@@ -20,7 +20,6 @@ fn kind(app: &App) -> String {
         Screen::PlacementForm(_) => "placement form".into(),
         Screen::Pick(_) => "pick".into(),
         Screen::Meeting(_) => "meeting".into(),
-        Screen::View(_) => "view".into(),
         Screen::Choice(_) => "choice".into(),
         Screen::Prepare(_) => "prepare".into(),
         Screen::Import(_) => "import".into(),

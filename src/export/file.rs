@@ -95,6 +95,18 @@ pub fn export_record(
     store.write_export(dir, &name, &text)
 }
 
+/// The shared version of a record as the program hands it out: the Markdown for the school's
+/// system and, beside it under the same name, the page to print. Returns the Markdown's path.
+pub fn export_shared_pair(
+    store: &Store,
+    dir: &Path,
+    record: &MeetingRecord,
+    guide: &Guide,
+) -> Result<PathBuf, StoreError> {
+    export_record(store, dir, record, guide, Variant::Shared, Format::Html)?;
+    export_record(store, dir, record, guide, Variant::Shared, Format::Markdown)
+}
+
 /// Where the page to print of an exported record is: beside its Markdown, under the same name.
 pub fn page_beside(markdown: &Path) -> PathBuf {
     markdown.with_extension(Format::Html.extension())

@@ -16,8 +16,8 @@ mod story;
 pub use agenda::{agenda_file_name, to_icalendar};
 pub use company::company_lines;
 pub use file::{
-    Format, export_file_name, export_record, export_story, page_beside, render_record,
-    story_file_name,
+    Format, export_file_name, export_record, export_shared_pair, export_story, page_beside,
+    render_record, story_file_name,
 };
 pub use html::to_html;
 pub use markdown::{escape as escape_markdown, render as render_markdown, to_markdown};

@@ -101,6 +101,11 @@ pub trait Page {
         None
     }
 
+    /// The meeting this page is about, if any: where the list of meetings stays on going back.
+    fn moment(&self) -> Option<crate::domain::Moment> {
+        None
+    }
+
     /// The file this page last wrote for the user, to copy its path.
     fn written(&self) -> Option<&Path> {
         None

@@ -26,12 +26,9 @@ impl App {
         match files.record {
             Ok(Some(record)) => {
                 let scroll = self.rows_before(&record, hit.part);
-                self.push(Screen::View(Box::new(ViewState {
-                    record,
-                    scroll,
-                    exported: None,
-                    read_only: false,
-                })));
+                self.push(Screen::Page(Box::new(ViewState::new(
+                    record, scroll, false,
+                ))));
             }
             Ok(None) => self.open_pick(&hit.placement),
             Err(e) => self.message = Some((e.describe(self.texts), true)),

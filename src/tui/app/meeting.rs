@@ -4,7 +4,7 @@ use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
 use crate::domain::preparation::Preparer;
 use crate::domain::{Lang, MeetingRecord, Moment, RecordStatus};
-use crate::export::{Format, Variant, export_record};
+use crate::export::export_shared_pair;
 use crate::i18n::fill;
 use crate::store::lock::MeetingLock;
 use crate::tui::meeting::{MeetingState, Phase, SaveStatus, Session};
@@ -166,22 +166,14 @@ impl App {
         }
     }
 
-    /// The record on screen, to export: the meeting's or the viewed one.
-    fn record_on_screen(&self) -> Option<&MeetingRecord> {
-        match self.screen() {
-            Screen::Meeting(m) => Some(&m.record),
-            Screen::View(v) => Some(&v.record),
-            _ => None,
-        }
-    }
-
-    /// Writes the shared version (no private notes) where the teacher can find it, in the
-    /// record's own language, and says where.
+    /// Writes the shared version (no private notes) of the finished meeting where the teacher
+    /// can find it, in the record's own language, and says where.
     pub(super) fn export_shared(&mut self) {
         let t = self.texts;
-        let Some(record) = self.record_on_screen().cloned() else {
+        let Screen::Meeting(m) = self.screen() else {
             return;
         };
+        let record = m.record.clone();
         if record.status != RecordStatus::Final {
             self.message = Some((t.export_draft_refused.into(), true));
             return;
@@ -190,34 +182,16 @@ impl App {
             self.message = Some((t.err_no_guide.into(), true));
             return;
         };
-        // The Markdown for the school's system, and beside it the same as a page to print.
-        let written = [Format::Html, Format::Markdown]
-            .into_iter()
-            .map(|format| {
-                export_record(
-                    &self.store,
-                    &self.export_dir,
-                    &record,
-                    &guide,
-                    Variant::Shared,
-                    format,
-                )
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(|mut paths| paths.remove(1));
+        let written = export_shared_pair(&self.store, &self.export_dir, &record, &guide);
         match written {
             Ok(path) => {
                 // The screen shows the path whole, under the record; not again in the
                 // status line, where a long one would be cut.
                 self.message = None;
-                match self.screen_mut() {
-                    Screen::Meeting(m) => {
-                        if let Phase::Finished { exported, .. } = &mut m.phase {
-                            *exported = Some(path);
-                        }
-                    }
-                    Screen::View(v) => v.exported = Some(path),
-                    _ => {}
+                if let Screen::Meeting(m) = self.screen_mut()
+                    && let Phase::Finished { exported, .. } = &mut m.phase
+                {
+                    *exported = Some(path);
                 }
             }
             Err(e) => self.message = Some((e.describe(t), true)),
@@ -233,7 +207,6 @@ impl App {
                 Phase::Finished { exported, .. } => exported.clone(),
                 _ => None,
             },
-            Screen::View(v) => v.exported.clone(),
             Screen::Page(p) => p.written().map(std::path::Path::to_path_buf),
             Screen::Home(h) => h.agenda.as_ref().map(|(path, _)| path.clone()),
             _ => None,

@@ -175,7 +175,7 @@ impl App {
             }
             (_, Ok(Some(record))) | (Ok(Some(record)), Ok(None)) => {
                 // The view gives way to the meeting: Esc then goes back to the moments.
-                if matches!(self.screen(), Screen::View(_)) {
+                if self.screen().context() == crate::tui::keys::KeyContext::View {
                     self.screens.pop();
                 }
                 self.start_meeting(id, record, Some(lock));
@@ -185,12 +185,7 @@ impl App {
     }
 
     pub(super) fn show_view(&mut self, record: MeetingRecord, read_only: bool) {
-        self.show(Screen::View(Box::new(ViewState {
-            record,
-            scroll: 0,
-            exported: None,
-            read_only,
-        })));
+        self.show(Screen::Page(Box::new(ViewState::new(record, 0, read_only))));
     }
 
     fn ask(

@@ -52,12 +52,7 @@ impl App {
     /// The rescued meeting, read-only, on top of the question, which Esc comes back to.
     pub(super) fn view_rescued(&mut self, path: &Path) {
         match self.store.rescued_meeting(path) {
-            Ok(record) => self.push(Screen::View(Box::new(ViewState {
-                record,
-                scroll: 0,
-                exported: None,
-                read_only: true,
-            }))),
+            Ok(record) => self.push(Screen::Page(Box::new(ViewState::new(record, 0, true)))),
             Err(e) => self.message = Some((e.describe(self.texts), true)),
         }
     }

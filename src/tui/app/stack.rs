@@ -24,8 +24,6 @@ use crate::tui::screens::pick::PickScreen;
 use crate::tui::screens::pick::PickState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prepare::PrepareState;
-use crate::tui::screens::view::ViewScreen;
-use crate::tui::screens::view::ViewState;
 use crate::tui::theme::Theme;
 
 pub enum Screen {
@@ -33,7 +31,6 @@ pub enum Screen {
     PlacementForm(Box<PlacementFormState>),
     Pick(PickState),
     Meeting(Box<MeetingState>),
-    View(Box<ViewState>),
     Choice(Box<ChoiceState>),
     Prepare(Box<PrepareState>),
     Import(Box<ImportState>),
@@ -48,7 +45,6 @@ impl Screen {
             Self::PlacementForm(p) => p.context(),
             Self::Pick(_) => KeyContext::Pick,
             Self::Meeting(m) => m.context(),
-            Self::View(_) => KeyContext::View,
             Self::Choice(_) => KeyContext::Question,
             Self::Prepare(p) => p.context(),
             Self::Import(_) => KeyContext::ImportText,
@@ -60,7 +56,6 @@ impl Screen {
         match self {
             Self::Home(h) => h.offers(action),
             Self::Meeting(m) => m.offers(action),
-            Self::View(v) => v.offers(action),
             Self::Choice(c) => c.offers(action),
             Self::PlacementForm(p) => p.form.offers(action),
             Self::Pick(p) => p.offers(action),
@@ -75,7 +70,6 @@ impl Screen {
             Self::PlacementForm(p) => p.update(action, cx),
             Self::Pick(p) => p.update(action),
             Self::Meeting(m) => m.update(action, cx),
-            Self::View(v) => v.update(action, cx.t),
             Self::Choice(c) => c.update(action),
             Self::Prepare(p) => p.update(action, cx),
             Self::Import(i) => i.update(action, cx.t),
@@ -105,17 +99,6 @@ impl Screen {
                     .render(area, buf);
                 }
             }
-            Self::View(state) => {
-                if let Some(guide) = cx.guides.for_record(&state.record.guide.id, cx.lang) {
-                    ViewScreen {
-                        state,
-                        guide,
-                        texts,
-                        theme,
-                    }
-                    .render(area, buf);
-                }
-            }
             Self::Choice(state) => ChoiceScreen { state, theme }.render(area, buf),
             Self::Meeting(state) => MeetingScreen {
                 state,
@@ -137,7 +120,6 @@ impl Screen {
             Self::Home(_) => t.help_home,
             Self::PlacementForm(_) => t.help_form,
             Self::Pick(_) => t.help_pick,
-            Self::View(_) => t.help_view,
             Self::Choice(_) => t.help_choice,
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
@@ -152,7 +134,6 @@ impl Screen {
         match self {
             Self::Pick(p) => Some(&p.summary.placement.id),
             Self::Meeting(m) => Some(&m.folder),
-            Self::View(v) => Some(&v.record.placement.id),
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Prepare(p) => Some(&p.placement),
@@ -165,7 +146,7 @@ impl Screen {
     pub fn moment(&self) -> Option<Moment> {
         match self {
             Self::Meeting(m) => Some(m.moment()),
-            Self::View(v) => Some(v.record.moment),
+            Self::Page(p) => p.moment(),
             Self::Choice(c) => Some(c.moment),
             Self::Prepare(p) => Some(p.moment),
             _ => None,

@@ -6,11 +6,13 @@ use ratatui::text::Text;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::RecordStatus;
-use crate::domain::{Guide, MeetingRecord};
-use crate::export::page_beside;
+use crate::domain::{Guide, MeetingRecord, Moment};
+use crate::export::{export_shared_pair, page_beside};
 use crate::i18n::{Texts, fill};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
+use crate::tui::keys::KeyContext;
+use crate::tui::page::{Next, Page, Services, ViewCx};
 use crate::tui::record_text::record_lines;
 use crate::tui::theme::Theme;
 
@@ -24,7 +26,46 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    pub fn offers(&self, action: Action) -> bool {
+    pub const fn new(record: MeetingRecord, scroll: u16, read_only: bool) -> Self {
+        Self {
+            record,
+            scroll,
+            exported: None,
+            read_only,
+        }
+    }
+
+    /// Writes the shared version where the teacher can find it, in the record's own
+    /// language; only a record everyone agreed to (a draft seen from another window must
+    /// never overwrite the shared file of the agreed one).
+    fn export(&mut self, services: &Services) -> Next {
+        let t = services.t;
+        if self.record.status != RecordStatus::Final {
+            return Next::Say(t.export_draft_refused.into(), true);
+        }
+        let Some(guide) = services
+            .guides
+            .for_record(&self.record.guide.id, services.lang)
+        else {
+            return Next::Say(t.err_no_guide.into(), true);
+        };
+        match export_shared_pair(services.store, services.export_dir, &self.record, guide) {
+            Ok(path) => {
+                // Shown whole under the record, not in the status line where it would be cut.
+                self.exported = Some(path);
+                Next::Stay
+            }
+            Err(e) => Next::Say(e.describe(t), true),
+        }
+    }
+}
+
+impl Page for ViewState {
+    fn context(&self) -> KeyContext {
+        KeyContext::View
+    }
+
+    fn offers(&self, action: Action) -> bool {
         match action {
             Action::EditAgain => !self.read_only,
             Action::CopyPath => self.exported.is_some(),
@@ -32,29 +73,52 @@ impl ViewState {
         }
     }
 
-    pub fn update(&mut self, action: Action, t: &Texts) -> Effect {
+    fn update(&mut self, action: Action, services: &Services) -> Next {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
-            Action::Back => return Effect::Back,
-            // Only a record everyone agreed to is shared; a draft seen from another window
-            // must never overwrite the shared file of the agreed one.
-            Action::Export if self.record.status != RecordStatus::Final => {
-                return Effect::Say(t.export_draft_refused.into(), true);
-            }
-            Action::Export => return Effect::Export,
-            Action::CopyPath => return Effect::CopyPath,
+            Action::Back => return Next::Back,
+            Action::Export => return self.export(services),
+            Action::CopyPath => return Next::Effect(Effect::CopyPath),
             Action::EditAgain if !self.read_only => {
-                return Effect::EditAgain {
+                return Next::Effect(Effect::EditAgain {
                     id: self.record.placement.id.clone(),
                     moment: self.record.moment,
-                };
+                });
             }
             _ => {}
         }
-        Effect::None
+        Next::Stay
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        if let Some(guide) = cx.guides.for_record(&self.record.guide.id, cx.lang) {
+            ViewScreen {
+                state: self,
+                guide,
+                texts: cx.texts,
+                theme: cx.theme,
+            }
+            .render(area, buf);
+        }
+    }
+
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.help_view
+    }
+
+    fn placement_id(&self) -> Option<&str> {
+        Some(&self.record.placement.id)
+    }
+
+    fn moment(&self) -> Option<Moment> {
+        Some(self.record.moment)
+    }
+
+    fn written(&self) -> Option<&std::path::Path> {
+        self.exported.as_deref()
     }
 }
 
