@@ -18,7 +18,6 @@ fn kind(app: &App) -> String {
     match app.screens.last().expect("a screen") {
         Screen::Home(_) => "home".into(),
         Screen::PlacementForm(_) => "placement form".into(),
-        Screen::Pick(_) => "pick".into(),
         Screen::Meeting(_) => "meeting".into(),
         Screen::Choice(_) => "choice".into(),
         Screen::Prepare(_) => "prepare".into(),

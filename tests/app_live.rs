@@ -156,3 +156,21 @@ fn a_large_archive_shows_its_first_rows_as_last_seen_while_the_list_is_compared(
     wait_until(&mut app, "the whole list", |app| shows(app, "Noor Verbeek"));
     assert!(!shows(&app, "de lijst wordt bijgewerkt"));
 }
+
+#[test]
+fn an_open_story_shows_a_record_edited_outside() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.viewport = Some((80, 24));
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    assert_shows(&app, "Verloop · Noor Verbeek");
+    let store = Store::open(tmp.path()).unwrap();
+    let mut start = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
+    start.keys.learning_processes.notes = "Nagekomen: bakt nu ook taarten.".into();
+    store.save_final(NOOR, Moment::Start, &start).unwrap();
+    wait_until(&mut app, "the edited note in the open story", |app| {
+        shows(app, "Nagekomen: bakt nu ook taarten.")
+    });
+}

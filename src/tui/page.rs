@@ -93,6 +93,10 @@ pub trait Page {
 
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx);
 
+    /// The files may have changed (on coming back to this page, or outside the program):
+    /// what it shows is read again. `came_back_from` is the meeting the user was in above it.
+    fn refresh(&mut self, _services: &Services, _came_back_from: Option<crate::domain::Moment>) {}
+
     /// What the page is for, in a few sentences; the help lists its keys below this.
     fn help(&self, t: &'static Texts) -> &'static str;
 

@@ -9,7 +9,6 @@ use stagegesprek::domain::Moment;
 use stagegesprek::domain::record::SCHEMA_VERSION;
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::StoreError;
-use stagegesprek::tui::app::Screen;
 
 use super::common::{app_in, assert_not_shows, assert_shows, press, screen};
 use super::fixture::{Fixture, assert_no_note_text, replace_line, snapshot};
@@ -116,7 +115,7 @@ fn the_ui_offers_only_back_for_a_newer_record() {
     assert_shows(&app, "Nieuwere versie");
     press(&mut app, Char('1'));
     assert!(
-        matches!(app.screen(), Screen::Pick(_)),
+        app.context() == stagegesprek::tui::keys::KeyContext::Pick,
         "{}",
         screen(&app, 80, 24)
     );

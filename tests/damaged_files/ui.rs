@@ -10,6 +10,7 @@ use stagegesprek::domain::summary::MomentState;
 use stagegesprek::i18n::Lang;
 use stagegesprek::tui::App;
 use stagegesprek::tui::app::Screen;
+use stagegesprek::tui::keys::KeyContext;
 
 use super::common::{app_in, assert_not_shows, assert_shows, press, screen};
 use super::fixture::{Fixture, Rng, assert_no_note_text, snapshot};
@@ -28,19 +29,25 @@ pub fn open_with_keys(app: &mut App, id: &str, moment: Moment) {
         press(app, Down);
     }
     press(app, Enter);
-    let Screen::Pick(pick) = app.screen() else {
-        panic!("not on the pick screen:\n{}", screen(app, 80, 24));
-    };
-    for _ in 0..pick.selected {
+    assert_eq!(
+        app.context(),
+        KeyContext::Pick,
+        "not on the pick screen:\n{}",
+        screen(app, 80, 24)
+    );
+    // To the first meeting (Up stops there), then down to the one wanted.
+    for _ in 0..3 {
         press(app, Up);
     }
     for _ in 0..moment.index() {
         press(app, Down);
     }
-    let Screen::Pick(pick) = app.screen() else {
-        unreachable!()
-    };
-    assert_eq!(pick.moment(), moment);
+    let marked = format!("▶ {}.", moment.index() + 1);
+    assert!(
+        screen(app, 80, 24).contains(&marked),
+        "{}",
+        screen(app, 80, 24)
+    );
     press(app, Enter);
 }
 
@@ -123,7 +130,7 @@ fn going_back_from_the_question_moves_nothing() {
     open_with_keys(&mut app, &id, Moment::Start);
     assert_shows(&app, "Beschadigd bestand");
     press(&mut app, Char('2'));
-    assert!(matches!(app.screen(), Screen::Pick(_)));
+    assert_eq!(app.context(), KeyContext::Pick);
     assert_not_shows(&app, "Beschadigd bestand");
     assert_eq!(snapshot(&path), before);
     assert!(set_aside_files(&path).is_empty());

@@ -6,6 +6,7 @@ use crate::domain::Moment;
 use crate::i18n::fill;
 use crate::store::index::Overview;
 use crate::store::index::glance::{SCREENFUL, first_rows};
+use crate::tui::keys::KeyContext;
 use crate::tui::screens::home::HomeState;
 
 impl App {
@@ -55,7 +56,7 @@ impl App {
         }
         if self.screens.is_empty() {
             let parent = match top.placement_id() {
-                Some(id) if !matches!(top, Screen::Pick(_)) => self.pick_screen(id),
+                Some(id) if top.context() != KeyContext::Pick => self.pick_screen(id),
                 _ => self.home_while_reading(),
             };
             self.screens.push(parent);
@@ -67,13 +68,9 @@ impl App {
     pub(super) fn refresh_top(&mut self, moment: Option<Moment>) {
         let stale = self.stale_placement.take();
         let screen = match self.screens.last() {
-            Some(Screen::Pick(pick)) => {
-                let id = pick.summary.placement.id.clone();
-                let mut fresh = self.pick_screen(&id);
-                if let (Screen::Pick(p), Some(m)) = (&mut fresh, moment) {
-                    p.stay_on(m);
-                }
-                Some(fresh)
+            Some(Screen::Page(_)) => {
+                self.on_page(None, |page, services| page.refresh(services, moment));
+                None
             }
             Some(Screen::Home(_)) => {
                 if let Some(id) = stale {

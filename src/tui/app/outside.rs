@@ -12,17 +12,11 @@ impl App {
         let mut any = false;
         if self.live.changed() {
             self.outside_changed = true;
-            if let Some(Screen::Pick(pick)) = self.screens.last() {
-                // One placement: cheap enough to read at once, where the teacher is.
-                let moment = pick.moment();
-                let id = pick.summary.placement.id.clone();
-                let mut fresh = self.pick_screen(&id);
-                if let Screen::Pick(p) = &mut fresh {
-                    p.stay_on(moment);
-                }
-                *self.screen_mut() = fresh;
-                any = true;
-            }
+            // A page shows one placement or one company: cheap enough to read again at once,
+            // where the teacher is.
+            any |= self
+                .on_page(None, |page, services| page.refresh(services, None))
+                .is_some();
         }
         if self.outside_changed && matches!(self.screens.last(), Some(Screen::Home(_))) {
             self.outside_changed = false;

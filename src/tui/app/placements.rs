@@ -360,28 +360,7 @@ impl App {
 
     /// The moments of placement `id`, with the next one to hold selected.
     pub(super) fn pick_screen(&mut self, id: &str) -> Screen {
-        let summary = self.summary_of(id).unwrap_or_else(|| {
-            PlacementSummary::new(
-                Placement {
-                    id: id.to_string(),
-                    ..Placement::default()
-                },
-                &[],
-            )
-        });
-        let selected = summary.next_moment().map_or(0, Moment::index);
-        let prepared = Moment::ALL.map(|m| {
-            let (trainer, student) = self.store.preparations(id, m);
-            let mut who = Vec::new();
-            who.extend(trainer.map(|_| crate::domain::Role::Trainer));
-            who.extend(student.map(|_| crate::domain::Role::Student));
-            who
-        });
-        Screen::Pick(PickState {
-            summary,
-            selected,
-            prepared,
-        })
+        Screen::Page(Box::new(PickState::open(id, &self.store)))
     }
 
     pub(super) fn open_pick(&mut self, id: &str) {

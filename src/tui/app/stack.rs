@@ -20,8 +20,6 @@ use crate::tui::screens::choice::ChoiceState;
 use crate::tui::screens::home::HomeScreen;
 use crate::tui::screens::home::HomeState;
 use crate::tui::screens::import::ImportState;
-use crate::tui::screens::pick::PickScreen;
-use crate::tui::screens::pick::PickState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prepare::PrepareState;
 use crate::tui::theme::Theme;
@@ -29,7 +27,6 @@ use crate::tui::theme::Theme;
 pub enum Screen {
     Home(HomeState),
     PlacementForm(Box<PlacementFormState>),
-    Pick(PickState),
     Meeting(Box<MeetingState>),
     Choice(Box<ChoiceState>),
     Prepare(Box<PrepareState>),
@@ -43,7 +40,6 @@ impl Screen {
         match self {
             Self::Home(_) => KeyContext::Home,
             Self::PlacementForm(p) => p.context(),
-            Self::Pick(_) => KeyContext::Pick,
             Self::Meeting(m) => m.context(),
             Self::Choice(_) => KeyContext::Question,
             Self::Prepare(p) => p.context(),
@@ -58,7 +54,6 @@ impl Screen {
             Self::Meeting(m) => m.offers(action),
             Self::Choice(c) => c.offers(action),
             Self::PlacementForm(p) => p.form.offers(action),
-            Self::Pick(p) => p.offers(action),
             Self::Page(p) => p.offers(action),
             Self::Prepare(_) | Self::Import(_) => true,
         }
@@ -68,7 +63,6 @@ impl Screen {
         match self {
             Self::Home(h) => h.update(action),
             Self::PlacementForm(p) => p.update(action, cx),
-            Self::Pick(p) => p.update(action),
             Self::Meeting(m) => m.update(action, cx),
             Self::Choice(c) => c.update(action),
             Self::Prepare(p) => p.update(action, cx),
@@ -88,17 +82,6 @@ impl Screen {
             }
             .render(area, buf),
             Self::PlacementForm(state) => render_form(&state.form, None, area, buf, theme),
-            Self::Pick(state) => {
-                if let Some(guide) = cx.guides.for_language(cx.lang) {
-                    PickScreen {
-                        state,
-                        guide,
-                        texts,
-                        theme,
-                    }
-                    .render(area, buf);
-                }
-            }
             Self::Choice(state) => ChoiceScreen { state, theme }.render(area, buf),
             Self::Meeting(state) => MeetingScreen {
                 state,
@@ -119,7 +102,6 @@ impl Screen {
         match self {
             Self::Home(_) => t.help_home,
             Self::PlacementForm(_) => t.help_form,
-            Self::Pick(_) => t.help_pick,
             Self::Choice(_) => t.help_choice,
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
@@ -132,7 +114,6 @@ impl Screen {
     /// The placement this screen is about, if any.
     pub fn placement_id(&self) -> Option<&str> {
         match self {
-            Self::Pick(p) => Some(&p.summary.placement.id),
             Self::Meeting(m) => Some(&m.folder),
             Self::Choice(c) => Some(&c.placement),
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),

@@ -4,14 +4,17 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::domain::Placement;
 use crate::domain::summary::{MomentState, PlacementSummary};
 use crate::domain::text::printable;
 use crate::domain::{Guide, Moment, Role};
 use crate::i18n::{Texts, fill};
+use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::dates::show_date;
 use crate::tui::effect::{Effect, open};
-use crate::tui::page::Next;
+use crate::tui::keys::KeyContext;
+use crate::tui::page::{Next, Page, Services, ViewCx};
 use crate::tui::screens::story::StoryState;
 use crate::tui::theme::Theme;
 
@@ -23,6 +26,32 @@ pub struct PickState {
 }
 
 impl PickState {
+    /// The meetings of placement `id` as its files hold them, the next one to hold selected.
+    pub fn open(id: &str, store: &Store) -> Self {
+        let summary = store.summary(id).unwrap_or_else(|_| {
+            PlacementSummary::new(
+                Placement {
+                    id: id.to_string(),
+                    ..Placement::default()
+                },
+                &[],
+            )
+        });
+        let selected = summary.next_moment().map_or(0, Moment::index);
+        let prepared = Moment::ALL.map(|m| {
+            let (trainer, student) = store.preparations(id, m);
+            let mut who = Vec::new();
+            who.extend(trainer.map(|_| Role::Trainer));
+            who.extend(student.map(|_| Role::Student));
+            who
+        });
+        Self {
+            summary,
+            selected,
+            prepared,
+        }
+    }
+
     pub fn moment(&self) -> Moment {
         Moment::ALL[self.selected.min(2)]
     }
@@ -34,9 +63,15 @@ impl PickState {
             self.selected = moment.index();
         }
     }
+}
+
+impl Page for PickState {
+    fn context(&self) -> KeyContext {
+        KeyContext::Pick
+    }
 
     /// Whether `action` does something here now: only a draft can be discarded.
-    pub fn offers(&self, action: Action) -> bool {
+    fn offers(&self, action: Action) -> bool {
         match action {
             Action::DeleteSelected => {
                 self.summary.moments[self.moment().index()] == MomentState::Draft
@@ -45,27 +80,59 @@ impl PickState {
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Effect {
+    fn update(&mut self, action: Action, _services: &Services) -> Next {
         let id = self.summary.placement.id.clone();
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(2),
-            Action::Back => return Effect::Back,
-            Action::Open => {
-                return Effect::OpenMeeting {
-                    id,
-                    moment: self.moment(),
-                };
+        let effect = match action {
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                return Next::Stay;
             }
-            Action::EditPlacement => return Effect::EditPlacement(id),
-            Action::Prepare => return Effect::PrepMenu(id, self.moment()),
-            Action::Story => {
-                return open(move |s| Next::push_or_say(StoryState::open(&id, s)));
+            Action::Down => {
+                self.selected = (self.selected + 1).min(2);
+                return Next::Stay;
             }
-            Action::DeleteSelected => return Effect::AskDiscardDraft(id, self.moment()),
-            _ => {}
+            Action::Back => return Next::Back,
+            Action::Open => Effect::OpenMeeting {
+                id,
+                moment: self.moment(),
+            },
+            Action::EditPlacement => Effect::EditPlacement(id),
+            Action::Prepare => Effect::PrepMenu(id, self.moment()),
+            Action::Story => open(move |s| Next::push_or_say(StoryState::open(&id, s))),
+            Action::DeleteSelected => Effect::AskDiscardDraft(id, self.moment()),
+            _ => return Next::Stay,
+        };
+        Next::Effect(effect)
+    }
+
+    fn refresh(&mut self, services: &Services, came_back_from: Option<Moment>) {
+        let selected = self.selected;
+        *self = Self::open(&self.summary.placement.id, services.store);
+        match came_back_from {
+            Some(moment) => self.stay_on(moment),
+            // Changed outside: the teacher's place stays where it was.
+            None => self.selected = selected,
         }
-        Effect::None
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        if let Some(guide) = cx.guides.for_language(cx.lang) {
+            PickScreen {
+                state: self,
+                guide,
+                texts: cx.texts,
+                theme: cx.theme,
+            }
+            .render(area, buf);
+        }
+    }
+
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.help_pick
+    }
+
+    fn placement_id(&self) -> Option<&str> {
+        Some(&self.summary.placement.id)
     }
 }
 

@@ -129,6 +129,17 @@ impl Page for StoryState {
         }
     }
 
+    fn refresh(&mut self, services: &Services, _came_back_from: Option<Moment>) {
+        if let Ok(fresh) = Self::open(&self.placement.id, services) {
+            let (scroll, printed) = (self.scroll, self.printed.take());
+            *self = Self {
+                scroll,
+                printed,
+                ..fresh
+            };
+        }
+    }
+
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
         self.draw(area, buf, cx);
     }
