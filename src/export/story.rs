@@ -34,7 +34,7 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
     );
     facts(&mut body, placement, t);
     body.push_str("<section data-section=\"moments\">\n<table class=\"story\">\n");
-    moment_headings(&mut body, t);
+    moment_headings(&mut body, t, false);
     body.push_str("<tr>");
     for moment in Moment::ALL {
         let cell = if story.is_unreadable(moment) {
@@ -58,7 +58,7 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
             escape(guide.key_title(key))
         );
         // Each table names its moments, so a page read on its own still says whose is whose.
-        moment_headings(&mut body, t);
+        moment_headings(&mut body, t, false);
         body.push_str("<tr>");
         for moment in Moment::ALL {
             let _ = write!(body, "<td>{}</td>", said(story.record(moment), key, t));
@@ -70,9 +70,9 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
     page(guide.language, &title, &body)
 }
 
-/// A row naming the three moments.
-fn moment_headings(body: &mut String, t: &Texts) {
-    body.push_str("<tr>");
+/// A row naming the three moments, after an empty corner where rows are named too.
+fn moment_headings(body: &mut String, t: &Texts, corner: bool) {
+    body.push_str(if corner { "<tr><th></th>" } else { "<tr>" });
     for moment in Moment::ALL {
         let _ = write!(
             body,
@@ -128,17 +128,13 @@ fn held(record: Option<&MeetingRecord>, t: &Texts) -> String {
         escape(&t.date(record.date)),
         escape(t.place(record.place))
     );
-    let prepared: Vec<&str> = record
-        .prepared_by()
-        .into_iter()
-        .map(|role| t.role(role))
-        .collect();
+    let prepared = record.prepared_by();
     if !prepared.is_empty() {
         let _ = write!(
             cell,
             "<br><span class=\"muted\">{} {}</span>",
             escape(t.story_prepared_by),
-            escape(&prepared.join(", "))
+            escape(&t.roles(&prepared))
         );
     }
     cell
@@ -152,15 +148,7 @@ fn guidance(body: &mut String, story: &Story, t: &Texts) {
         escape(t.story_guidance)
     );
     let counts = Moment::ALL.map(|m| story.strategies(m));
-    body.push_str("<tr><th></th>");
-    for moment in Moment::ALL {
-        let _ = write!(
-            body,
-            "<th>{}</th>",
-            escape(&capitalised(t.moment_word(moment)))
-        );
-    }
-    body.push_str("</tr>\n");
+    moment_headings(body, t, true);
     for (at, strategy) in Strategy::ALL.into_iter().enumerate() {
         let _ = write!(body, "<tr><th>{}</th>", escape(t.strategy(strategy)));
         for moment in Moment::ALL {

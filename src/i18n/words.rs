@@ -105,6 +105,15 @@ impl Texts {
         }
     }
 
+    /// Several roles in a row: "praktijkopleider, student".
+    pub fn roles(&self, roles: &[Role]) -> String {
+        roles
+            .iter()
+            .map(|r| self.role(*r))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub const fn role(&self, role: Role) -> &'static str {
         match role {
             Role::Student => self.role_student,

@@ -352,14 +352,10 @@ impl StoryState {
                 t.place(record.place)
             )),
         ];
-        let prepared: Vec<&str> = record
-            .prepared_by()
-            .into_iter()
-            .map(|role| t.role(role))
-            .collect();
+        let prepared = record.prepared_by();
         if !prepared.is_empty() {
             spans.push(Span::styled(
-                format!(" · {} {}", t.story_prepared_by, prepared.join(", ")),
+                format!(" · {} {}", t.story_prepared_by, t.roles(&prepared)),
                 theme.dim,
             ));
         }
