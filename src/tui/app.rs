@@ -28,6 +28,7 @@ use super::effect::Effect;
 use super::keys::{KeyContext, action_for};
 use super::meeting::{Cx, Phase};
 use super::page::{Next, Page, Services};
+use super::screens::help::HelpLayer;
 use super::screens::home::{HomeScreen, HomeState};
 use super::theme::Theme;
 use crate::domain::Moment;
@@ -46,8 +47,6 @@ pub struct App {
     saver: DraftSaver,
     /// The screens the user came through; the last one has the keyboard. Never empty.
     pub screens: Vec<Screen>,
-    pub help: bool,
-    pub help_scroll: u16,
     /// A one-line message for the user, and whether it is a warning.
     pub message: Option<(String, bool)>,
     /// The saver's last failure, shown until a save succeeds.
@@ -178,8 +177,6 @@ impl App {
             guides,
             saver,
             screens: Vec::new(),
-            help: false,
-            help_scroll: 0,
             message: None,
             save_failure: None,
             demo: false,
@@ -240,15 +237,12 @@ impl App {
         if self.quit_question.is_some() {
             return KeyContext::QuitQuestion;
         }
-        if self.help {
-            return KeyContext::Help;
-        }
         self.screen().context()
     }
 
     /// Whether `action` does something now; the footer shows only those.
     pub fn offers(&self, action: Action) -> bool {
-        if self.help || self.quit_question.is_some() {
+        if self.quit_question.is_some() {
             return true;
         }
         if let (Action::PageUp | Action::PageDown, Screen::Meeting(m)) = (action, self.screen())
@@ -280,6 +274,11 @@ impl App {
         self.screen().offers(action)
     }
 
+    /// Whether a layer (help) covers the screen: what is typed then goes nowhere.
+    fn covered(&self) -> bool {
+        matches!(self.screen(), Screen::Page(p) if p.is_layer())
+    }
+
     /// Whether the screen is too small to show anything but a request to enlarge it.
     pub fn too_small(&self) -> bool {
         self.viewport
@@ -308,7 +307,7 @@ impl App {
 
     /// Pasted text arrives as one edit, wherever text can go.
     pub fn handle_paste(&mut self, text: &str) {
-        if self.too_small() || self.help || self.quit_question.is_some() {
+        if self.too_small() || self.covered() || self.quit_question.is_some() {
             return;
         }
         let text = super::pasted::line_breaks(text);
@@ -368,23 +367,10 @@ impl App {
         match action {
             Action::Quit => return self.quit_app(),
             Action::Interrupt => return self.interrupt(),
-            Action::ToggleHelp => {
-                self.help = !self.help;
-                self.help_scroll = 0;
-                return;
+            Action::ToggleHelp if !self.covered() => {
+                let help = HelpLayer::new(self.help_lines());
+                return self.push(Screen::Page(Box::new(help)));
             }
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown if self.help => {
-                let step: i32 = match action {
-                    Action::Up => -1,
-                    Action::Down => 1,
-                    Action::PageUp => -10,
-                    _ => 10,
-                };
-                let to = (i32::from(self.help_scroll) + step).max(0);
-                self.help_scroll = u16::try_from(to).unwrap_or(0);
-                return;
-            }
-            _ if self.help => return,
             _ => {}
         }
         if !matches!(action, Action::Type(_)) {
@@ -443,6 +429,9 @@ impl App {
             Next::Stay => {}
             Next::Say(text, warning) => self.message = Some((text, warning)),
             Next::Back => self.back(),
+            Next::Close => {
+                self.screens.pop();
+            }
             Next::Push(page) => self.push(Screen::Page(page)),
             Next::Effect(effect) => self.carry_out(effect),
         }

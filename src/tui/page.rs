@@ -57,6 +57,8 @@ pub enum Next {
     Say(String, bool),
     /// Back to the screen the user came from.
     Back,
+    /// A layer (help, a question) taken off what it covered, which is left as it was.
+    Close,
     /// Another page on top of this one.
     Push(Box<dyn Page>),
     /// Something only the application can do: open a meeting, a form, a question.
@@ -76,6 +78,11 @@ impl Next {
 pub trait Page {
     /// Which keys mean what here.
     fn context(&self) -> KeyContext;
+
+    /// Drawn over the screen below it rather than instead of it (help, a question).
+    fn is_layer(&self) -> bool {
+        false
+    }
 
     /// Whether `action` does something now; the footer shows only those.
     fn offers(&self, _action: Action) -> bool {

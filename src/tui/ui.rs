@@ -35,9 +35,6 @@ impl Widget for &App {
                 .render(status_area, buf);
         }
         Paragraph::new(footer_lines).render(footer, buf);
-        if self.help {
-            self.render_help(body, buf);
-        }
         if let Some(reason) = &self.quit_question {
             self.render_quit_question(reason, body, buf);
         }
@@ -101,7 +98,15 @@ impl App {
             export_dir: &self.export_dir,
             rescue_dir: self.store.rescue_dir_shown(),
         };
-        self.screen().render(area, buf, &cx);
+        // A layer (help) is drawn over the screen it covers.
+        let base = self
+            .screens
+            .iter()
+            .rposition(|s| !matches!(s, Screen::Page(p) if p.is_layer()))
+            .unwrap_or(0);
+        for screen in &self.screens[base..] {
+            screen.render(area, buf, &cx);
+        }
     }
 
     /// A failed save outranks any other message: it stays until a save succeeds.
@@ -260,19 +265,6 @@ impl App {
             .render(popup, buf);
     }
 
-    fn render_help(&self, area: Rect, buf: &mut Buffer) {
-        let popup = area.centered(
-            Constraint::Length(area.width.saturating_sub(4).min(84)),
-            Constraint::Length(area.height.saturating_sub(2).max(3)),
-        );
-        Clear.render(popup, buf);
-        let block = self.theme.popup_block(self.texts.help_title);
-        Paragraph::new(self.help_lines())
-            .wrap(Wrap { trim: false })
-            .scroll((self.help_scroll, 0))
-            .block(block)
-            .render(popup, buf);
-    }
 }
 
 fn hint_width(hint: &Hint) -> usize {
