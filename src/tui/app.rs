@@ -30,6 +30,7 @@ use super::meeting::{Cx, Phase};
 use super::page::{Next, Page, Services};
 use super::screens::help::HelpLayer;
 use super::screens::home::{HomeScreen, HomeState};
+use super::screens::quit_question::QuitQuestion;
 use super::theme::Theme;
 use crate::domain::Moment;
 use crate::i18n::{Lang, Texts, fill};
@@ -55,8 +56,6 @@ pub struct App {
     pub quit: bool,
     /// When Ctrl+C was pressed once: a second press soon after quits.
     interrupted_at: Option<Instant>,
-    /// Set while asking what to do with text that could not be saved before quitting.
-    pub quit_question: Option<String>,
     /// The terminal's size at the last draw; keys do nothing while it is too small to show
     /// what they would do.
     pub viewport: Option<(u16, u16)>,
@@ -182,7 +181,6 @@ impl App {
             demo: false,
             quit: false,
             interrupted_at: None,
-            quit_question: None,
             viewport: None,
             exit_notes: Vec::new(),
             stale_placement: None,
@@ -234,17 +232,11 @@ impl App {
     }
 
     pub fn context(&self) -> KeyContext {
-        if self.quit_question.is_some() {
-            return KeyContext::QuitQuestion;
-        }
         self.screen().context()
     }
 
     /// Whether `action` does something now; the footer shows only those.
     pub fn offers(&self, action: Action) -> bool {
-        if self.quit_question.is_some() {
-            return true;
-        }
         if let (Action::PageUp | Action::PageDown, Screen::Meeting(m)) = (action, self.screen())
             && self.context() == KeyContext::MeetingNotes
         {
@@ -307,7 +299,7 @@ impl App {
 
     /// Pasted text arrives as one edit, wherever text can go.
     pub fn handle_paste(&mut self, text: &str) {
-        if self.too_small() || self.covered() || self.quit_question.is_some() {
+        if self.too_small() || self.covered() {
             return;
         }
         let text = super::pasted::line_breaks(text);
@@ -361,9 +353,6 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if self.quit_question.is_some() {
-            return self.answer_quit_question(action);
-        }
         match action {
             Action::Quit => return self.quit_app(),
             Action::Interrupt => return self.interrupt(),
@@ -444,6 +433,7 @@ impl App {
             Effect::Say(text, warning) => self.message = Some((text, warning)),
             Effect::Back => self.back(),
             Effect::Quit => self.quit_app(),
+            Effect::RescueAndQuit => self.rescue_and_quit(),
             Effect::SaveNow => self.save_now(),
             Effect::SaveFinal => self.save_final(),
             Effect::Export => self.export_shared(),
@@ -481,25 +471,28 @@ impl App {
             .save_failure
             .clone()
             .unwrap_or_else(|| self.texts.unknown.to_string());
-        self.quit_question = Some(reason);
+        self.ask_before_quitting(reason);
     }
 
-    fn answer_quit_question(&mut self, action: Action) {
-        match action {
-            Action::Choose(2) => match self.saver.handle().rescue(RESCUE_LIMIT) {
-                Some(Rescued::Failed(e)) => {
-                    self.quit_question = Some(e.describe(self.texts));
-                }
-                None => {}
-                rescued => {
-                    self.note_rescue(rescued);
-                    self.quit_question = None;
-                    self.quit = true;
-                }
-            },
-            Action::Choose(1) => self.quit_question = None,
-            Action::Interrupt => self.interrupt(),
-            _ => {}
+    /// Asks what to do with text the disk would not take, over whatever screen holds it; a
+    /// question already asked is asked again with the newer reason.
+    fn ask_before_quitting(&mut self, reason: String) {
+        if self.screen().context() == KeyContext::QuitQuestion {
+            self.screens.pop();
+        }
+        self.push(Screen::Page(Box::new(QuitQuestion { reason })));
+    }
+
+    /// The text that could not be saved goes into a rescue file, and the program ends.
+    fn rescue_and_quit(&mut self) {
+        match self.saver.handle().rescue(RESCUE_LIMIT) {
+            Some(Rescued::Failed(e)) => self.ask_before_quitting(e.describe(self.texts)),
+            None => {}
+            rescued => {
+                self.note_rescue(rescued);
+                self.screens.pop();
+                self.quit = true;
+            }
         }
     }
 

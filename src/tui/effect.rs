@@ -21,6 +21,8 @@ pub enum Effect {
     /// Back to the screen the user came from.
     Back,
     Quit,
+    /// Put what could not be saved in a rescue file, then quit.
+    RescueAndQuit,
     /// Save the open meeting's draft now and wait for it.
     SaveNow,
     /// Write the open meeting's record as final.

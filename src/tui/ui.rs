@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::action::Action;
 use super::app::{App, Screen, ViewCx};
@@ -35,9 +35,6 @@ impl Widget for &App {
                 .render(status_area, buf);
         }
         Paragraph::new(footer_lines).render(footer, buf);
-        if let Some(reason) = &self.quit_question {
-            self.render_quit_question(reason, body, buf);
-        }
         hide_controls(area, buf);
     }
 }
@@ -238,33 +235,6 @@ impl App {
         debug_assert!(!BINDINGS.is_empty());
         lines
     }
-
-    /// Asked when quitting finds text the disk would not take.
-    fn render_quit_question(&self, reason: &str, area: Rect, buf: &mut Buffer) {
-        let t = self.texts;
-        let popup = area.centered(
-            Constraint::Length(area.width.saturating_sub(4).min(70)),
-            Constraint::Length(area.height.saturating_sub(2).min(12)),
-        );
-        Clear.render(popup, buf);
-        let lines = vec![
-            Line::styled(fill(t.quit_unsaved_body, &[reason]), self.theme.warning),
-            Line::default(),
-            Line::from(vec![
-                Span::styled("[1] ", self.theme.key_hint),
-                Span::raw(t.quit_unsaved_stay),
-            ]),
-            Line::from(vec![
-                Span::styled("[2] ", self.theme.key_hint),
-                Span::raw(t.quit_unsaved_rescue),
-            ]),
-        ];
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(self.theme.popup_block(t.quit_unsaved_title))
-            .render(popup, buf);
-    }
-
 }
 
 fn hint_width(hint: &Hint) -> usize {

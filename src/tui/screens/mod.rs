@@ -10,6 +10,7 @@ pub mod import;
 pub mod pick;
 pub mod placement_form;
 pub mod prepare;
+pub mod quit_question;
 pub mod search;
 pub mod story;
 pub mod view;
