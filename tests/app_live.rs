@@ -112,7 +112,7 @@ fn over_a_large_archive_the_list_shows_its_progress_and_fills_in_while_keys_work
         rx,
         Vec::new(),
     );
-    assert_shows(&app, "Overzicht bijwerken: 0 van 0 stageplaatsen gelezen");
+    assert_shows(&app, "De lijst wordt bijgewerkt");
     // Keys work meanwhile: help opens and closes.
     press_shown(&mut app, "F1");
     press_shown(&mut app, "Esc");
@@ -172,5 +172,81 @@ fn an_open_story_shows_a_record_edited_outside() {
     store.save_final(NOOR, Moment::Start, &start).unwrap();
     wait_until(&mut app, "the edited note in the open story", |app| {
         shows(app, "Nagekomen: bakt nu ook taarten.")
+    });
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_placements_folder_removed_and_restored_from_a_copy_comes_back_on_the_open_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    let placements = tmp.path().join("placements");
+    let backup = tempfile::tempdir().unwrap();
+    copy_tree(&placements, backup.path());
+    // Give the watch time to be set up, as a teacher's program has had.
+    wait_until(&mut app, "the watch set up and the list read", |app| {
+        !app.reading_list()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::fs::remove_dir_all(&placements).unwrap();
+    wait_until(&mut app, "the list emptied", |app| {
+        !shows(app, "Daan el Amrani")
+    });
+    copy_tree(backup.path(), &placements);
+    wait_until(&mut app, "the list back from the copy", |app| {
+        shows(app, "Daan el Amrani") && shows(app, "Noor Verbeek")
+    });
+}
+
+#[test]
+fn the_meetings_of_a_placement_keep_the_chosen_one_when_another_is_held_elsewhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Enter");
+    // The teacher looks at the start meeting.
+    for _ in 0..3 {
+        press_shown(&mut app, "↑");
+    }
+    assert_shows(&app, "▶ 1. Startgesprek");
+    let store = Store::open(tmp.path()).unwrap();
+    let mut midway = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
+    midway.moment = Moment::Midway;
+    store.save_final(NOOR, Moment::Midway, &midway).unwrap();
+    wait_until(&mut app, "the midway held", |app| {
+        shows(app, "2. Tussentijds gesprek  gehouden")
+    });
+    assert_shows(&app, "▶ 1. Startgesprek");
+}
+
+#[test]
+fn a_file_damaged_and_repaired_outside_is_said_and_then_no_longer() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    let start = tmp.path().join("placements").join(NOOR).join("start.yaml");
+    let text = std::fs::read(&start).unwrap();
+    std::fs::write(&start, &text[..text.len() / 2]).unwrap();
+    wait_until(&mut app, "the damaged file named", |app| {
+        app.message
+            .as_ref()
+            .is_some_and(|(said, warning)| *warning && said.contains("start.yaml"))
+    });
+    std::fs::write(&start, &text).unwrap();
+    wait_until(&mut app, "the warning gone once repaired", |app| {
+        app.message.is_none()
     });
 }

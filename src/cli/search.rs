@@ -101,6 +101,12 @@ pub fn search(settings: &Settings, guides: &Guides, args: &SearchArgs) -> Outcom
         eprintln!("{}", t.search_nothing);
         return Ok(());
     }
+    if hits.len() >= crate::store::index::MOST {
+        eprintln!(
+            "{}",
+            crate::i18n::fill(t.search_count_most, &[&hits.len().to_string()])
+        );
+    }
     let mut text = String::new();
     for hit in &hits {
         let _ = writeln!(text, "{}", heading(hit, guide, t));

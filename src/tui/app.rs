@@ -69,6 +69,8 @@ pub struct App {
     live: super::live::Live,
     /// Something changed outside while the list was not on screen: read it again there.
     outside_changed: bool,
+    /// What the last reading of the list said was wrong, while it is still said.
+    overview_said: Option<String>,
     /// Started for one preparation (`stagegesprek prepare`), perhaps by the trainer or the
     /// student at the teacher's computer: leaving it ends the program rather than showing
     /// the teacher's other students.
@@ -187,6 +189,7 @@ impl App {
             export_dir: crate::store::config::Settings::default_export_dir(),
             live: super::live::Live::watch(&store_for_watch),
             outside_changed: false,
+            overview_said: None,
             only_preparation: false,
         };
         for broken in &app.guides.broken {

@@ -35,16 +35,19 @@ impl Live {
     pub fn watch(store: &Store) -> Self {
         let (tx, changes) = channel();
         let (stop, stopped) = channel::<()>();
-        let placements = store.root().join("placements");
+        let root = store.root().to_path_buf();
+        let placements = root.join("placements");
         std::thread::spawn(move || {
             let ready = tx.clone();
             let watcher =
                 notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                    if event.is_ok_and(|e| matters(&e)) {
+                    if event.is_ok_and(|e| matters(&e, &placements)) {
                         let _ = tx.send(());
                     }
                 })
-                .and_then(|mut w| w.watch(&placements, RecursiveMode::Recursive).map(|()| w));
+                // The whole data folder, so a placements folder removed and put back (or
+                // restored from a copy) is seen too; only what happens under it counts.
+                .and_then(|mut w| w.watch(&root, RecursiveMode::Recursive).map(|()| w));
             // What changed while the watch was being set up is looked for once.
             if watcher.is_ok() {
                 let _ = ready.send(());
@@ -134,14 +137,17 @@ pub fn read_in_background(store: Store) -> Receiver<Reading> {
     rx
 }
 
-/// Changes to the records and placements themselves; not merely reading them, and not the
-/// lock files that only say a meeting is open.
-fn matters(event: &notify::Event) -> bool {
+/// Changes to the records and placements themselves; not merely reading them, not the lock
+/// files that only say a meeting is open, and nothing outside `placements`.
+fn matters(event: &notify::Event, placements: &Path) -> bool {
     let kind = matches!(
         event.kind,
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
     );
-    kind && event.paths.iter().any(|p| is_data(p))
+    kind && event
+        .paths
+        .iter()
+        .any(|p| p == placements || (p.starts_with(placements) && is_data(p)))
 }
 
 fn is_data(path: &Path) -> bool {

@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use query::{Hit, MARK_END, MARK_START};
+pub use query::{Hit, MARK_END, MARK_START, MOST};
 pub use refresh::Refreshed;
 
 use super::durable;

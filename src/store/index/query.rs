@@ -16,7 +16,7 @@ pub use crate::domain::search::{MARK_END, MARK_START};
 const SNIPPET_WORDS: usize = 14;
 
 /// How many results a search gives at most; more is never read by a person.
-const MOST: usize = 200;
+pub const MOST: usize = 200;
 
 /// One place a search found.
 #[derive(Debug, Clone, PartialEq, Eq)]

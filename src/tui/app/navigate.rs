@@ -121,25 +121,47 @@ impl App {
 
     /// What reading the list repaired or could not read, in the status line.
     pub(super) fn say_overview_problems(&mut self, overview: &Overview) {
-        let errors = &overview.errors;
-        if !overview.repaired.is_empty() {
-            let text = fill(
-                self.texts.permissions_repaired,
-                &[&overview.repaired.len().to_string()],
-            );
-            self.message = Some((text, true));
+        let said = self.overview_problems(overview);
+        if said.is_some() {
+            self.message = said.clone().map(|text| (text, true));
         }
+        self.overview_said = said;
+    }
+
+    /// The list read again in the background: what it found replaces what the last reading
+    /// said (or clears it once all is well), never a message of something else.
+    pub(super) fn update_overview_problems(&mut self, overview: &Overview) {
+        let said = self.overview_problems(overview);
+        let ours = self
+            .message
+            .as_ref()
+            .is_none_or(|(text, _)| Some(text) == self.overview_said.as_ref());
+        if ours {
+            self.message = said.clone().map(|text| (text, true));
+        }
+        self.overview_said = said;
+    }
+
+    /// What reading the list repaired or could not read, in words; the files it could not
+    /// read outrank the permissions it narrowed.
+    fn overview_problems(&self, overview: &Overview) -> Option<String> {
+        let errors = &overview.errors;
         if let Some(first) = errors.first() {
-            let text = if errors.len() == 1 {
+            return Some(if errors.len() == 1 {
                 first.describe(self.texts)
             } else {
                 fill(
                     self.texts.err_damaged_count,
                     &[&errors.len().to_string(), &first.describe(self.texts)],
                 )
-            };
-            self.message = Some((text, true));
+            });
         }
+        (!overview.repaired.is_empty()).then(|| {
+            fill(
+                self.texts.permissions_repaired,
+                &[&overview.repaired.len().to_string()],
+            )
+        })
     }
 
     /// Shows the list of placements, read afresh (after demo data was written).

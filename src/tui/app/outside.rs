@@ -42,10 +42,7 @@ impl App {
     }
 
     fn take_in_overview(&mut self, overview: Overview) {
-        // Read again in the background: what it found is said unless something else is.
-        if self.message.is_none() {
-            self.say_overview_problems(&overview);
-        }
+        self.update_overview_problems(&overview);
         if let Some(home) = self.home_mut() {
             home.take_in(overview.summaries);
         }

@@ -249,13 +249,16 @@ impl Widget for HomeScreen<'_> {
         block.render(area, buf);
         if let (Some((done, total)), true) = (self.state.building, self.state.summaries.is_empty())
         {
-            Paragraph::new(fill(
-                t.index_building,
-                &[&done.to_string(), &total.to_string()],
-            ))
-            .style(self.theme.dim)
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+            // Before the first count there is nothing to count yet.
+            let said = if total == 0 {
+                crate::domain::text::capitalised(t.home_updating)
+            } else {
+                fill(t.index_building, &[&done.to_string(), &total.to_string()])
+            };
+            Paragraph::new(said)
+                .style(self.theme.dim)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
         if self.state.summaries.is_empty() {

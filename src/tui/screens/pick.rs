@@ -106,6 +106,11 @@ impl Page for PickState {
     }
 
     fn refresh(&mut self, services: &Services, came_back_from: Option<Moment>) {
+        // A placement removed meanwhile keeps what was shown; opening a meeting then says
+        // it is gone.
+        if !services.store.placement_exists(&self.summary.placement.id) {
+            return;
+        }
         let selected = self.selected;
         *self = Self::open(&self.summary.placement.id, services.store);
         match came_back_from {

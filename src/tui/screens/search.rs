@@ -14,7 +14,7 @@ use crate::domain::dates::parse_date;
 use crate::domain::search::{Flag, SearchQuery};
 use crate::domain::text::printable;
 use crate::i18n::{Texts, fill};
-use crate::store::index::{Hit, Index, MARK_END, MARK_START};
+use crate::store::index::{Hit, Index, MARK_END, MARK_START, MOST};
 use crate::tui::action::Action;
 use crate::tui::editing::{TextKind, apply};
 use crate::tui::effect::Effect;
@@ -328,10 +328,13 @@ impl SearchState {
         } else if self.hits.is_empty() {
             Line::styled(t.search_nothing, theme.dim)
         } else {
-            Line::styled(
-                fill(t.search_count, &[&self.hits.len().to_string()]),
-                theme.dim,
-            )
+            // At the most a person reads, the rest is not looked up: said so.
+            let count = if self.hits.len() >= MOST {
+                t.search_count_most
+            } else {
+                t.search_count
+            };
+            Line::styled(fill(count, &[&self.hits.len().to_string()]), theme.dim)
         };
         Paragraph::new(said).render(status, buf);
         self.render_hits(list, buf, cx);
