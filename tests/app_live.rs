@@ -5,8 +5,11 @@
 
 mod common;
 
-use common::{DAAN, NOOR, app_in, assert_shows, demo_data, press_shown, screen, wait_until};
-use stagegesprek::domain::{Moment, RecordStatus};
+use common::{
+    DAAN, NOOR, app_in, assert_shows, demo_data, hold_noor_midway_elsewhere, press_shown, screen,
+    wait_until,
+};
+use stagegesprek::domain::Moment;
 use stagegesprek::i18n::{Lang, LangExt as _};
 use stagegesprek::store::Store;
 use stagegesprek::store::guides::Guides;
@@ -69,12 +72,7 @@ fn a_meeting_held_in_another_window_shows_on_the_open_moments_and_on_the_list() 
     press_shown(&mut app, "Enter");
     assert_shows(&app, "2. Tussentijds gesprek");
     assert!(!shows(&app, "Tussentijds gesprek  gehouden"));
-    // Another window holds Noor's midway meeting.
-    let store = Store::open(tmp.path()).unwrap();
-    let mut midway = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
-    midway.moment = Moment::Midway;
-    midway.status = RecordStatus::Final;
-    store.save_final(NOOR, Moment::Midway, &midway).unwrap();
+    hold_noor_midway_elsewhere(tmp.path());
     wait_until(&mut app, "the midway held on the moments", |app| {
         shows(app, "2. Tussentijds gesprek  gehouden")
     });
@@ -222,10 +220,7 @@ fn the_meetings_of_a_placement_keep_the_chosen_one_when_another_is_held_elsewher
         press_shown(&mut app, "↑");
     }
     assert_shows(&app, "▶ 1. Startgesprek");
-    let store = Store::open(tmp.path()).unwrap();
-    let mut midway = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
-    midway.moment = Moment::Midway;
-    store.save_final(NOOR, Moment::Midway, &midway).unwrap();
+    hold_noor_midway_elsewhere(tmp.path());
     wait_until(&mut app, "the midway held", |app| {
         shows(app, "2. Tussentijds gesprek  gehouden")
     });

@@ -145,6 +145,20 @@ pub fn press_digit_shown(app: &mut App, digit: char) {
 pub const DAAN: &str = "daan-el-amrani-autoservice-kwartelweg";
 pub const NOOR: &str = "noor-verbeek-bakkerij-het-zonnige-deeg";
 
+/// Holds Noor's midway meeting as another window would: her start's record, as the midway's.
+pub fn hold_noor_midway_elsewhere(dir: &std::path::Path) {
+    let store = Store::open(dir).unwrap();
+    let mut midway = store
+        .final_record(NOOR, stagegesprek::domain::Moment::Start)
+        .unwrap()
+        .unwrap();
+    midway.moment = stagegesprek::domain::Moment::Midway;
+    midway.status = stagegesprek::domain::RecordStatus::Final;
+    store
+        .save_final(NOOR, stagegesprek::domain::Moment::Midway, &midway)
+        .unwrap();
+}
+
 /// Writes the two demo placements into `dir` with the real binary.
 pub fn demo_data(dir: &std::path::Path) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
