@@ -287,11 +287,26 @@ impl Form {
             .map(|f| &f.value)
     }
 
-    /// The text of field `name`, trimmed; empty when the form has no such text field.
+    /// Whether the form asks field `name` (some forms ask more once there is something to
+    /// change).
+    pub fn has(&self, name: FieldName) -> bool {
+        self.field(name).is_some()
+    }
+
+    /// The text of field `name`, trimmed. Asking a form for a text field it does not have is
+    /// a mistake in the program, never an empty answer: the tests, which read every form,
+    /// stop on it.
     pub fn text(&self, name: FieldName) -> String {
         match self.field(name) {
             Some(FieldValue::Text(area)) => text_of(area).trim().to_string(),
-            _ => String::new(),
+            other => {
+                debug_assert!(
+                    other.is_some(),
+                    "form '{}' has no text field {name:?}",
+                    self.title
+                );
+                String::new()
+            }
         }
     }
 

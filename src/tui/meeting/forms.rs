@@ -177,7 +177,12 @@ pub fn agreement_as_typed(form: &Form) -> TypedAgreement {
             .choice(FieldName::Status)
             .unwrap_or(0)
             .min(AgreementStatus::ALL.len() - 1)],
-        note: form.text(FieldName::Note),
+        // Only an agreement that exists is checked off, with a note on how it went.
+        note: if form.has(FieldName::Note) {
+            form.text(FieldName::Note)
+        } else {
+            String::new()
+        },
     }
 }
 
