@@ -21,7 +21,6 @@ fn kind(app: &App) -> String {
         Screen::Meeting(_) => "meeting".into(),
         Screen::Choice(_) => "choice".into(),
         Screen::Prepare(_) => "prepare".into(),
-        Screen::Import(_) => "import".into(),
         Screen::Page(page) => format!("{:?}", page.context()).to_lowercase(),
     }
 }
@@ -35,7 +34,7 @@ const ALL: [&str; 12] = [
     "choice",
     "about",
     "prepare",
-    "import",
+    "importtext",
     "searchtext",
     "story",
     "company",

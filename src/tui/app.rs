@@ -321,7 +321,6 @@ impl App {
             Screen::Prepare(p) => {
                 p.form.paste(&text);
             }
-            Screen::Import(i) => i.paste(&text),
             Screen::Page(p) => p.paste(&text),
             _ => {}
         }
@@ -421,6 +420,10 @@ impl App {
             Next::Stay => {}
             Next::Say(text, warning) => self.message = Some((text, warning)),
             Next::Back => self.back(),
+            Next::BackSaying(text, warning) => {
+                self.back();
+                self.message = Some((text, warning));
+            }
             Next::Close => {
                 self.screens.pop();
             }
@@ -459,7 +462,6 @@ impl App {
             }
             Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),
             Effect::SavePreparation => self.save_preparation(),
-            Effect::ImportReply => self.import_pasted(),
         }
     }
 

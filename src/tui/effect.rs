@@ -58,8 +58,6 @@ pub enum Effect {
     PrepMenu(String, Moment),
     /// Store what the preparation screen holds.
     SavePreparation,
-    /// Store the reply pasted into the import screen.
-    ImportReply,
     /// What a search found, opened where it stands.
     OpenFound(Box<crate::store::index::Hit>),
     /// A page on top of this one (see `open`).

@@ -57,6 +57,8 @@ pub enum Next {
     Say(String, bool),
     /// Back to the screen the user came from.
     Back,
+    /// Back, with a line in the status bar about what was done (and whether it is a warning).
+    BackSaying(String, bool),
     /// A layer (help, a question) taken off what it covered, which is left as it was.
     Close,
     /// Another page on top of this one.

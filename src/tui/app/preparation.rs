@@ -7,9 +7,8 @@ use super::{App, Screen};
 use crate::clipboard::copy_to_clipboard;
 use crate::domain::preparation::{PrepSource, Preparer};
 use crate::domain::{Lang, Moment, Placement};
-use crate::export::{mail_subject, mailto_url, parse_reply, preparation_form};
+use crate::export::{mail_subject, mailto_url, preparation_form};
 use crate::i18n::{Texts, fill};
-use crate::store::StoreError;
 use crate::tui::screens::choice::{Answer, ChoiceState, Intent};
 use crate::tui::screens::import::ImportState;
 use crate::tui::screens::prepare::PrepareState;
@@ -241,47 +240,6 @@ impl App {
     pub(super) fn paste_reply(&mut self, id: &str, moment: Moment) {
         let expected = Some((id.to_string(), moment));
         let state = ImportState::new(self.texts.import_placeholder, expected);
-        self.show(Screen::Import(Box::new(state)));
-    }
-
-    /// Stores the pasted reply. One that would replace an earlier preparation asks first:
-    /// the second Ctrl+S replaces it, and the earlier one is kept in `set-aside/`.
-    pub(super) fn import_pasted(&mut self) {
-        let t = self.texts;
-        let Screen::Import(state) = self.screen() else {
-            return;
-        };
-        let text = state.area.lines().join("\n");
-        let replace = state.replace_armed;
-        let reply = match parse_reply(&text) {
-            Ok(reply) => reply,
-            Err(problem) => {
-                self.message = Some((t.reply_problem(problem), true));
-                return;
-            }
-        };
-        match self.store.import_reply(&reply, replace) {
-            Ok(path) => {
-                self.stale_placement = Some(reply.placement.clone());
-                self.back();
-                let shown = path.display().to_string();
-                let who = t.role(reply.by.role());
-                let mut done = fill(t.import_done, &[who, &shown]);
-                if reply.replaced > 0 {
-                    let replaced = fill(t.prep_replaced_controls, &[&reply.replaced.to_string()]);
-                    done = format!("{done}. {replaced}");
-                }
-                self.message = Some((done, false));
-            }
-            Err(e @ StoreError::Refused { .. })
-                if !replace && self.store.placement_exists(&reply.placement) =>
-            {
-                if let Screen::Import(state) = self.screen_mut() {
-                    state.replace_armed = true;
-                }
-                self.message = Some((format!("{} {}", e.describe(t), t.import_replace_hint), true));
-            }
-            Err(e) => self.message = Some((e.describe(t), true)),
-        }
+        self.show(Screen::Page(Box::new(state)));
     }
 }

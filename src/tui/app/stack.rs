@@ -19,7 +19,6 @@ use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
 use crate::tui::screens::home::HomeScreen;
 use crate::tui::screens::home::HomeState;
-use crate::tui::screens::import::ImportState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prepare::PrepareState;
 use crate::tui::theme::Theme;
@@ -30,7 +29,6 @@ pub enum Screen {
     Meeting(Box<MeetingState>),
     Choice(Box<ChoiceState>),
     Prepare(Box<PrepareState>),
-    Import(Box<ImportState>),
     /// A screen that owns all of its behaviour (see `tui::page`).
     Page(Box<dyn Page>),
 }
@@ -43,7 +41,6 @@ impl Screen {
             Self::Meeting(m) => m.context(),
             Self::Choice(_) => KeyContext::Question,
             Self::Prepare(p) => p.context(),
-            Self::Import(_) => KeyContext::ImportText,
             Self::Page(p) => p.context(),
         }
     }
@@ -55,7 +52,7 @@ impl Screen {
             Self::Choice(c) => c.offers(action),
             Self::PlacementForm(p) => p.form.offers(action),
             Self::Page(p) => p.offers(action),
-            Self::Prepare(_) | Self::Import(_) => true,
+            Self::Prepare(_) => true,
         }
     }
 
@@ -66,7 +63,6 @@ impl Screen {
             Self::Meeting(m) => m.update(action, cx),
             Self::Choice(c) => c.update(action),
             Self::Prepare(p) => p.update(action, cx),
-            Self::Import(i) => i.update(action, cx.t),
             // Pages are updated with the services, by the application.
             Self::Page(_) => Effect::None,
         }
@@ -92,7 +88,6 @@ impl Screen {
             Self::Prepare(state) => {
                 render_form(&state.form, Some(&state.intro), area, buf, theme);
             }
-            Self::Import(state) => state.render(area, buf, cx),
             Self::Page(page) => page.render(area, buf, cx),
         }
     }
@@ -106,7 +101,6 @@ impl Screen {
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
             Self::Prepare(_) => t.help_prepare,
-            Self::Import(_) => t.import_intro,
             Self::Page(p) => p.help(t),
         }
     }
@@ -119,7 +113,7 @@ impl Screen {
             Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Prepare(p) => Some(&p.placement),
             Self::Page(p) => p.placement_id(),
-            Self::Home(_) | Self::Import(_) => None,
+            Self::Home(_) => None,
         }
     }
 

@@ -10,11 +10,12 @@ use crate::domain::Moment;
 use crate::domain::preparation::{Reply, ReplyProblem};
 use crate::export::parse_reply;
 use crate::i18n::{Texts, fill};
+use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::editing::{self, TextKind};
-use crate::tui::effect::Effect;
 use crate::tui::form::text_area;
-use crate::tui::page::ViewCx;
+use crate::tui::keys::KeyContext;
+use crate::tui::page::{Next, Page, Services, ViewCx};
 
 pub struct ImportState {
     pub area: TextArea<'static>,
@@ -50,31 +51,33 @@ impl ImportState {
         }
     }
 
-    pub fn update(&mut self, action: Action, t: &Texts) -> Effect {
-        match action {
-            Action::Back => Effect::Back,
-            Action::Type(key) => {
-                if editing::apply(&mut self.area, TextKind::Lines, key) {
-                    self.read();
+    /// Stores the pasted reply. One that would replace an earlier preparation asks first:
+    /// the second Ctrl+S replaces it, and the earlier one is kept in `set-aside/`.
+    fn store_reply(&mut self, services: &Services) -> Next {
+        let t = services.t;
+        let reply = match &self.reply {
+            Some(Ok(reply)) => reply,
+            Some(Err(problem)) => return Next::Say(t.reply_problem(*problem), true),
+            None => return Next::Stay,
+        };
+        match services.store.import_reply(reply, self.replace_armed) {
+            Ok(path) => {
+                let who = t.role(reply.by.role());
+                let mut done = fill(t.import_done, &[who, &path.display().to_string()]);
+                if reply.replaced > 0 {
+                    let replaced = fill(t.prep_replaced_controls, &[&reply.replaced.to_string()]);
+                    done = format!("{done}. {replaced}");
                 }
-                Effect::None
+                Next::BackSaying(done, false)
             }
-            Action::SaveForm if self.is_for_another() && !self.other_confirmed => {
-                self.other_confirmed = true;
-                Effect::Say(t.import_other_confirm.into(), true)
+            Err(e @ StoreError::Refused { .. })
+                if !self.replace_armed && services.store.placement_exists(&reply.placement) =>
+            {
+                self.replace_armed = true;
+                Next::Say(format!("{} {}", e.describe(t), t.import_replace_hint), true)
             }
-            Action::SaveForm => match &self.reply {
-                Some(Ok(_)) => Effect::ImportReply,
-                Some(Err(problem)) => Effect::Say(t.reply_problem(*problem), true),
-                None => Effect::None,
-            },
-            _ => Effect::None,
+            Err(e) => Next::Say(e.describe(t), true),
         }
-    }
-
-    pub fn paste(&mut self, text: &str) {
-        self.area.insert_str(text);
-        self.read();
     }
 
     /// Reads what is pasted as a reply, afresh after every change.
@@ -85,7 +88,7 @@ impl ImportState {
         self.reply = (!text.trim().is_empty()).then(|| parse_reply(&text));
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
         let (t, theme) = (cx.texts, cx.theme);
         let block = theme.screen_block(t.import_title);
         let inner = block.inner(area);
@@ -119,6 +122,47 @@ impl ImportState {
                     .title(Span::styled(format!(" {} ", t.import_preview), theme.title)),
             )
             .render(preview, buf);
+    }
+}
+
+impl Page for ImportState {
+    fn context(&self) -> KeyContext {
+        KeyContext::ImportText
+    }
+
+    fn update(&mut self, action: Action, services: &Services) -> Next {
+        match action {
+            Action::Back => Next::Back,
+            Action::Type(key) => {
+                if editing::apply(&mut self.area, TextKind::Lines, key) {
+                    self.read();
+                }
+                Next::Stay
+            }
+            Action::SaveForm if self.is_for_another() && !self.other_confirmed => {
+                self.other_confirmed = true;
+                Next::Say(services.t.import_other_confirm.into(), true)
+            }
+            Action::SaveForm => self.store_reply(services),
+            _ => Next::Stay,
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.area.insert_str(text);
+        self.read();
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        self.draw(area, buf, cx);
+    }
+
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.import_intro
+    }
+
+    fn placement_id(&self) -> Option<&str> {
+        self.expected.as_ref().map(|(id, _)| id.as_str())
     }
 }
 
