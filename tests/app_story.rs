@@ -58,7 +58,8 @@ fn the_story_shows_each_meeting_and_what_became_of_each_agreement() {
     assert!(trail.starts_with("✓ S "), "{trail}");
     let said = common::words(&app);
     assert!(
-        said.contains(&format!("{first_agreement} (student) → T afgerond")),
+        said.contains(&format!("{first_agreement} (student) · Uiterlijk"))
+            && said.contains("→ T afgerond"),
         "{said}"
     );
 
@@ -155,4 +156,37 @@ fn a_meeting_whose_file_cannot_be_read_is_never_shown_or_printed_as_not_held() {
     assert!(html.contains("✗</span> bestand niet te lezen"), "{html}");
     // Only the final meeting, which has no file, is not held.
     assert_eq!(html.matches("nog niet gehouden").count(), 1, "{html}");
+}
+
+#[test]
+fn the_story_says_by_when_each_agreement_was_due_and_which_are_late() {
+    let tmp = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let mut start = store.final_record(NOOR, Moment::Start).unwrap().unwrap();
+    start.agreements.truncate(1);
+    start.agreements[0].what = "Hygiënecode lezen".into();
+    start.agreements[0].due = chrono::NaiveDate::from_ymd_opt(2020, 1, 6);
+    start.agreements[0].status = AgreementStatus::Open;
+    store.save_final(NOOR, Moment::Start, &start).unwrap();
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.export_dir = exports.path().to_path_buf();
+    app.viewport = Some((80, 24));
+    press_shown(&mut app, "End");
+    press_shown(&mut app, "Ctrl+L");
+    press_shown(&mut app, "End");
+    let said = common::words(&app);
+    assert!(
+        said.contains("Hygiënecode lezen (student) · Uiterlijk 6-1-2020 te laat"),
+        "{said}"
+    );
+    press_shown(&mut app, "Ctrl+P");
+    let html =
+        std::fs::read_to_string(exports.path().join(format!("{NOOR}-verloop.html"))).unwrap();
+    assert!(html.contains("Uiterlijk 6-1-2020"), "{html}");
+    assert!(
+        html.contains("<span class=\"overdue\">te laat</span>"),
+        "{html}"
+    );
 }

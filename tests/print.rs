@@ -302,7 +302,10 @@ fn story_prints() -> Result<Completion, Failed> {
         ..start.agreements[0].clone()
     }];
     let story = Story::new(vec![start, midway]);
-    let printed = match print(&story_html(&placement(), &story, &guide), dir.path())? {
+    let printed = match print(
+        &story_html(&placement(), &story, &guide, stagegesprek::store::today()),
+        dir.path(),
+    )? {
         Ok(printed) => printed,
         Err(why) => return Ok(Completion::ignored_with(why)),
     };

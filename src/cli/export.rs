@@ -92,11 +92,23 @@ pub fn export_placement_story(
         .ok_or_else(|| Failure(t.err_no_guide.into()))?;
     match target {
         None => {
-            let path = export_story(&store, &settings.export_dir(), &placement, &story, guide)
-                .map_err(|e| Failure(e.describe(t)))?;
+            let today = crate::store::today();
+            let path = export_story(
+                &store,
+                &settings.export_dir(),
+                &placement,
+                &story,
+                guide,
+                today,
+            )
+            .map_err(|e| Failure(e.describe(t)))?;
             say_written(t.story_printed, &path, t)
         }
-        Some(target) => write_to(&target, &story_html(&placement, &story, guide), t),
+        Some(target) => write_to(
+            &target,
+            &story_html(&placement, &story, guide, crate::store::today()),
+            t,
+        ),
     }
 }
 

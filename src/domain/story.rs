@@ -11,6 +11,8 @@ pub struct Trail {
     pub what: String,
     pub who: Role,
     pub made_at: Moment,
+    /// By when, as last agreed.
+    pub due: Option<chrono::NaiveDate>,
     /// How it stood when it was checked off at a later moment, in order; empty while no later
     /// meeting was held.
     pub later: Vec<(Moment, AgreementStatus, String)>,
@@ -22,6 +24,11 @@ impl Trail {
         self.later
             .last()
             .map_or(AgreementStatus::Open, |(_, status, _)| *status)
+    }
+
+    /// Past its day on `today` and not settled.
+    pub fn is_overdue(&self, today: chrono::NaiveDate) -> bool {
+        !self.now().is_settled() && self.due.is_some_and(|due| due < today)
     }
 }
 
@@ -84,6 +91,7 @@ impl Story {
                         what: agreement.what.clone(),
                         who: agreement.who,
                         made_at: record.moment,
+                        due: agreement.due,
                         later: Vec::new(),
                     }),
                     Some(from) => {
@@ -92,12 +100,16 @@ impl Story {
                             .find(|t| t.made_at == from && t.what == agreement.what);
                         let checked = (record.moment, agreement.status, agreement.note.clone());
                         match made {
-                            Some(trail) => trail.later.push(checked),
+                            Some(trail) => {
+                                trail.later.push(checked);
+                                trail.due = agreement.due.or(trail.due);
+                            }
                             // Made in a meeting whose record is gone: still shown.
                             None => trails.push(Trail {
                                 what: agreement.what.clone(),
                                 who: agreement.who,
                                 made_at: from,
+                                due: agreement.due,
                                 later: vec![checked],
                             }),
                         }

@@ -119,8 +119,9 @@ pub fn export_story(
     placement: &Placement,
     story: &Story,
     guide: &Guide,
+    today: chrono::NaiveDate,
 ) -> Result<PathBuf, StoreError> {
-    let text = story_html(placement, story, guide);
+    let text = story_html(placement, story, guide, today);
     let name = story_file_name(placement, guide.language.texts());
     store.write_export(dir, &name, &text)
 }

@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+
 use super::html::{escape, page};
 use crate::domain::RecordStatus;
 use crate::domain::preparation::Preparer;
@@ -14,7 +16,8 @@ use crate::domain::{AgreementStatus, Guide, KeyId, MeetingRecord, Moment, Placem
 use crate::i18n::{LangExt as _, Texts};
 
 /// The story of `placement` in the language of `guide`.
-pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String {
+/// Overdue agreements are those past their day on `today`.
+pub fn story_html(placement: &Placement, story: &Story, guide: &Guide, today: NaiveDate) -> String {
     let t = guide.language.texts();
     // Only what may be shared, whatever the records hold.
     let story = Story {
@@ -65,7 +68,7 @@ pub fn story_html(placement: &Placement, story: &Story, guide: &Guide) -> String
         }
         body.push_str("</tr>\n</table>\n</section>\n");
     }
-    agreements(&mut body, &story, t);
+    agreements(&mut body, &story, t, today);
     let title = format!("{}: {}", t.story_title, placement.student);
     page(guide.language, &title, &body)
 }
@@ -208,7 +211,7 @@ fn said(record: Option<&MeetingRecord>, key: KeyId, t: &Texts) -> String {
 }
 
 /// Every agreement, where it was made and what became of it at each later moment.
-fn agreements(body: &mut String, story: &Story, t: &Texts) {
+fn agreements(body: &mut String, story: &Story, t: &Texts, today: NaiveDate) {
     let _ = writeln!(
         body,
         "<section data-section=\"agreements\">\n<h2>{}</h2>",
@@ -236,6 +239,21 @@ fn agreements(body: &mut String, story: &Story, t: &Texts) {
             escape(&trail.what),
             escape(t.role(trail.who))
         );
+        if let Some(due) = trail.due {
+            let _ = write!(
+                body,
+                " <span class=\"muted\">· {} {}</span>",
+                escape(t.md_due),
+                escape(&t.date(due))
+            );
+        }
+        if trail.is_overdue(today) {
+            let _ = write!(
+                body,
+                " <span class=\"overdue\">{}</span>",
+                escape(t.agreement_overdue)
+            );
+        }
         for (moment, status, note) in &trail.later {
             let _ = write!(
                 body,

@@ -39,6 +39,8 @@ pub struct StoryState {
     pub printed: Option<PathBuf>,
     /// A record of the placement that could not be read, in the user's words.
     pub problem: Option<String>,
+    /// The day the story was read, for what is overdue.
+    pub today: chrono::NaiveDate,
 }
 
 impl StoryState {
@@ -63,6 +65,7 @@ impl StoryState {
             scroll: 0,
             printed: None,
             problem: errors.first().map(|e| e.describe(services.t)),
+            today: services.today(),
         })
     }
 
@@ -78,6 +81,7 @@ impl StoryState {
             &self.placement,
             &self.story,
             guide,
+            self.today,
         );
         match written {
             Ok(path) => {
@@ -432,6 +436,18 @@ impl StoryState {
                 Span::raw(printable(&trail.what).into_owned()),
                 Span::styled(format!(" ({})", t.role(trail.who)), theme.dim),
             ];
+            if let Some(due) = trail.due {
+                spans.push(Span::styled(
+                    format!(" · {} {}", t.md_due, t.date(due)),
+                    theme.dim,
+                ));
+            }
+            if trail.is_overdue(self.today) {
+                spans.push(Span::styled(
+                    format!(" {}", t.agreement_overdue),
+                    theme.warning,
+                ));
+            }
             for (moment, status, note) in &trail.later {
                 spans.push(Span::styled(
                     format!(
