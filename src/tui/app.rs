@@ -29,7 +29,7 @@ use super::keys::{KeyContext, action_for};
 use super::meeting::{Cx, Phase};
 use super::page::{Next, Page, Services};
 use super::screens::help::HelpLayer;
-use super::screens::home::{HomeScreen, HomeState};
+use super::screens::home::HomeScreen;
 use super::screens::quit_question::QuitQuestion;
 use super::theme::Theme;
 use crate::domain::Moment;
@@ -98,9 +98,7 @@ impl App {
     ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
         app.screens = vec![app.home_from(overview)];
-        app.offer_unfinished_placement();
-        app.offer_unfinished_preparation();
-        app.offer_rescued();
+        app.offer_what_was_left();
         app
     }
 
@@ -116,14 +114,17 @@ impl App {
         first: Vec<crate::domain::summary::PlacementSummary>,
     ) -> Self {
         let mut app = Self::bare(store, guides, lang, theme);
-        let mut home = HomeState::new(first, app.store.root().to_path_buf(), app.store.created());
-        home.building = Some((0, 0));
-        app.screens = vec![Screen::Home(home)];
+        app.screens = vec![app.home_of(first, true)];
         app.live.follow(reading);
-        app.offer_unfinished_placement();
-        app.offer_unfinished_preparation();
-        app.offer_rescued();
+        app.offer_what_was_left();
         app
+    }
+
+    /// What an earlier session left unfinished or rescued, asked about at the start.
+    fn offer_what_was_left(&mut self) {
+        self.offer_unfinished_placement();
+        self.offer_unfinished_preparation();
+        self.offer_rescued();
     }
 
     /// Straight into a meeting (`stagegesprek meet`): the list of placements is only read

@@ -3,6 +3,7 @@
 
 use super::{App, Screen};
 use crate::domain::Moment;
+use crate::domain::summary::PlacementSummary;
 use crate::i18n::fill;
 use crate::store::index::Overview;
 use crate::store::index::glance::{SCREENFUL, first_rows};
@@ -92,10 +93,15 @@ impl App {
     /// the index last saw them at once, the whole list compared off this thread.
     fn home_while_reading(&mut self) -> Screen {
         let first = first_rows(&self.store, crate::store::today(), SCREENFUL);
-        let mut home = HomeState::new(first, self.store.root().to_path_buf(), self.store.created());
-        home.demo = self.demo;
-        home.building = Some((0, 0));
         self.live.read_again(&self.store);
+        self.home_of(first, true)
+    }
+
+    /// The list of placements holding `rows`; `reading` while the whole list is still to come.
+    pub(super) fn home_of(&self, rows: Vec<PlacementSummary>, reading: bool) -> Screen {
+        let mut home = HomeState::new(rows, self.store.root().to_path_buf(), self.store.created());
+        home.demo = self.demo;
+        home.building = reading.then_some((0, 0));
         Screen::Home(home)
     }
 
@@ -110,13 +116,7 @@ impl App {
     pub(super) fn home_from(&mut self, overview: Overview) -> Screen {
         self.say_overview_problems(&overview);
         let summaries = overview.summaries;
-        let mut home = HomeState::new(
-            summaries,
-            self.store.root().to_path_buf(),
-            self.store.created(),
-        );
-        home.demo = self.demo;
-        Screen::Home(home)
+        self.home_of(summaries, false)
     }
 
     /// What reading the list repaired or could not read, in the status line.
