@@ -25,7 +25,7 @@ fn kind(app: &App) -> String {
     }
 }
 
-const ALL: [&str; 12] = [
+const ALL: [&str; 13] = [
     "home",
     "placement form",
     "pick",
@@ -36,6 +36,7 @@ const ALL: [&str; 12] = [
     "prepare",
     "importtext",
     "searchtext",
+    "help",
     "story",
     "company",
 ];
@@ -53,6 +54,10 @@ fn every_kind_of_screen_survives_every_size() {
         seen.push(kind(app));
     };
     visit(&app);
+    // Help over the list, drawn at every size with the list beneath it.
+    press_shown(&mut app, "F1");
+    visit(&app);
+    press_shown(&mut app, "Esc");
     press_shown(&mut app, "Ctrl+O");
     visit(&app);
     press_shown(&mut app, "Esc");
