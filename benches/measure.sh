@@ -87,18 +87,37 @@ for d in $sizes; do
   echo -n "$d, cold file cache: "
   for _ in 1 2 3; do drop_cache && first_frame "$work/$d" Stageplaa; done; echo
 done
+echo "== back to the list from a session started with meet (key to list on screen, tmux polling)"
+for d in $sizes; do
+  one=$(cd "$work/$d/placements" && ls -- */start.yaml | sed -n 1p | cut -d/ -f1)
+  echo -n "$d: "
+  for _ in 1 2 3; do
+    tmux -L measure kill-server 2>/dev/null || true
+    sleep 0.2
+    tmux -L measure new-session -d -x 80 -y 24 \
+      "env STAGEGESPREK_DATA_DIR='$work/$d' '$bin' meet $one --moment midway"
+    sleep 1.2; tmux -L measure send-keys Escape; sleep 0.5
+    start=$(date +%s%N); tmux -L measure send-keys Escape
+    until tmux -L measure capture-pane -p | grep -q Stageplaatsen; do sleep 0.002; done
+    echo -n "$(( ($(date +%s%N) - start) / 1000000 )) ms  "
+  done
+  echo
+done
+tmux -L measure kill-server 2>/dev/null || true
 if [ -n "${LARGE:-}" ]; then
   echo "== 20,000 placements beside ripgrep"
   STAGEGESPREK_DATA_DIR="$work/huge" hyperfine -N -w 2 -r 10 \
     "$bin list --json" "rg -c --no-ignore --hidden . $work/huge/placements"
 fi
 echo "== memory: the program at 4,000 placements, searching and opening a story"
+rm -f "$work/rss.txt"
+sleep 0.3
 tmux -L measure new-session -d -x 80 -y 24 \
   "/usr/bin/time -v -o '$work/rss.txt' env STAGEGESPREK_DATA_DIR='$work/big' '$bin'"
 sleep 2; tmux -L measure send-keys C-f; sleep 0.3; tmux -L measure send-keys k a s s a
 sleep 1; tmux -L measure send-keys Escape; sleep 0.3; tmux -L measure send-keys End C-l
 sleep 0.5; tmux -L measure send-keys Escape; sleep 0.3; tmux -L measure send-keys Escape
-sleep 1; grep "Maximum resident" "$work/rss.txt"
+sleep 1; grep "Maximum resident" "$work/rss.txt" || echo "the program did not end; no memory figure"
 for c in "list --json" "search kassa"; do
   # shellcheck disable=SC2086
   STAGEGESPREK_DATA_DIR="$work/big" /usr/bin/time -v "$bin" $c 2>&1 >/dev/null \
