@@ -1,5 +1,6 @@
 //! Parses the command line and hands over to a command or the terminal UI; nothing else.
 
+use std::cell::LazyCell;
 use std::process::ExitCode;
 
 use chrono::Local;
@@ -47,7 +48,9 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
     if !ui && let Some((text, _)) = &settings_note {
         eprintln!("stagegesprek: {text}");
     }
-    let guides = Guides::load(settings.config_dir.as_deref(), t);
+    // Read when first used: the commands that only look at the overview never need a guide,
+    // and reading the built-in ones is a good part of a quick command's time.
+    let guides = LazyCell::new(|| Guides::load(settings.config_dir.as_deref(), t));
     let uses_guides = !matches!(
         args.command,
         Some(
@@ -125,7 +128,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             let (store, notice) = store_with_placement(settings, &placement)?;
             let mut app = App::preparing(
                 store,
-                guides,
+                LazyCell::force(&guides).clone(),
                 settings.lang,
                 Theme::from_env(),
                 &placement,
@@ -166,7 +169,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             // teacher goes back to it.
             let mut app = App::opening(
                 store,
-                guides,
+                LazyCell::force(&guides).clone(),
                 settings.lang,
                 Theme::from_env(),
                 &placement,
@@ -192,7 +195,12 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 .ok_or_else(|| Failure(t.err_no_guide.into()))?;
             write_demo(&store, guide, DEMO_PLACEMENTS, Local::now().date_naive())
                 .map_err(|e| Failure(e.describe(t)))?;
-            let mut app = App::new(store, guides, settings.lang, Theme::from_env());
+            let mut app = App::new(
+                store,
+                LazyCell::force(&guides).clone(),
+                settings.lang,
+                Theme::from_env(),
+            );
             app.export_dir = settings.export_dir();
             app.demo = true;
             app.show_home(None);
@@ -201,7 +209,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         }
         None => {
             let (store, notice) = cli::open_store_for_ui(settings)?;
-            let mut app = start_on_home(store, guides, settings.lang);
+            let mut app = start_on_home(store, LazyCell::force(&guides).clone(), settings.lang);
             app.export_dir = settings.export_dir();
             app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))

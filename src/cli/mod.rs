@@ -41,7 +41,7 @@ use crate::store::file_kind::FileKind;
 use crate::store::guides::{Guides, check_file};
 use crate::store::rescue::rescue_dirs;
 use crate::store::{Store, StoreError, to_yaml, today};
-use output::say;
+use output::{say, say_json};
 use wrong_file::{Wanted, wrong_kind};
 
 /// A failure to report: one line, already in the user's language.
@@ -281,8 +281,7 @@ pub fn list(settings: &Settings, json: bool) -> Outcome {
     }
     if json {
         let entries: Vec<ListEntry> = summaries.iter().map(ListEntry::new).collect();
-        let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure(e.to_string()))?;
-        return say(&format!("{text}\n"), t);
+        return say_json(&entries, t);
     }
     if summaries.is_empty() {
         eprintln!("{}", t.list_empty);

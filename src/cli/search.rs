@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::output::say;
+use super::output::{say, say_json};
 use super::{Failure, Outcome, open_store, progress, report_refresh};
 use crate::domain::dates::parse_date;
 use crate::domain::search::{Flag, SearchQuery};
@@ -74,10 +74,10 @@ pub fn search(settings: &Settings, guides: &Guides, args: &SearchArgs) -> Outcom
     let store = open_store(settings)?;
     // Brought up to date first, so nothing changed since is missed.
     let hits = store
-        .fresh_index(today, &mut progress(t))
-        .and_then(|(index, done)| {
+        .fresh_index_while(today, &mut progress(t), |index| index.search(&query, today))
+        .and_then(|(index, done, hits)| {
             report_refresh(&done.repaired, index.set_aside.as_deref(), t);
-            index.search(&query, today)
+            hits
         })
         .map_err(|e| Failure(fill(t.search_failed, &[&e.to_string()])))?;
     let guide = guides.for_language(settings.lang);
@@ -94,8 +94,7 @@ pub fn search(settings: &Settings, guides: &Guides, args: &SearchArgs) -> Outcom
                 snippet: marked(&h.snippet, "[", "]"),
             })
             .collect();
-        let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure(e.to_string()))?;
-        return say(&format!("{text}\n"), t);
+        return say_json(&entries, t);
     }
     if hits.is_empty() {
         eprintln!("{}", t.search_nothing);

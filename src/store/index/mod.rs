@@ -38,7 +38,7 @@ pub const INDEX_FILE: &str = "index.sqlite3";
 const APPLICATION_ID: i32 = 0x5354_4753;
 /// Raised whenever what the index holds changes shape; an index of another version is
 /// rebuilt.
-const SCHEMA: i32 = 3;
+const SCHEMA: i32 = 4;
 
 /// How long a refresh waits for another window that is refreshing the same index.
 const BUSY: Duration = Duration::from_secs(3);
@@ -67,6 +67,8 @@ const CREATE: &str = "
         unreadable INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX placement_order ON placement (sort_key, id);
+    -- what every use compares with the folders, read alone without the wide rows
+    CREATE INDEX placement_seen ON placement (id, sig, files, unreadable);
     CREATE TABLE meeting (
         placement TEXT NOT NULL,
         moment TEXT NOT NULL,
@@ -296,9 +298,22 @@ impl Store {
         today: chrono::NaiveDate,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<(Index, Refreshed), IndexError> {
+        self.fresh_index_while(today, progress, |_| ())
+            .map(|(index, done, ())| (index, done))
+    }
+
+    /// As `fresh_index`, with `ask` answered from the fresh index; it is asked while the
+    /// folders are compared, and again only when something had changed (see
+    /// `Index::refresh_while`).
+    pub fn fresh_index_while<T>(
+        &self,
+        today: chrono::NaiveDate,
+        progress: &mut dyn FnMut(usize, usize),
+        ask: impl Fn(&Index) -> T,
+    ) -> Result<(Index, Refreshed, T), IndexError> {
         let mut index = Index::open(self)?;
-        match index.refresh(self, today, progress) {
-            Ok(done) => Ok((index, done)),
+        match index.refresh_while(self, today, progress, &ask) {
+            Ok((done, answer)) => Ok((index, done, answer)),
             Err(e) if e.is_damage() => {
                 let dir = self.root().join(INDEX_DIR);
                 let path = index.path.clone();
@@ -306,8 +321,8 @@ impl Store {
                 let aside = set_aside(&dir, &path)?;
                 let mut index = Index::open(self)?;
                 index.set_aside = aside.or(index.set_aside);
-                let done = index.refresh(self, today, progress)?;
-                Ok((index, done))
+                let (done, answer) = index.refresh_while(self, today, progress, &ask)?;
+                Ok((index, done, answer))
             }
             Err(e) => Err(e),
         }
@@ -320,8 +335,9 @@ impl Store {
         today: chrono::NaiveDate,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Overview {
-        let from_index = self.fresh_index(today, progress).and_then(|(index, done)| {
-            let (summaries, errors) = index.summaries(self, today)?;
+        let asked = self.fresh_index_while(today, progress, |index| index.summaries(self, today));
+        let from_index = asked.and_then(|(index, done, answer)| {
+            let (summaries, errors) = answer?;
             Ok(Overview {
                 summaries,
                 errors,

@@ -43,23 +43,49 @@ impl Index {
         store: &Store,
         today: NaiveDate,
     ) -> Result<(Vec<PlacementSummary>, Vec<StoreError>), IndexError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, summary, unreadable FROM placement ORDER BY sort_key, id",
-        )?;
-        let rows: Vec<(String, Option<String>, bool)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        // Read in the table's order and sorted here: through the index on the order, each
+        // row would be looked up again.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT sort_key, id, summary, unreadable FROM placement")?;
+        let mut rows: Vec<(String, String, Option<String>, bool)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
+        rows.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        // Taking the lines apart is most of the time this takes: spread over the cores.
+        let parse = |rows: &[(String, String, Option<String>, bool)]| {
+            rows.iter()
+                .map(|(_, _, json, unreadable)| match json {
+                    Some(json) if !unreadable => serde_json::from_str(json).map(Some),
+                    _ => Ok(None),
+                })
+                .collect::<Result<Vec<Option<PlacementSummary>>, _>>()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let share = rows.len().div_ceil(threads).max(1);
+        let parsed: Vec<Option<PlacementSummary>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = rows
+                .chunks(share)
+                .map(|part| scope.spawn(move || parse(part)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect::<Result<Vec<_>, _>>()
+        })?
+        .into_iter()
+        .flatten()
+        .collect();
         let mut summaries = Vec::with_capacity(rows.len());
         let mut errors = Vec::new();
-        for (id, json, unreadable) in &rows {
-            match json {
-                Some(json) if !unreadable => {
-                    let mut summary: PlacementSummary = serde_json::from_str(json)?;
+        for ((_, id, _, _), summary) in rows.iter().zip(parsed) {
+            match summary {
+                Some(mut summary) => {
                     summary.set_today(today);
                     summaries.push(summary);
                 }
                 // Read from the files again, so the overview names what cannot be read.
-                _ => {
+                None => {
                     if let Some(contents) = store.contents(id, today) {
                         summaries.extend(contents.summary);
                         errors.extend(contents.errors);

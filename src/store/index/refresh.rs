@@ -1,9 +1,9 @@
 //! Bringing the index up to date with the files: every placement folder is compared with
 //! its signature, and only the ones that changed (or are new) are read again.
 
-use std::collections::HashMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -27,6 +27,15 @@ pub struct Refreshed {
     pub repaired: Vec<PathBuf>,
 }
 
+/// What the index saw of a placement folder when it last read it.
+struct Seen {
+    id: String,
+    sig: i64,
+    /// The names of the files signed, as `signature::joined` wrote them.
+    files: String,
+    unreadable: bool,
+}
+
 /// How many placements are read between two reports of progress, and in one transaction.
 const BATCH: usize = 200;
 
@@ -40,31 +49,31 @@ impl Index {
         today: NaiveDate,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Refreshed, IndexError> {
-        let mut known: HashMap<String, (i64, String, bool)> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id, sig, files, unreadable FROM placement")?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-            })?;
-            for row in rows {
-                let (id, seen) = row?;
-                known.insert(id, seen);
-            }
-        }
+        self.refresh_while(store, today, progress, |_| ())
+            .map(|(done, ())| done)
+    }
+
+    /// As `refresh`, and meanwhile, on this thread while other threads compare the folders,
+    /// `ask` what the index holds. Most of the time nothing changed, and the answer is ready
+    /// when the comparing is; when something did, `ask` is asked again afterwards.
+    pub fn refresh_while<T>(
+        &mut self,
+        store: &Store,
+        today: NaiveDate,
+        progress: &mut dyn FnMut(usize, usize),
+        ask: impl Fn(&Self) -> T,
+    ) -> Result<(Refreshed, T), IndexError> {
         let root = store.placements_dir();
-        let mut on_disk: Vec<String> = match fs::read_dir(&root) {
-            Ok(entries) => entries
-                .flatten()
-                .filter_map(|e| e.file_name().to_str().map(str::to_string))
-                .collect(),
-            // The overview then comes from the files, which name the folder that is missing.
-            Err(e) => return Err(e.into()),
-        };
-        on_disk.sort();
-        // Comparing is one `stat` per file: spread over the cores, as it is most of the
-        // time an overview takes.
+        // The folders are listed while the index says what it saw.
+        let (known, on_disk) = std::thread::scope(|scope| {
+            let lister = scope.spawn(|| list_folders(&root));
+            let known = self.seen();
+            let on_disk = lister
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (known, on_disk)
+        });
+        let (known, on_disk) = (known?, on_disk?);
         // Every folder is looked up from the placements folder, opened once.
         let base = match rustix::fs::open(
             &root,
@@ -79,44 +88,27 @@ impl Index {
             Err(e) => return Err(std::io::Error::from(e).into()),
         };
         let is_changed = |id: &String| {
-            !known.get(id).is_some_and(|(sig, files, unreadable)| {
-                !unreadable
+            let seen = known
+                .binary_search_by(|s| s.id.as_str().cmp(id))
+                .ok()
+                .map(|i| &known[i]);
+            !seen.is_some_and(|s| {
+                !s.unreadable
                     && base
                         .as_ref()
-                        .is_some_and(|base| signature(base, id, names(files)) == Some(*sig))
+                        .is_some_and(|base| signature(base, id, names(&s.files)) == Some(s.sig))
             })
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        let share = on_disk.len().div_ceil(threads).max(1);
-        let changed: Vec<String> = std::thread::scope(|scope| {
-            let workers: Vec<_> = on_disk
-                .chunks(share)
-                .map(|ids| {
-                    let worker = scope.spawn(move || {
-                        ids.iter()
-                            .filter(|id| is_changed(id))
-                            .cloned()
-                            .collect::<Vec<_>>()
-                    });
-                    (ids, worker)
-                })
-                .collect();
-            // A comparison that failed half-way counts everything it had as changed.
-            workers
-                .into_iter()
-                .flat_map(|(ids, w)| w.join().unwrap_or_else(|_| ids.to_vec()))
-                .collect()
-        });
-        if (!changed.is_empty() || known.keys().any(|id| on_disk.binary_search(id).is_err()))
-            && !super::room_for_index(&root)
-        {
+        let (changed, early) = compare(&on_disk, is_changed, || ask(self));
+        let gone: Vec<&String> = known
+            .iter()
+            .map(|s| &s.id)
+            .filter(|id| on_disk.binary_search(id).is_err())
+            .collect();
+        if (!changed.is_empty() || !gone.is_empty()) && !super::room_for_index(&root) {
             return Err(IndexError::LowSpace);
         }
         let mut done = Refreshed::default();
-        let gone: Vec<&String> = known
-            .keys()
-            .filter(|id| on_disk.binary_search(id).is_err())
-            .collect();
         if !gone.is_empty() {
             let tx = self.conn.transaction()?;
             for id in &gone {
@@ -154,8 +146,86 @@ impl Index {
         if total > BATCH {
             progress(total, total);
         }
-        Ok(done)
+        let answer = if done.read + done.removed > 0 {
+            ask(self)
+        } else {
+            early
+        };
+        Ok((done, answer))
     }
+
+    /// What the index saw of each placement folder, in the order of the ids: the folders are
+    /// sorted the same way (bytes), so both are looked up by halving.
+    fn seen(&self) -> Result<Vec<Seen>, IndexError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, sig, files, unreadable FROM placement ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Seen {
+                id: r.get(0)?,
+                sig: r.get(1)?,
+                files: r.get(2)?,
+                unreadable: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The names in the placements folder, sorted.
+fn list_folders(root: &Path) -> Result<Vec<String>, IndexError> {
+    let mut names: Vec<String> = fs::read_dir(root)?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The folders for which `is_changed` holds, found by every core: comparing is one `stat` per
+/// file, and most of the time an overview takes. This thread first does `meanwhile`, then
+/// helps. Folders are handed out a few at a time, so no thread waits on another's share.
+fn compare<T>(
+    on_disk: &[String],
+    is_changed: impl Fn(&String) -> bool + Sync,
+    meanwhile: impl FnOnce() -> T,
+) -> (Vec<String>, T) {
+    const SHARE: usize = 64;
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut changed = Vec::new();
+        loop {
+            let from = next.fetch_add(SHARE, Ordering::Relaxed);
+            let Some(ids) = on_disk.get(from..(from + SHARE).min(on_disk.len())) else {
+                break;
+            };
+            if ids.is_empty() {
+                break;
+            }
+            changed.extend(ids.iter().filter(|id| is_changed(id)).cloned());
+        }
+        changed
+    };
+    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4)) - 1;
+    let (mut changed, early, failed) = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..helpers).map(|_| scope.spawn(work)).collect();
+        let early = meanwhile();
+        let mut changed = work();
+        let mut failed = false;
+        for worker in workers {
+            match worker.join() {
+                Ok(found) => changed.extend(found),
+                Err(_) => failed = true,
+            }
+        }
+        (changed, early, failed)
+    });
+    // A comparison that failed half-way cannot say what it had: everything is read again.
+    if failed {
+        changed = on_disk.to_vec();
+    }
+    changed.sort();
+    (changed, early)
 }
 
 fn forget(tx: &rusqlite::Transaction, id: &str) -> Result<(), IndexError> {

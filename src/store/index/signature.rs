@@ -5,7 +5,6 @@
 //! any tool, so a copy that keeps the modification time is still seen.
 
 use std::fs;
-use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::os::fd::AsFd;
 use std::path::Path;
 
@@ -22,7 +21,7 @@ pub fn signature<'a>(
 ) -> Option<i64> {
     let base = base.as_fd();
     let meta = statat(base, dir, AtFlags::SYMLINK_NOFOLLOW).ok()?;
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = Mix::default();
     sign(&mut hasher, &meta);
     let mut path = String::with_capacity(dir.len() + 32);
     for name in names {
@@ -30,14 +29,14 @@ pub fn signature<'a>(
         path.push_str(dir);
         path.push('/');
         path.push_str(name);
-        name.hash(&mut hasher);
+        hasher.bytes(name.as_bytes());
         match statat(base, path.as_str(), AtFlags::SYMLINK_NOFOLLOW) {
             Ok(meta) => sign(&mut hasher, &meta),
-            Err(_) => u8::MAX.hash(&mut hasher),
+            Err(_) => hasher.add(u64::MAX),
         }
     }
     // Stored as SQLite's integer: the same 64 bits.
-    Some(i64::from_ne_bytes(hasher.finish().to_ne_bytes()))
+    Some(i64::from_ne_bytes(hasher.0.to_ne_bytes()))
 }
 
 /// The names of the files a signature covers, as stored beside it.
@@ -65,17 +64,44 @@ pub fn files_of(dir: &Path) -> Vec<String> {
     names
 }
 
-fn sign(hasher: &mut DefaultHasher, meta: &Stat) {
-    (
+// The bits are what is signed, not the values; the field types differ between platforms.
+#[allow(clippy::cast_sign_loss, clippy::unnecessary_cast)]
+fn sign(hasher: &mut Mix, meta: &Stat) {
+    for part in [
         meta.st_ino,
-        meta.st_size,
-        meta.st_mtime,
-        meta.st_mtime_nsec,
-        meta.st_ctime,
-        meta.st_ctime_nsec,
-        meta.st_mode,
-    )
-        .hash(hasher);
+        meta.st_size as u64,
+        meta.st_mtime as u64,
+        meta.st_mtime_nsec as u64,
+        meta.st_ctime as u64,
+        meta.st_ctime_nsec as u64,
+        u64::from(meta.st_mode),
+    ] {
+        hasher.add(part);
+    }
+}
+
+/// A fixed mix of 64-bit words (the multiply-and-rotate step of rustc's FxHash). Each step is
+/// a one-to-one function of the running value, so a change in any single word always changes
+/// the result; and it is the same in every build, so an update of the standard library's
+/// hasher never makes a large archive look changed. Not meant to withstand an attacker: a
+/// changed file only ever causes a read.
+#[derive(Default)]
+struct Mix(u64);
+
+impl Mix {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        // The length ends the name, so "ab" + "c" is not "a" + "bc".
+        self.add(bytes.len() as u64);
+    }
 }
 
 #[cfg(test)]
