@@ -20,12 +20,11 @@ fn kind(app: &App) -> String {
         Screen::PlacementForm(_) => "placement form".into(),
         Screen::Meeting(_) => "meeting".into(),
         Screen::Choice(_) => "choice".into(),
-        Screen::Prepare(_) => "prepare".into(),
         Screen::Page(page) => format!("{:?}", page.context()).to_lowercase(),
     }
 }
 
-const ALL: [&str; 13] = [
+const ALL: [&str; 14] = [
     "home",
     "placement form",
     "pick",
@@ -33,7 +32,8 @@ const ALL: [&str; 13] = [
     "view",
     "choice",
     "about",
-    "prepare",
+    "question",
+    "longform",
     "importtext",
     "searchtext",
     "help",
@@ -80,6 +80,13 @@ fn every_kind_of_screen_survives_every_size() {
     press(&mut app, KeyCode::Esc);
     press_shown(&mut app, "Ctrl+R");
     press_digit_shown(&mut app, '5');
+    visit(&app);
+    press(&mut app, KeyCode::Esc);
+    // The question before a placement leaves the list.
+    while app.screens.len() > 1 {
+        press(&mut app, KeyCode::Esc);
+    }
+    press_shown(&mut app, "Del");
     visit(&app);
     press(&mut app, KeyCode::Esc);
     // The meeting itself.

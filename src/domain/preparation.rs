@@ -16,6 +16,15 @@ pub enum Preparer {
 impl Preparer {
     pub const ALL: [Self; 2] = [Self::Trainer, Self::Student];
 
+    /// The language this preparer is addressed in: the trainer's own, where the placement
+    /// names one; otherwise `otherwise` (the interface's).
+    pub fn addressed_in(self, placement: &super::Placement, otherwise: super::Lang) -> super::Lang {
+        match (self, placement.trainer_language) {
+            (Self::Trainer, Some(lang)) => lang,
+            _ => otherwise,
+        }
+    }
+
     /// The name used in file names, in forms and on the command line; the same in every
     /// language.
     pub const fn code(self) -> &'static str {

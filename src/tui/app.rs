@@ -319,9 +319,6 @@ impl App {
             Screen::PlacementForm(p) => {
                 p.form.paste(&text);
             }
-            Screen::Prepare(p) => {
-                p.form.paste(&text);
-            }
             Screen::Page(p) => p.paste(&text),
             _ => {}
         }
@@ -387,6 +384,7 @@ impl App {
     fn services(&self, body: Option<ratatui::layout::Rect>) -> Services<'_> {
         Services {
             store: &self.store,
+            saver: &self.saver,
             guides: &self.guides,
             lang: self.lang,
             t: self.texts,
@@ -422,14 +420,31 @@ impl App {
             Next::Say(text, warning) => self.message = Some((text, warning)),
             Next::Back => self.back(),
             Next::BackSaying(text, warning) => {
+                // A session opened for one form tells the terminal what came of it.
+                if self.only_preparation {
+                    self.exit_notes.push(text.clone());
+                }
                 self.back();
                 self.message = Some((text, warning));
             }
             Next::Close => {
                 self.screens.pop();
             }
-            Next::Push(page) => self.push(Screen::Page(page)),
+            Next::Push(page) => self.open_page(page, false),
+            Next::Replace(page) => self.open_page(page, true),
             Next::Effect(effect) => self.carry_out(effect),
+        }
+    }
+
+    /// Shows `page` on top of the screen, or in its place, with what it says as it opens.
+    pub(super) fn open_page(&mut self, mut page: Box<dyn Page>, in_place: bool) {
+        if let Some(words) = page.opening_words(self.texts) {
+            self.message = Some(words);
+        }
+        if in_place {
+            self.replace(Screen::Page(page));
+        } else {
+            self.push(Screen::Page(page));
         }
     }
 
@@ -461,8 +476,6 @@ impl App {
                 let next = opener(&self.services(None));
                 self.follow(next);
             }
-            Effect::PrepMenu(id, moment) => self.prep_menu(&id, moment),
-            Effect::SavePreparation => self.save_preparation(),
         }
     }
 

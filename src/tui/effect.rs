@@ -54,10 +54,6 @@ pub enum Effect {
     AskDiscardDraft(String, Moment),
     /// The answer to a question, carried out.
     Answer(Intent),
-    /// The ways to prepare meeting `moment` of a placement.
-    PrepMenu(String, Moment),
-    /// Store what the preparation screen holds.
-    SavePreparation,
     /// What a search found, opened where it stands.
     OpenFound(Box<crate::store::index::Hit>),
     /// A page on top of this one (see `open`).

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::action::Action;
@@ -414,4 +414,30 @@ impl Widget for FormWidget<'_> {
                 .render(*last, buf);
         }
     }
+}
+
+/// A form filling the screen, with a line or two on what it is for above its fields.
+pub fn render_form(form: &Form, intro: Option<&str>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let block = Block::bordered()
+        .border_style(theme.focused_border)
+        .title(Span::styled(format!(" {} ", form.title), theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let intro =
+        intro.map(|intro| Paragraph::new(Span::styled(intro, theme.dim)).wrap(Wrap { trim: true }));
+    // The whole intro where there is room: it says what the form is for.
+    let intro_h = intro.as_ref().map_or(0, |p| {
+        u16::try_from(p.line_count(inner.width))
+            .unwrap_or(u16::MAX)
+            .min(4)
+            .min(inner.height / 3)
+    });
+    let [intro_area, fields] = inner.layout(&Layout::vertical([
+        Constraint::Length(intro_h),
+        Constraint::Fill(1),
+    ]));
+    if let Some(intro) = intro {
+        intro.render(intro_area, buf);
+    }
+    FormWidget { form, theme }.render(fields, buf);
 }

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use crate::i18n::{Lang, Texts};
 use crate::store::Store;
 use crate::store::guides::Guides;
+use crate::store::saver::DraftSaver;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keys::KeyContext;
@@ -20,6 +21,8 @@ use crate::tui::theme::Theme;
 /// What a page may use besides its own state.
 pub struct Services<'a> {
     pub store: &'a Store,
+    /// Keeps what is typed on disk as it is typed, off the screen's thread.
+    pub saver: &'a DraftSaver,
     pub guides: &'a Guides,
     /// The interface's language and its words.
     pub lang: Lang,
@@ -63,6 +66,8 @@ pub enum Next {
     Close,
     /// Another page on top of this one.
     Push(Box<dyn Page>),
+    /// Another page in place of this one (a menu's choice carried out).
+    Replace(Box<dyn Page>),
     /// Something only the application can do: open a meeting, a form, a question.
     Effect(Effect),
 }
@@ -72,6 +77,14 @@ impl Next {
     pub fn push_or_say<P: Page + 'static>(page: Result<P, String>) -> Self {
         match page {
             Ok(page) => Self::Push(Box::new(page)),
+            Err(said) => Self::Say(said, true),
+        }
+    }
+
+    /// As `push_or_say`, in place of this page.
+    pub fn replace_or_say<P: Page + 'static>(page: Result<P, String>) -> Self {
+        match page {
+            Ok(page) => Self::Replace(Box::new(page)),
             Err(said) => Self::Say(said, true),
         }
     }
@@ -96,6 +109,12 @@ pub trait Page {
     /// Work left after a burst of keys, done once all waiting input is in (a search run
     /// once for a paste rather than once per letter).
     fn settle(&mut self, _services: &Services) {}
+
+    /// A line for the status bar as the page opens (a form brought back as it was left);
+    /// asked once.
+    fn opening_words(&mut self, _t: &'static Texts) -> Option<(String, bool)> {
+        None
+    }
 
     /// Pasted text, as one edit; pages without text ignore it.
     fn paste(&mut self, _text: &str) {}

@@ -38,17 +38,13 @@ impl App {
         top.release_lock();
         // Thrown away on purpose (a second Esc): it must not come back, yet what it kept is
         // set aside, never erased (a stored form's copy was removed before this).
-        let kept = match &mut top {
-            Screen::PlacementForm(form) => form.kept.take(),
-            Screen::Prepare(form) => form.kept.take(),
-            _ => None,
-        };
-        if let Some(kept) = kept {
+        if let Screen::PlacementForm(form) = &mut top
+            && let Some(kept) = form.kept.take()
+        {
             self.saver.set_aside_form(kept);
         }
-        if let Screen::Prepare(_) = &top
-            && self.only_preparation
-        {
+        // A session opened for one form ends with it.
+        if self.only_preparation && self.screens.is_empty() {
             self.screens.push(top);
             return self.quit_app();
         }

@@ -81,11 +81,6 @@ impl App {
             && let Some(kept) = &p.kept
         {
             self.saver.save_new_placement(kept, &p.draft());
-        } else if let Screen::Prepare(p) = screen
-            && p.form.take_changed()
-            && let Some(kept) = &p.kept
-        {
-            self.saver.save_preparation_form(kept, &p.draft());
         }
     }
 

@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::Moment;
-use crate::domain::preparation::Preparer;
 use crate::store::lock::MeetingLock;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -37,14 +36,6 @@ pub enum Intent {
     Back,
     /// Move the placement out of the list, to where it can be restored from.
     RemovePlacement,
-    /// The trainer or the student prepares here, in the program.
-    Prepare(Preparer),
-    /// The plain-text form for the trainer or the student, onto the clipboard.
-    CopyForm(Preparer),
-    /// The trainer's form as an e-mail draft to their address.
-    MailForm,
-    /// Paste a filled form that came back.
-    PasteReply,
     /// The placement changed in another window: back to the form, with both versions shown.
     ShowBothDetails,
     /// Store my changes over the other window's, keeping theirs where I changed nothing.
@@ -97,25 +88,34 @@ impl ChoiceState {
     }
 }
 
+/// A question with numbered answers: the program's own and the preparation menu's.
 pub struct ChoiceScreen<'a> {
-    pub state: &'a ChoiceState,
+    pub title: &'a str,
+    pub lines: &'a [String],
+    pub labels: Vec<&'a str>,
     pub theme: &'a Theme,
+}
+
+impl<'a> ChoiceScreen<'a> {
+    pub fn of(state: &'a ChoiceState, theme: &'a Theme) -> Self {
+        Self {
+            title: &state.title,
+            lines: &state.lines,
+            labels: state.answers.iter().map(|a| a.label).collect(),
+            theme,
+        }
+    }
 }
 
 impl Widget for ChoiceScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = self.theme.screen_block(&self.state.title);
-        let mut lines: Vec<Line> = self
-            .state
-            .lines
-            .iter()
-            .map(|l| Line::from(l.as_str()))
-            .collect();
+        let block = self.theme.screen_block(self.title);
+        let mut lines: Vec<Line> = self.lines.iter().map(|l| Line::from(l.as_str())).collect();
         lines.push(Line::default());
-        for (i, answer) in self.state.answers.iter().enumerate() {
+        for (i, label) in self.labels.iter().enumerate() {
             lines.push(Line::from(vec![
                 Span::styled(format!("  [{}] ", i + 1), self.theme.key_hint),
-                Span::raw(answer.label),
+                Span::raw(*label),
             ]));
         }
         Paragraph::new(lines)

@@ -9,6 +9,7 @@ pub mod home;
 pub mod import;
 pub mod pick;
 pub mod placement_form;
+pub mod prep_menu;
 pub mod prepare;
 pub mod quit_question;
 pub mod search;

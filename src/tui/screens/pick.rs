@@ -15,6 +15,7 @@ use crate::tui::dates::show_date;
 use crate::tui::effect::{Effect, open};
 use crate::tui::keys::KeyContext;
 use crate::tui::page::{Next, Page, Services, ViewCx};
+use crate::tui::screens::prep_menu::PrepMenu;
 use crate::tui::screens::story::StoryState;
 use crate::tui::theme::Theme;
 
@@ -97,7 +98,10 @@ impl Page for PickState {
                 moment: self.moment(),
             },
             Action::EditPlacement => Effect::EditPlacement(id),
-            Action::Prepare => Effect::PrepMenu(id, self.moment()),
+            Action::Prepare => {
+                let moment = self.moment();
+                open(move |s| Next::push_or_say(PrepMenu::open(&id, moment, s)))
+            }
             Action::Story => open(move |s| Next::push_or_say(StoryState::open(&id, s))),
             Action::DeleteSelected => Effect::AskDiscardDraft(id, self.moment()),
             _ => return Next::Stay,

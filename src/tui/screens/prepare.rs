@@ -1,16 +1,18 @@
 //! Preparing a meeting in the program, addressed to the trainer or the student in their own
 //! language: the same questions as the plain-text form for that moment, answered here.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
 use crate::domain::prep_question::means_nothing;
-use crate::domain::preparation::{PreparationDraft, Prepared, Preparer};
+use crate::domain::preparation::{PrepSource, PreparationDraft, Prepared, Preparer};
 use crate::domain::{Answer, Moment, PrepQuestion, Preparation};
 use crate::i18n::{Texts, fill};
 use crate::store::forms::KeptForm;
 use crate::tui::action::Action;
-use crate::tui::effect::Effect;
-use crate::tui::form::{Field, FieldName, Form};
+use crate::tui::form::{Field, FieldName, Form, render_form};
 use crate::tui::keys::KeyContext;
-use crate::tui::meeting::Cx;
+use crate::tui::page::{Next, Page, Services, ViewCx};
 use crate::tui::theme::Theme;
 
 pub struct PrepareState {
@@ -24,9 +26,43 @@ pub struct PrepareState {
     pub form: Form,
     /// Where what is typed is kept until it is stored, held for this window alone.
     pub kept: Option<KeptForm>,
+    /// Said as the screen opens: the form came back as an earlier window left it.
+    restored: bool,
 }
 
 impl PrepareState {
+    /// The form for `by`, claimed for this window: with what an earlier window left
+    /// unfinished, else with what was prepared before, if anything. Refused, in a sentence,
+    /// while another window has the same form open, so neither writes over the other.
+    pub fn open(id: &str, moment: Moment, by: Preparer, s: &Services) -> Result<Self, String> {
+        let t = s.t;
+        let placement = s.store.placement(id).map_err(|e| e.describe(t))?;
+        let (kept, unfinished) = match s.store.open_preparation_form(id, moment, by) {
+            Ok(Some(form)) => form,
+            Ok(None) => return Err(t.prep_form_open_elsewhere.into()),
+            Err(e) => return Err(e.describe(t)),
+        };
+        let earlier = s.store.preparation(id, moment, by).ok().flatten();
+        let restored = unfinished.as_ref().and_then(|d| d.prepared());
+        let lang = by.addressed_in(&placement, s.lang);
+        let mut state = Self::new(
+            id,
+            &placement.student,
+            &placement.company,
+            moment,
+            by,
+            crate::tui::key_words::texts_with_keys(lang),
+            restored.as_ref().or(earlier.as_ref()),
+            s.theme,
+        );
+        state.kept = Some(kept);
+        state.restored = restored.is_some();
+        if state.restored {
+            state.form.mark_edited();
+        }
+        Ok(state)
+    }
+
     /// The screen, filled with what was prepared before (to change it) or empty. Answers to
     /// questions this moment's form does not ask (from an earlier version's form) come before
     /// the form's own, so they are seen and saving never drops them.
@@ -97,30 +133,28 @@ impl PrepareState {
             intro,
             form: Form::new(&title, fields, theme),
             kept: None,
+            restored: false,
         }
     }
 
-    pub const fn context(&self) -> KeyContext {
-        KeyContext::LongForm
-    }
-
-    pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
-        match action {
-            Action::Back if self.form.may_discard(cx.t.form_unsaved) => Effect::Back,
-            Action::NextField => {
-                self.form.focus_next(cx.theme);
-                Effect::None
+    /// Stores what is answered, as prepared today; the form's kept copy goes with it.
+    fn save(&mut self, s: &Services) -> Next {
+        let t = s.t;
+        let Some(mut prepared) = self.prepared() else {
+            return Next::Say(t.prep_nothing_yet.into(), true);
+        };
+        prepared.set_prepared_on(s.today());
+        match s
+            .store
+            .save_preparation(&self.placement, self.moment, &prepared, PrepSource::Program)
+        {
+            Ok(_) => {
+                if let Some(kept) = self.kept.take() {
+                    s.saver.discard_form(kept);
+                }
+                Next::BackSaying(fill(t.prep_saved, &[t.role(self.by.role())]), false)
             }
-            Action::PrevField => {
-                self.form.focus_prev(cx.theme);
-                Effect::None
-            }
-            Action::Type(key) => {
-                self.form.type_key(key);
-                Effect::None
-            }
-            Action::SaveForm => Effect::SavePreparation,
-            _ => Effect::None,
+            Err(e) => Next::Say(e.describe(t), true),
         }
     }
 
@@ -166,5 +200,71 @@ impl PrepareState {
                 answers,
             },
         )
+    }
+}
+
+impl Page for PrepareState {
+    fn context(&self) -> KeyContext {
+        KeyContext::LongForm
+    }
+
+    fn update(&mut self, action: Action, s: &Services) -> Next {
+        match action {
+            Action::Back if self.form.may_discard(s.t.form_unsaved) => {
+                // Thrown away on purpose (a second Esc): it must not come back, yet what it
+                // kept is set aside, never erased.
+                if let Some(kept) = self.kept.take() {
+                    s.saver.set_aside_form(kept);
+                }
+                Next::Back
+            }
+            Action::NextField => {
+                self.form.focus_next(s.theme);
+                Next::Stay
+            }
+            Action::PrevField => {
+                self.form.focus_prev(s.theme);
+                Next::Stay
+            }
+            Action::Type(key) => {
+                self.form.type_key(key);
+                Next::Stay
+            }
+            Action::SaveForm => self.save(s),
+            _ => Next::Stay,
+        }
+    }
+
+    /// What changed goes to the form's kept copy, so a closed window loses nothing.
+    fn settle(&mut self, s: &Services) {
+        if self.form.take_changed()
+            && let Some(kept) = &self.kept
+        {
+            s.saver.save_preparation_form(kept, &self.draft());
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.form.paste(text);
+    }
+
+    fn opening_words(&mut self, t: &'static Texts) -> Option<(String, bool)> {
+        std::mem::take(&mut self.restored).then(|| (t.form_restored.to_string(), false))
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &ViewCx) {
+        render_form(&self.form, Some(&self.intro), area, buf, cx.theme);
+    }
+
+    fn help(&self, t: &'static Texts) -> &'static str {
+        t.help_prepare
+    }
+
+    fn placement_id(&self) -> Option<&str> {
+        Some(&self.placement)
+    }
+
+    fn moment(&self) -> Option<Moment> {
+        Some(self.moment)
     }
 }
