@@ -38,6 +38,7 @@ impl Live {
         let root = store.root().to_path_buf();
         let placements = root.join("placements");
         std::thread::spawn(move || {
+            in_the_background();
             let ready = tx.clone();
             let watcher =
                 notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -128,6 +129,7 @@ impl Live {
 pub fn read_in_background(store: Store) -> Receiver<Reading> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
+        in_the_background();
         let progress_tx = tx.clone();
         let overview = store.overview(crate::store::today(), &mut |done, total| {
             let _ = progress_tx.send(Reading::Progress(done, total));
@@ -135,6 +137,12 @@ pub fn read_in_background(store: Store) -> Receiver<Reading> {
         let _ = tx.send(Reading::Done(overview));
     });
     rx
+}
+
+/// This thread (and the threads it starts) gives way to the screen's: with two cores, reading
+/// the list and setting up the watch must never make a keystroke or a frame wait.
+fn in_the_background() {
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
 }
 
 /// Changes to the records and placements themselves; not merely reading them, not the lock
