@@ -331,3 +331,29 @@ fn a_form_thrown_away_is_set_aside_never_erased() {
     let app = app_in(tmp.path(), Lang::Nl);
     assert_not_shows(&app, "Eerste zin van de opleider");
 }
+
+#[test]
+fn a_stored_preparation_leaves_no_form_and_no_sign_of_a_window_still_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let mut app = preparing(tmp.path(), NOOR, Moment::Final, Preparer::Trainer);
+    type_text(&mut app, "Zo goed als klaar");
+    app.flush_saves();
+    assert_eq!(forms_holding(tmp.path(), "Zo goed als klaar"), 1);
+    press_shown(&mut app, "Ctrl+S");
+    app.flush_saves();
+    assert!(app.quit, "a session begun on one form ends with it");
+    assert_eq!(forms_holding(tmp.path(), "Zo goed als klaar"), 0);
+    // What is left in `forms/` is at most an empty lock: no window claims the form.
+    for entry in std::fs::read_dir(tmp.path().join("forms"))
+        .unwrap()
+        .flatten()
+    {
+        assert_eq!(
+            read(&entry.path()),
+            "",
+            "{} still says a window has it",
+            entry.path().display()
+        );
+    }
+}

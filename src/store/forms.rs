@@ -53,7 +53,10 @@ impl KeptForm {
         if self.own_name {
             let _ = fs::remove_file(lock_path(&self.path));
         }
-        drop(self.lock);
+        // Let go as a cleanly closed window would, so the lock left in `forms/` is empty.
+        if let Some(lock) = self.lock {
+            lock.release();
+        }
         result
     }
 }
