@@ -17,7 +17,6 @@ use stagegesprek::tui::app::Screen;
 fn kind(app: &App) -> String {
     match app.screens.last().expect("a screen") {
         Screen::Home(_) => "home".into(),
-        Screen::PlacementForm(_) => "placement form".into(),
         Screen::Meeting(_) => "meeting".into(),
         Screen::Choice(_) => "choice".into(),
         Screen::Page(page) => format!("{:?}", page.context()).to_lowercase(),
@@ -26,7 +25,7 @@ fn kind(app: &App) -> String {
 
 const ALL: [&str; 14] = [
     "home",
-    "placement form",
+    "formtext",
     "pick",
     "meeting",
     "view",

@@ -316,9 +316,6 @@ impl App {
                     m.paste(&text, &theme);
                 }
             }
-            Screen::PlacementForm(p) => {
-                p.form.paste(&text);
-            }
             Screen::Page(p) => p.paste(&text),
             _ => {}
         }
@@ -432,6 +429,14 @@ impl App {
             }
             Next::Push(page) => self.open_page(page, false),
             Next::Replace(page) => self.open_page(page, true),
+            Next::Answer(answer) => {
+                self.screens.pop();
+                if let Some(next) =
+                    self.on_page(None, |page, services| page.answered(answer, services))
+                {
+                    self.follow(next);
+                }
+            }
             Next::Effect(effect) => self.carry_out(effect),
         }
     }
@@ -465,9 +470,6 @@ impl App {
             Effect::OpenFound(hit) => self.open_found(&hit),
             Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),
             Effect::EditAgain { id, moment } => self.edit_again(&id, moment),
-            Effect::NewPlacement => self.new_placement(),
-            Effect::EditPlacement(id) => self.edit_placement(&id),
-            Effect::SavePlacement => self.save_placement(),
             Effect::AskRemovePlacement(id) => self.ask_remove_placement(&id),
             Effect::AskDiscardDraft(id, moment) => self.ask_discard_draft(&id, moment),
             Effect::SwitchGuideLanguage => self.switch_guide_language(),

@@ -2,7 +2,7 @@
 //! domain's forgiving parser, shown the way the interface's language writes them. A value
 //! that cannot be read is told with an example of what can (see the callers).
 
-use chrono::{Local, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::dates;
 use crate::i18n::Texts;
@@ -10,11 +10,6 @@ use crate::i18n::Texts;
 /// An optional date as typed (`4-12-2026`, `4 dec`, `morgen`, ISO); empty is none.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, ()> {
     dates::parse_date(text, today).map_err(|_| ())
-}
-
-/// Today, for words such as `vandaag` and `morgen`.
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
 }
 
 pub fn parse_time(text: &str) -> Result<NaiveTime, ()> {

@@ -43,10 +43,6 @@ pub enum Effect {
         id: String,
         moment: Moment,
     },
-    NewPlacement,
-    EditPlacement(String),
-    /// Store the placement form that is open.
-    SavePlacement,
     AskRemovePlacement(String),
     /// The open meeting's questions in the other language's guide.
     SwitchGuideLanguage,

@@ -68,6 +68,9 @@ pub enum Next {
     Push(Box<dyn Page>),
     /// Another page in place of this one (a menu's choice carried out).
     Replace(Box<dyn Page>),
+    /// A question answered (numbered from 1): it closes, and the page that asked takes the
+    /// answer up (`Page::answered`).
+    Answer(usize),
     /// Something only the application can do: open a meeting, a form, a question.
     Effect(Effect),
 }
@@ -105,6 +108,11 @@ pub trait Page {
     }
 
     fn update(&mut self, action: Action, services: &Services) -> Next;
+
+    /// The answer to a question this page asked (see `Next::Answer`).
+    fn answered(&mut self, _answer: usize, _services: &Services) -> Next {
+        Next::Stay
+    }
 
     /// Work left after a burst of keys, done once all waiting input is in (a search run
     /// once for a paste rather than once per letter).

@@ -36,13 +36,6 @@ impl App {
             return;
         };
         top.release_lock();
-        // Thrown away on purpose (a second Esc): it must not come back, yet what it kept is
-        // set aside, never erased (a stored form's copy was removed before this).
-        if let Screen::PlacementForm(form) = &mut top
-            && let Some(kept) = form.kept.take()
-        {
-            self.saver.set_aside_form(kept);
-        }
         // A session opened for one form ends with it.
         if self.only_preparation && self.screens.is_empty() {
             self.screens.push(top);

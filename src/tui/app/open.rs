@@ -334,9 +334,6 @@ impl App {
             Intent::SetAside(path) => self.set_aside_and_reopen(&id, moment, &path),
             Intent::Back => self.back(),
             Intent::RemovePlacement => self.remove_placement(&id),
-            Intent::ShowBothDetails => self.show_both_details(),
-            Intent::KeepMyDetails => self.keep_my_details(),
-            Intent::TakeTheirDetails => self.take_their_details(),
             Intent::ViewRescued(path) => self.view_rescued(&path),
             Intent::TakeRescued(path) => self.take_rescued(&path),
         }

@@ -76,11 +76,6 @@ impl App {
             m.session.touched = true;
             m.session.save_status = SaveStatus::Pending;
             self.saver.save_draft(&folder, moment, m.snapshot());
-        } else if let Screen::PlacementForm(p) = screen
-            && p.form.take_changed()
-            && let Some(kept) = &p.kept
-        {
-            self.saver.save_new_placement(kept, &p.draft());
         }
     }
 

@@ -9,7 +9,6 @@ use crate::domain::Moment;
 use crate::i18n::Texts;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::form::render_form;
 use crate::tui::keys::KeyContext;
 use crate::tui::meeting::{Cx, MeetingState};
 use crate::tui::meeting::{MeetingScreen, Phase};
@@ -18,11 +17,9 @@ use crate::tui::screens::choice::ChoiceScreen;
 use crate::tui::screens::choice::ChoiceState;
 use crate::tui::screens::home::HomeScreen;
 use crate::tui::screens::home::HomeState;
-use crate::tui::screens::placement_form::PlacementFormState;
 
 pub enum Screen {
     Home(HomeState),
-    PlacementForm(Box<PlacementFormState>),
     Meeting(Box<MeetingState>),
     Choice(Box<ChoiceState>),
     /// A screen that owns all of its behaviour (see `tui::page`).
@@ -33,7 +30,6 @@ impl Screen {
     pub fn context(&self) -> KeyContext {
         match self {
             Self::Home(_) => KeyContext::Home,
-            Self::PlacementForm(p) => p.context(),
             Self::Meeting(m) => m.context(),
             Self::Choice(_) => KeyContext::Question,
             Self::Page(p) => p.context(),
@@ -45,7 +41,6 @@ impl Screen {
             Self::Home(h) => h.offers(action),
             Self::Meeting(m) => m.offers(action),
             Self::Choice(c) => c.offers(action),
-            Self::PlacementForm(p) => p.form.offers(action),
             Self::Page(p) => p.offers(action),
         }
     }
@@ -53,7 +48,6 @@ impl Screen {
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         match self {
             Self::Home(h) => h.update(action),
-            Self::PlacementForm(p) => p.update(action, cx),
             Self::Meeting(m) => m.update(action, cx),
             Self::Choice(c) => c.update(action),
             // Pages are updated with the services, by the application.
@@ -70,7 +64,6 @@ impl Screen {
                 theme,
             }
             .render(area, buf),
-            Self::PlacementForm(state) => render_form(&state.form, None, area, buf, theme),
             Self::Choice(state) => ChoiceScreen::of(state, theme).render(area, buf),
             Self::Meeting(state) => MeetingScreen {
                 state,
@@ -86,7 +79,6 @@ impl Screen {
     pub fn help(&self, t: &'static Texts) -> &'static str {
         match self {
             Self::Home(_) => t.help_home,
-            Self::PlacementForm(_) => t.help_form,
             Self::Choice(_) => t.help_choice,
             Self::Meeting(m) if m.phase != Phase::Conversation => t.help_finish,
             Self::Meeting(_) => t.help_meeting,
@@ -99,7 +91,6 @@ impl Screen {
         match self {
             Self::Meeting(m) => Some(&m.folder),
             Self::Choice(c) => Some(&c.placement),
-            Self::PlacementForm(p) => p.editing.as_ref().map(|e| e.id.as_str()),
             Self::Page(p) => p.placement_id(),
             Self::Home(_) => None,
         }

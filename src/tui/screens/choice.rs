@@ -36,12 +36,6 @@ pub enum Intent {
     Back,
     /// Move the placement out of the list, to where it can be restored from.
     RemovePlacement,
-    /// The placement changed in another window: back to the form, with both versions shown.
-    ShowBothDetails,
-    /// Store my changes over the other window's, keeping theirs where I changed nothing.
-    KeepMyDetails,
-    /// Keep the other window's version; mine goes to `set-aside/`.
-    TakeTheirDetails,
     /// Look at the meeting in a rescue file.
     ViewRescued(PathBuf),
     /// Append a rescue file's text to the meeting it came from.

@@ -21,6 +21,7 @@ use crate::tui::effect::{Effect, open};
 use crate::tui::page::Next;
 use crate::tui::screens::about::AboutState;
 use crate::tui::screens::company::CompanyState;
+use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::search::SearchState;
 use crate::tui::screens::story::StoryState;
 use crate::tui::theme::Theme;
@@ -176,10 +177,12 @@ impl HomeState {
             Action::ToggleSort => self.toggle_sort(),
             Action::Export => return Effect::ExportAgenda,
             Action::CopyPath => return Effect::CopyPath,
-            Action::NewPlacement => return Effect::NewPlacement,
+            Action::NewPlacement => {
+                return open(|s| Next::Push(Box::new(PlacementFormState::for_new(s))));
+            }
             Action::EditPlacement => {
                 if let Some(id) = self.selected_id() {
-                    return Effect::EditPlacement(id);
+                    return open(move |s| Next::push_or_say(PlacementFormState::edit(&id, s)));
                 }
             }
             Action::RemovePlacement => {

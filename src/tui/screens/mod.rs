@@ -11,6 +11,7 @@ pub mod pick;
 pub mod placement_form;
 pub mod prep_menu;
 pub mod prepare;
+pub mod question;
 pub mod quit_question;
 pub mod search;
 pub mod story;

@@ -15,6 +15,7 @@ use crate::tui::dates::show_date;
 use crate::tui::effect::{Effect, open};
 use crate::tui::keys::KeyContext;
 use crate::tui::page::{Next, Page, Services, ViewCx};
+use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prep_menu::PrepMenu;
 use crate::tui::screens::story::StoryState;
 use crate::tui::theme::Theme;
@@ -97,7 +98,9 @@ impl Page for PickState {
                 id,
                 moment: self.moment(),
             },
-            Action::EditPlacement => Effect::EditPlacement(id),
+            Action::EditPlacement => {
+                open(move |s| Next::push_or_say(PlacementFormState::edit(&id, s)))
+            }
             Action::Prepare => {
                 let moment = self.moment();
                 open(move |s| Next::push_or_say(PrepMenu::open(&id, moment, s)))
