@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::{
     DAAN, NOOR, app_with_store, assert_not_shows, assert_shows, demo_data, keys, press, press_ctrl,
-    read, screen, type_text, wait_until,
+    read, screen, type_text, wait_until, words,
 };
 use ratatui::crossterm::event::KeyCode::{self, Char, Enter, Esc};
 use stagegesprek::domain::Moment;
@@ -177,6 +177,10 @@ fn a_failed_final_save_keeps_retrying_the_text_while_the_read_back_is_open() {
     assert!(draft.contains("Mag niet zoekraken."), "{draft}");
     // The draft holds no consent from a read-back that was never saved.
     assert!(draft.contains("agreed: []"), "{draft}");
+    // The saver says so just after the file is written: waited for, not assumed.
+    wait_until(&mut app, "the warning to go", |app| {
+        !words(app).contains("NIET BEWAARD")
+    });
     assert_not_shows(&app, "NIET BEWAARD");
 }
 

@@ -256,8 +256,14 @@ fn a_word_is_found_whatever_its_case_accents_or_ending() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].part, Part::Private);
 
-    // A word changed by hand in the file is found, the old one no longer.
-    let path = store.record_path(&zoe.id, Moment::Midway);
+    // A word changed by hand in the file is found, the old one no longer: the private notes
+    // live in the file beside the record.
+    let path = store.private_path(&zoe.id, Moment::Midway);
+    assert!(
+        !fs::read_to_string(store.record_path(&zoe.id, Moment::Midway))
+            .unwrap()
+            .contains("verhuizing")
+    );
     let yaml = fs::read_to_string(&path).unwrap();
     fs::write(&path, yaml.replace("verhuizing", "verbouwing")).unwrap();
     assert!(search(&store, &SearchQuery::words("verhuizing")).is_empty());

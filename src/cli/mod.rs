@@ -121,6 +121,9 @@ pub fn open_store(settings: &Settings) -> Result<Store, Failure> {
     if let Some((text, _)) = repair_permissions(&store, t) {
         eprintln!("stagegesprek: {text}");
     }
+    for (text, _) in move_private_out(&store, t) {
+        eprintln!("stagegesprek: {text}");
+    }
     Ok(store)
 }
 
@@ -131,8 +134,27 @@ pub fn open_store_for_ui(settings: &Settings) -> Result<(Store, Option<(String, 
     let store = Store::open(&settings.data_dir)
         .map_err(|e| Failure(e.describe(t)))?
         .with_rescue_dirs(rescue_dirs(settings.config_dir.as_deref()));
-    let notice = repair_permissions(&store, t);
+    let moved = move_private_out(&store, t);
+    let notice = repair_permissions(&store, t).or_else(|| moved.into_iter().last());
     Ok((store, notice))
+}
+
+/// Records written before private parts were kept apart get theirs moved out, once; what
+/// that did is said.
+fn move_private_out(store: &Store, t: &Texts) -> Vec<(String, bool)> {
+    let done = store.move_private_out();
+    let mut said = Vec::new();
+    if done.moved > 0 {
+        said.push((fill(t.private_moved, &[&done.moved.to_string()]), false));
+    }
+    if let Some(first) = done.left.first() {
+        let example = first.describe(t);
+        said.push((
+            fill(t.private_left, &[&done.left.len().to_string(), &example]),
+            true,
+        ));
+    }
+    said
 }
 
 /// Every placement's overview line, through the index: what changed is read again (with

@@ -13,6 +13,7 @@ pub mod placement;
 pub mod placement_change;
 pub mod prep_question;
 pub mod preparation;
+pub mod private;
 pub mod record;
 pub mod rescued;
 pub mod resume;

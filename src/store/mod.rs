@@ -33,6 +33,7 @@ mod placement_file;
 mod placements;
 pub mod preparation;
 mod privacy;
+mod private_file;
 mod put_back;
 pub mod read;
 pub mod rescue;
@@ -293,7 +294,10 @@ impl Store {
             let Some(moment) = moment_of(&path) else {
                 continue;
             };
-            match read_record(&*self.disk, &path).and_then(|r| belongs_here(r, id, moment, &path)) {
+            let read = read_record(&*self.disk, &path)
+                .and_then(|r| belongs_here(r, id, moment, &path))
+                .and_then(|r| self.private_back(r, id, moment, &path));
+            match read {
                 Ok(r) => records.push(r),
                 Err(e) => errors.push(e),
             }
@@ -455,19 +459,24 @@ impl Store {
     ) -> Result<PathBuf, StoreError> {
         self.folder(id)?;
         let path = self.record_path(id, moment);
+        let (shared, private) = record.clone().split_private();
         match self.read_optional_with(&path, id, moment, read_record_for_editing) {
             Err(e) if e.is_newer() => return Err(e),
+            // The record, or its private part: whichever cannot be read is moved aside.
             Err(e) if e.is_damage() => {
-                self.set_aside(&path)?;
+                self.set_aside(e.path())?;
             }
             // A record finished again replaces the earlier version, with its consent: that
             // version is kept, so who agreed to what, and when, is never lost.
-            Ok(Some(earlier)) if earlier != *record => {
+            Ok(Some(earlier)) if earlier.clone().split_private().0 != shared => {
                 self.keep_copy(&path)?;
             }
             _ => {}
         }
-        self.write_yaml(&path, record)?;
+        // The private part first: a crash in between leaves it beside the older record,
+        // never a record whose private text exists nowhere.
+        self.write_private_part(id, moment, &private)?;
+        self.write_yaml(&path, &shared)?;
         let draft = self.draft_path(id, moment);
         durable::remove_file(&draft).map_err(|source| StoreError::Write {
             path: draft,
@@ -520,6 +529,7 @@ impl Store {
         if exists(path) {
             read(&*self.disk, path)
                 .and_then(|r| belongs_here(r, id, moment, path))
+                .and_then(|r| self.private_back(r, id, moment, path))
                 .map(Some)
         } else {
             Ok(None)
@@ -563,6 +573,23 @@ impl Store {
 
 /// A record read from the files of meeting `id`/`moment` must say it is that meeting. One
 /// copied in from elsewhere is reported, not obeyed.
+impl Store {
+    /// A record read from its record file gets its private part back; a draft holds its own.
+    fn private_back(
+        &self,
+        record: MeetingRecord,
+        id: &str,
+        moment: Moment,
+        path: &Path,
+    ) -> Result<MeetingRecord, StoreError> {
+        if Self::is_record_file(path) {
+            self.with_private_part(record, id, moment)
+        } else {
+            Ok(record)
+        }
+    }
+}
+
 pub(crate) fn belongs_here(
     record: MeetingRecord,
     id: &str,

@@ -39,6 +39,7 @@ impl Store {
             (true, Some(folder), Some(moment)) => {
                 let id = folder.file_name().and_then(|n| n.to_str()).unwrap_or("");
                 belongs_here(record, id, moment, path)
+                    .and_then(|r| self.private_back(r, id, moment, path))
             }
             _ => Ok(record),
         }
