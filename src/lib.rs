@@ -7,4 +7,5 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod store;
+pub mod team;
 pub mod tui;

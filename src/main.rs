@@ -158,6 +158,11 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             moment,
         }) => done(cli::import(settings, &file, replace, moment)),
         Some(Command::Agenda { output }) => done(cli::agenda(settings, output.as_deref())),
+        Some(Command::Team { ref command }) => done(cli::team::team(settings, command)),
+        Some(Command::History {
+            ref placement,
+            json,
+        }) => done(cli::team::history(settings, placement, json)),
         Some(Command::Removed) => done(cli::removed(settings)),
         Some(Command::Restore { name }) => done(cli::restore(settings, &name)),
         Some(Command::Guide {

@@ -245,6 +245,8 @@ fn settings(data: &Path, export_dir: Option<PathBuf>) -> Settings {
         config_dir: None,
         lang: Lang::Nl,
         configured_export_dir: export_dir,
+        teacher_name: None,
+        sync_after_meeting: false,
         unknown_settings: Vec::new(),
         unusable_settings: Vec::new(),
         config_broken_at: None,

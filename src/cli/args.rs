@@ -103,6 +103,18 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Share the data folder with colleagues through git
+    Team {
+        #[command(subcommand)]
+        command: TeamCommand,
+    },
+    /// Who changed what and when in a placement, in the team archive
+    History {
+        /// The placement's id (see `list`)
+        placement: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// List removed placements that can be brought back with `restore`
     Removed,
     /// Bring a removed placement back (its id, or its folder name from `removed`)
@@ -152,6 +164,33 @@ pub enum Command {
     Guide {
         #[command(subcommand)]
         command: GuideCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Turn the data folder into a team archive
+    Init {
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Start from a colleague's team archive
+    Join { url: String, dir: Option<PathBuf> },
+    /// Share what changed here and take in what colleagues changed
+    Sync,
+    /// What is not yet shared, and when it was last shared
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Choose between two versions changed here and by a colleague
+    Keep {
+        #[arg(value_name = "RECORD")]
+        what: String,
+        #[arg(long, conflicts_with = "theirs", required_unless_present = "theirs")]
+        mine: bool,
+        #[arg(long)]
+        theirs: bool,
     },
 }
 

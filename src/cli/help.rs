@@ -119,6 +119,25 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
                 ("moment", t.cli.import_moment),
             ],
         ),
+        ("team", t.cli.team, vec![]),
+        ("init", t.cli.team_init, vec![("remote", t.cli.team_remote)]),
+        (
+            "join",
+            t.cli.team_join,
+            vec![("url", t.cli.team_url), ("dir", t.cli.team_dir)],
+        ),
+        ("sync", t.cli.team_sync, vec![]),
+        ("status", t.cli.team_status, vec![("json", t.cli.json)]),
+        (
+            "keep",
+            t.cli.team_keep,
+            vec![
+                ("what", t.cli.team_keep_what),
+                ("mine", t.cli.team_mine),
+                ("theirs", t.cli.team_theirs),
+            ],
+        ),
+        ("history", t.cli.history, vec![place, ("json", t.cli.json)]),
         ("guide", t.cli.guide, vec![]),
         (
             "check",

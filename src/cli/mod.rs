@@ -10,6 +10,7 @@ mod output;
 mod prepare;
 mod removed;
 mod search;
+pub mod team;
 mod wrong_file;
 
 use std::borrow::Cow;
@@ -20,7 +21,7 @@ use std::io::{self, ErrorKind, IsTerminal as _};
 use std::path::{Path, PathBuf};
 
 pub use agenda::agenda;
-pub use args::{Args, Command, ExportFormat, Format, GuideCommand, RoleArg};
+pub use args::{Args, Command, ExportFormat, Format, GuideCommand, RoleArg, TeamCommand};
 use chrono::{Local, NaiveDate};
 pub use company::company;
 pub use export::{export, export_placement_story};

@@ -19,6 +19,10 @@ struct ConfigFile {
     language: Option<String>,
     /// Where exports go; `~/` is the home folder, and a relative path is taken from there.
     export_dir: Option<PathBuf>,
+    /// The teacher's name, as colleagues see it in a team archive's history.
+    name: Option<String>,
+    /// Share with the team after each finished meeting.
+    sync_after_meeting: Option<bool>,
     /// The names of the settings this version does not know, in alphabetical order.
     unknown: Vec<String>,
     /// The names of known settings whose value cannot be used (`language: klingon`).
@@ -54,7 +58,15 @@ impl ConfigFile {
                 ("export_dir", serde_json::Value::String(dir)) if !dir.trim().is_empty() => {
                     config.export_dir = Some(PathBuf::from(dir));
                 }
-                ("language" | "export_dir", _) => config.unusable.push(name),
+                ("name", serde_json::Value::String(who)) if !who.trim().is_empty() => {
+                    config.name = Some(who.trim().to_string());
+                }
+                ("sync_after_meeting", serde_json::Value::Bool(on)) => {
+                    config.sync_after_meeting = Some(on);
+                }
+                ("language" | "export_dir" | "name" | "sync_after_meeting", _) => {
+                    config.unusable.push(name);
+                }
                 _ => config.unknown.push(name),
             }
         }
@@ -69,6 +81,10 @@ pub struct Settings {
     pub lang: Lang,
     /// `export_dir:` from `config.yaml`, as written there; see `export_dir()`.
     pub configured_export_dir: Option<PathBuf>,
+    /// `name:` from `config.yaml`: who the teacher is in a team archive.
+    pub teacher_name: Option<String>,
+    /// `sync_after_meeting: true` in `config.yaml`: share after each finished meeting.
+    pub sync_after_meeting: bool,
     /// Settings in `config.yaml` this version does not know (from a newer version): left
     /// in the file as they are, and named once to the user.
     pub unknown_settings: Vec<String>,
@@ -106,6 +122,8 @@ impl Settings {
             config_dir,
             lang,
             configured_export_dir: config.export_dir,
+            teacher_name: config.name,
+            sync_after_meeting: config.sync_after_meeting.unwrap_or(false),
             unknown_settings: config.unknown,
             unusable_settings: config.unusable,
             config_broken_at: config.broken_at,

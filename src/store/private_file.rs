@@ -183,6 +183,31 @@ impl Store {
         done
     }
 
+    /// The record files among `paths` (relative to the data folder) that still hold a
+    /// private part get it moved out, before they are shared; what could not be is returned.
+    pub fn keep_private_apart<'a>(
+        &self,
+        paths: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<StoreError> {
+        let mut failed = Vec::new();
+        for path in paths {
+            let parts: Vec<&str> = path.split('/').collect();
+            let [first, id, name] = parts[..] else {
+                continue;
+            };
+            let moment = name.strip_suffix(".yaml").and_then(Moment::from_code);
+            if first != "placements" || moment.is_none() {
+                continue;
+            }
+            if let Some(moment) = moment
+                && let Err(e) = self.move_out_of(id, moment)
+            {
+                failed.push(e);
+            }
+        }
+        failed
+    }
+
     /// One record's private part into its own file; true when there was one to move.
     fn move_out_of(&self, id: &str, moment: Moment) -> Result<bool, StoreError> {
         let path = self.record_path(id, moment);
