@@ -181,6 +181,9 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
                 moment,
             );
             app.export_dir = settings.export_dir();
+            if stagegesprek::team::Team::at(&settings.data_dir).is_archive() {
+                app.share_as(cli::team::who(settings), settings.sync_after_meeting);
+            }
             app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }
@@ -216,6 +219,9 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
             let (store, notice) = cli::open_store_for_ui(settings)?;
             let mut app = start_on_home(store, LazyCell::force(&guides).clone(), settings.lang);
             app.export_dir = settings.export_dir();
+            if stagegesprek::team::Team::at(&settings.data_dir).is_archive() {
+                app.share_as(cli::team::who(settings), settings.sync_after_meeting);
+            }
             app.message = all_said([notice, settings_note, app.message.take()]);
             tui::run(app).map_err(|e| Failure(e.to_string()))
         }

@@ -23,7 +23,7 @@ fn kind(app: &App) -> String {
     }
 }
 
-const ALL: [&str; 14] = [
+const ALL: [&str; 15] = [
     "home",
     "formtext",
     "pick",
@@ -38,6 +38,7 @@ const ALL: [&str; 14] = [
     "help",
     "story",
     "company",
+    "twoversions",
 ];
 
 #[test]
@@ -98,6 +99,20 @@ fn every_kind_of_screen_survives_every_size() {
     }
     type_text(&mut app, "kassa");
     visit(&app);
+    press_shown(&mut app, "Enter");
+    visit(&app);
+    // Two versions of Daan's details, changed here and by a colleague.
+    while app.screens.len() > 1 {
+        press(&mut app, KeyCode::Esc);
+    }
+    let dir = tmp.path().join("placements").join(DAAN);
+    let details = std::fs::read_to_string(dir.join("placement.yaml")).unwrap();
+    std::fs::write(
+        dir.join("placement.conflict.yaml"),
+        details.replace("Daan", "Daan J."),
+    )
+    .unwrap();
+    app.show_home(None);
     press_shown(&mut app, "Enter");
     visit(&app);
     for kind in ALL {

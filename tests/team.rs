@@ -235,6 +235,10 @@ fn one_file_changed_on_both_sides_keeps_both_until_a_teacher_chooses() {
     for teacher in [&anna, &bram] {
         let status = teacher.ok(&["team", "status"]);
         assert!(status.contains("wacht op een keuze"), "{status}");
+        // The overview marks the placement as needing attention.
+        let list = teacher.ok(&["list"]);
+        let line = list.lines().find(|l| l.starts_with(id.as_str())).unwrap();
+        assert!(line.contains("twee versies"), "{list}");
     }
 
     let kept = bram.ok(&["team", "keep", &id, "--theirs"]);

@@ -262,6 +262,7 @@ struct ListEntry<'a> {
     prepared: &'a [Role],
     preparation_damaged: &'a [Role],
     concern: bool,
+    two_versions: bool,
 }
 
 impl<'a> ListEntry<'a> {
@@ -291,6 +292,7 @@ impl<'a> ListEntry<'a> {
             prepared: &s.prepared,
             preparation_damaged: &s.preparation_damaged,
             concern: s.concern,
+            two_versions: s.two_versions,
         }
     }
 }
@@ -359,6 +361,9 @@ fn attention(s: &PlacementSummary, t: &Texts) -> String {
     }
     if s.concern {
         parts.push(t.list_concern.to_string());
+    }
+    if s.two_versions {
+        parts.push(t.list_two_versions.to_string());
     }
     parts.join("  ")
 }

@@ -9,11 +9,11 @@ use serde::Serialize;
 use super::output::{say, say_json};
 use super::{Failure, Outcome, open_store};
 use crate::domain::Moment;
-use crate::domain::preparation::Preparer;
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::Store;
 use crate::store::config::Settings;
-use crate::team::{Change, GitError, Team, TeamError, Who};
+use crate::team::words::{commit_message, describe_change, describe_file, git_words};
+use crate::team::{Change, Team, TeamError, Who};
 
 pub use super::args::TeamCommand;
 
@@ -246,85 +246,6 @@ pub fn history(settings: &Settings, id: &str, json: bool) -> Outcome {
     say(&text, t)
 }
 
-/// My changes in words: the first, and how many more; each on a line of its own below.
-pub fn commit_message(store: &Store, changes: &[Change], t: &Texts) -> String {
-    let lines: Vec<String> = changes
-        .iter()
-        .map(|c| describe_change(store, c, t))
-        .collect();
-    let first = match lines.len() {
-        0 => return t.cli.team_sync.to_string(),
-        1 => lines[0].clone(),
-        n => fill(t.cli.msg_more, &[&lines[0], &(n - 1).to_string()]),
-    };
-    if lines.len() == 1 {
-        first
-    } else {
-        format!("{first}\n\n{}", lines.join("\n"))
-    }
-}
-
-/// One change to one file, in words: "Startgesprek Noor Verbeek gehouden".
-pub fn describe_change(store: &Store, change: &Change, t: &Texts) -> String {
-    let parts: Vec<&str> = change.path.split('/').collect();
-    let [_, id, name] = parts[..] else {
-        return fill(t.cli.msg_other, &[&change.path]);
-    };
-    let student = student_of(store, id);
-    if name == "placement.yaml" {
-        let text = match change.kind {
-            'A' => t.cli.msg_placement_added,
-            'D' => t.cli.msg_placement_removed,
-            _ => t.cli.msg_placement_changed,
-        };
-        return fill(text, &[&student]);
-    }
-    if let Some(stem) = name.strip_suffix(crate::team::CONFLICT_END) {
-        let what = Moment::from_code(stem).map_or_else(
-            || student.clone(),
-            |m| format!("{} {student}", t.moment_word(m)),
-        );
-        return fill(t.cli.msg_choice, &[&what]);
-    }
-    if let Some(stem) = name.strip_suffix(".prep.yaml")
-        && let Some((moment, role)) = stem.split_once('.')
-        && let (Some(moment), Some(by)) = (Moment::from_code(moment), Preparer::from_name(role))
-    {
-        return fill(
-            t.cli.msg_prep,
-            &[t.moment_word(moment), &student, t.role(by.role())],
-        );
-    }
-    if let Some(moment) = name.strip_suffix(".yaml").and_then(Moment::from_code) {
-        let text = match change.kind {
-            'A' => t.cli.msg_record_added,
-            'D' => t.cli.msg_record_removed,
-            _ => t.cli.msg_record_changed,
-        };
-        return capitalised(&fill(text, &[t.moment_word(moment), &student]));
-    }
-    fill(t.cli.msg_other, &[&change.path])
-}
-
-/// A file that waits for a choice, named for a person: "tussentijds gesprek Noor Verbeek".
-fn describe_file(store: &Store, path: &str, t: &Texts) -> String {
-    let parts: Vec<&str> = path.split('/').collect();
-    let [_, id, name] = parts[..] else {
-        return path.to_string();
-    };
-    let student = student_of(store, id);
-    match name.strip_suffix(".yaml").and_then(Moment::from_code) {
-        Some(moment) => format!("{} {student}", t.moment_word(moment)),
-        None => student,
-    }
-}
-
-fn student_of(store: &Store, id: &str) -> String {
-    store
-        .placement(id)
-        .map_or_else(|_| id.to_string(), |p| p.student)
-}
-
 /// `placements/x/midway.yaml` → `x/midway`, as the commands take it; `x` for the placement.
 fn record_name(path: &str) -> String {
     let rest = path
@@ -343,22 +264,6 @@ fn relative_path(what: &str) -> String {
             format!("placements/{id}/{code}.yaml")
         }
         None => format!("placements/{what}/placement.yaml"),
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().collect::<String>() + chars.as_str()
-    })
-}
-
-fn git_words(e: &GitError, t: &Texts) -> String {
-    match e {
-        GitError::Missing => t.cli.git_missing.to_string(),
-        GitError::TimedOut => t.cli.git_timeout.to_string(),
-        GitError::Refused(said) => fill(t.cli.git_refused, &[said]),
-        GitError::Io(e) => t.io_problem(e),
     }
 }
 

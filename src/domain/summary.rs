@@ -55,6 +55,10 @@ pub struct PlacementSummary {
     pub concern: bool,
     /// The date of each moment's record or draft, where there is one.
     pub dates: [Option<NaiveDate>; 3],
+    /// A file of the placement was changed here and by a colleague: both versions wait for
+    /// a teacher's choice (see `team`).
+    #[serde(default)]
+    pub two_versions: bool,
 }
 
 impl PlacementSummary {
@@ -94,6 +98,7 @@ impl PlacementSummary {
             preparation_damaged: Vec::new(),
             concern,
             dates,
+            two_versions: false,
         };
         summary.next_due = summary
             .next_moment()

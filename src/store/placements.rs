@@ -298,6 +298,7 @@ impl Store {
             }
         }
         summary.set_today(today);
+        summary.two_versions = has_two_versions(&self.placement_dir(&summary.placement.id));
         let mut errors = errors;
         if let Some(next) = summary.next_moment() {
             let dir = self.placement_dir(&summary.placement.id);
@@ -317,6 +318,16 @@ impl Store {
         }
         (summary, errors)
     }
+}
+
+/// Whether a file of the placement in `dir` waits for a choice between two versions: the
+/// other one lies beside it as `<name>.conflict.yaml` (see `team`).
+fn has_two_versions(dir: &Path) -> bool {
+    fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
+        e.file_name()
+            .to_str()
+            .is_some_and(|n| n.ends_with(crate::team::CONFLICT_END))
+    })
 }
 
 /// Today's date from the clock: the one place the overview asks for it.

@@ -42,6 +42,9 @@ pub struct Ran {
 
 impl Git {
     pub fn in_dir(dir: &Path) -> Self {
+        // What git writes into the data folder is the owner's alone, as everything else there
+        // is; the program sets every mode it writes itself, so this changes nothing else.
+        rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
         Self {
             dir: dir.to_path_buf(),
             settings: Vec::new(),

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod git;
+pub mod words;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -414,9 +415,10 @@ impl Team {
         let out = self
             .git()
             .run(&["ls-files", "-z", "--", "placements"], LOCAL)?;
+        // The file on disk counts: one the teacher chose away is gone before it is shared.
         let mut found: Vec<String> = out
             .split('\0')
-            .filter(|p| p.ends_with(CONFLICT_END))
+            .filter(|p| p.ends_with(CONFLICT_END) && self.dir.join(p).exists())
             .map(|p| p.trim_end_matches(CONFLICT_END).to_string() + ".yaml")
             .collect();
         found.sort();

@@ -26,6 +26,8 @@ pub enum Action {
     Story,
     /// The company's view: all its placements over the years.
     Company,
+    /// Share with the team and take in what colleagues changed.
+    Share,
     /// Enter on a list or a question: open what is selected, or take the default answer.
     Open,
     NewPlacement,

@@ -75,6 +75,10 @@ pub struct App {
     /// student at the teacher's computer: leaving it ends the program rather than showing
     /// the teacher's other students.
     only_preparation: bool,
+    /// Sharing with the team, when the data folder is a team archive.
+    team: super::team_sync::TeamSync,
+    /// Share after each finished meeting (`sync_after_meeting: true` in the config).
+    sync_after_meeting: bool,
 }
 
 /// How long after a first Ctrl+C a second one quits.
@@ -192,6 +196,14 @@ impl App {
             outside_changed: false,
             overview_said: None,
             only_preparation: false,
+            team: super::team_sync::TeamSync::new(
+                &store_for_watch,
+                crate::team::Who {
+                    name: "stagegesprek".into(),
+                    email: "stagegesprek@stagegesprek.invalid".into(),
+                },
+            ),
+            sync_after_meeting: false,
         };
         for broken in &app.guides.broken {
             let first = broken.lines().into_iter().next().unwrap_or_default();
@@ -205,6 +217,30 @@ impl App {
         }
         app.name_rescued_files();
         app
+    }
+
+    /// Who shares from here, and whether after each finished meeting (from the config).
+    pub fn share_as(&mut self, who: crate::team::Who, after_meeting: bool) {
+        self.team = super::team_sync::TeamSync::new(&self.store, who);
+        self.sync_after_meeting = after_meeting;
+    }
+
+    /// Starts sharing with the team, off this thread; says so at once.
+    pub(super) fn share(&mut self) {
+        if self.team.is_team() {
+            self.team.start(&self.store, self.texts);
+            self.show_team_word();
+        }
+    }
+
+    /// The word for sharing, on the list wherever it is in the stack.
+    fn show_team_word(&mut self) {
+        let word = self.team.word(self.texts);
+        for screen in &mut self.screens {
+            if let Screen::Home(home) = screen {
+                home.team.clone_from(&word);
+            }
+        }
     }
 
     /// Text that an earlier session could only save in a rescue file is named at start.
@@ -332,6 +368,19 @@ impl App {
         }
         any |= self.take_in_new_preparations();
         any |= self.take_in_outside_changes();
+        if let Some(said) = self.team.take_in(&self.store, self.texts) {
+            self.message = Some(said);
+            any = true;
+        }
+        let word = self.team.word(self.texts);
+        if self
+            .screens
+            .iter()
+            .any(|s| matches!(s, Screen::Home(h) if h.team != word))
+        {
+            self.show_team_word();
+            any = true;
+        }
         any
     }
 
@@ -466,6 +515,7 @@ impl App {
             Effect::Export => self.export_shared(),
             Effect::ExportAgenda => self.export_agenda(),
             Effect::CopyPath => self.copy_export_path(),
+            Effect::Share => self.share(),
             Effect::OpenPick(id) => self.open_pick(&id),
             Effect::OpenFound(hit) => self.open_found(&hit),
             Effect::OpenMeeting { id, moment } => self.open_meeting(&id, moment),

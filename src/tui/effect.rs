@@ -33,6 +33,8 @@ pub enum Effect {
     ExportAgenda,
     /// Put the path of the last export on the clipboard.
     CopyPath,
+    /// Share with the team, off the screen's thread.
+    Share,
     /// The moments of a placement, to choose one.
     OpenPick(String),
     OpenMeeting {

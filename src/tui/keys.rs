@@ -58,10 +58,12 @@ pub enum KeyContext {
     Story,
     /// A company's view.
     Company,
+    /// Two versions of a file, changed here and by a colleague: keep one.
+    TwoVersions,
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -86,6 +88,7 @@ impl KeyContext {
         Self::SearchChoice,
         Self::Story,
         Self::Company,
+        Self::TwoVersions,
     ];
 
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
@@ -213,9 +216,11 @@ const HELPED: &[KeyContext] = &[
     C::SearchChoice,
     C::Story,
     C::Company,
+    C::TwoVersions,
 ];
 const SEARCH: &[KeyContext] = &[C::SearchText, C::SearchChoice];
 const SCROLLED: &[KeyContext] = &[
+    C::TwoVersions,
     C::Help,
     C::About,
     C::ReadBack,
@@ -268,6 +273,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], key(KeyCode::Home), Action::First, |t| t.key_page),
     bind(&[C::Home], key(KeyCode::End), Action::Last, |t| t.key_page),
     bind(&[C::Home], ctrl('f'), Action::Search, |t| t.key_search),
+    // F5, the key that brings a window up to date elsewhere: short enough to fit the footer.
+    bind(&[C::Home], key(KeyCode::F(5)), Action::Share, |t| t.key_share),
     bind(&[C::Home, C::Pick], ctrl('l'), Action::Story, |t| t.key_story),
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
@@ -339,6 +346,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Question], key(KeyCode::Char('6')), Action::Choose(6), |t| t.key_answer),
     bind(&[C::Question], key(KeyCode::Enter), Action::Choose(1), |t| t.key_first_answer),
     bind(&[C::Question], key(KeyCode::Esc), Action::Back, |t| t.key_back),
+    bind(&[C::TwoVersions], key(KeyCode::Char('1')), Action::Choose(1), |t| t.key_keep_mine),
+    bind(&[C::TwoVersions], key(KeyCode::Char('2')), Action::Choose(2), |t| t.key_keep_theirs),
+    bind(&[C::TwoVersions], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::QuitQuestion], key(KeyCode::Char('1')), Action::Choose(1), |t| t.quit_unsaved_stay),
     bind(&[C::QuitQuestion], key(KeyCode::Enter), Action::Choose(1), |t| t.quit_unsaved_stay),
     bind(&[C::QuitQuestion], key(KeyCode::Esc), Action::Choose(1), |t| t.quit_unsaved_stay),

@@ -16,6 +16,7 @@ mod pasted;
 mod record_text;
 pub mod screens;
 mod scroll;
+pub mod team_sync;
 pub mod theme;
 mod ui;
 

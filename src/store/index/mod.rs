@@ -38,7 +38,7 @@ pub const INDEX_FILE: &str = "index.sqlite3";
 const APPLICATION_ID: i32 = 0x5354_4753;
 /// Raised whenever what the index holds changes shape; an index of another version is
 /// rebuilt.
-const SCHEMA: i32 = 4;
+const SCHEMA: i32 = 5;
 
 /// How long a refresh waits for another window that is refreshing the same index.
 const BUSY: Duration = Duration::from_secs(3);

@@ -52,6 +52,9 @@ impl App {
             self.screens.push(parent);
         }
         self.refresh_top(top.moment());
+        if matches!(self.screens.last(), Some(Screen::Home(_))) {
+            self.team.look_again();
+        }
     }
 
     /// Brings the screen that is on top again up to date with the files.

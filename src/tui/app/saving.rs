@@ -124,6 +124,12 @@ impl App {
                         scroll: 0,
                     };
                 }
+                // Held and stored: shared with the team now, if the teacher wants that.
+                if self.sync_after_meeting {
+                    self.share();
+                } else {
+                    self.team.look_again();
+                }
             }
             SaveEvent::FinalFailed(e) => {
                 if let Some(m) = meeting {

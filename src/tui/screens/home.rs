@@ -24,6 +24,7 @@ use crate::tui::screens::company::CompanyState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::search::SearchState;
 use crate::tui::screens::story::StoryState;
+use crate::tui::screens::two_versions::TwoVersions;
 use crate::tui::theme::Theme;
 
 pub struct HomeState {
@@ -40,6 +41,8 @@ pub struct HomeState {
     pub agenda: Option<(PathBuf, usize)>,
     /// While the list is first read over a large archive: how many placements of how many.
     pub building: Option<(usize, usize)>,
+    /// In a team archive: how sharing stands, in a word, and whether it asks for attention.
+    pub team: Option<(String, bool)>,
 }
 
 /// The order of the overview.
@@ -84,6 +87,7 @@ impl HomeState {
             sort: HomeSort::ByName,
             agenda: None,
             building: None,
+            team: None,
         }
     }
 
@@ -139,6 +143,7 @@ impl HomeState {
             | Action::RemovePlacement
             | Action::ToggleSort => !self.summaries.is_empty(),
             Action::CopyPath => self.agenda.is_some(),
+            Action::Share => self.team.is_some(),
             _ => true,
         }
     }
@@ -170,6 +175,11 @@ impl HomeState {
                 }
             }
             Action::Open => {
+                // Two versions waiting for a choice come first: both are shown side by side.
+                if let Some(s) = self.summaries.get(self.selected).filter(|s| s.two_versions) {
+                    let id = s.placement.id.clone();
+                    return open(move |s| Next::push_or_say(TwoVersions::open(&id, s)));
+                }
                 if let Some(id) = self.selected_id() {
                     return Effect::OpenPick(id);
                 }
@@ -177,6 +187,7 @@ impl HomeState {
             Action::ToggleSort => self.toggle_sort(),
             Action::Export => return Effect::ExportAgenda,
             Action::CopyPath => return Effect::CopyPath,
+            Action::Share => return Effect::Share,
             Action::NewPlacement => {
                 return open(|s| Next::Push(Box::new(PlacementFormState::for_new(s))));
             }
@@ -240,6 +251,14 @@ impl Widget for HomeScreen<'_> {
             HomeSort::Attention => format!("{} · {}", t.home_title, t.overview_sorted_attention),
         };
         let mut block = self.theme.screen_block(&title);
+        if let Some((word, attention)) = &self.state.team {
+            let style = if *attention {
+                self.theme.warning
+            } else {
+                self.theme.dim
+            };
+            block = block.title_top(Line::styled(format!(" {word} "), style).right_aligned());
+        }
         if self.state.demo {
             let banner = t.home_demo_banner;
             block = block.title_bottom(Line::styled(format!(" {banner} "), self.theme.dim));
@@ -408,7 +427,9 @@ impl HomeScreen<'_> {
                     })
                     .collect::<Vec<_>>()
                     .join("/");
-                let concern = if s.concern {
+                let concern = if s.two_versions {
+                    Cell::from(t.overview_two_versions_mark).style(theme.warning)
+                } else if s.concern {
                     Cell::from(t.overview_concern_mark).style(theme.warning)
                 } else {
                     Cell::from("")

@@ -15,4 +15,5 @@ pub mod question;
 pub mod quit_question;
 pub mod search;
 pub mod story;
+pub mod two_versions;
 pub mod view;
