@@ -70,7 +70,7 @@ fn run(args: Args, settings: &Settings) -> Result<Ending, Failure> {
         Some(Command::DemoData { dir, placements }) => {
             done(cli::demo_data(&dir, placements, settings, &guides))
         }
-        Some(Command::List { json }) => done(cli::list(settings, json)),
+        Some(Command::List { json, mine }) => done(cli::list(settings, json, mine)),
         Some(Command::Company { ref name, json }) => done(cli::company(settings, name, json)),
         Some(Command::Search {
             ref words,

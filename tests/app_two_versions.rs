@@ -54,3 +54,37 @@ fn two_versions_are_marked_shown_side_by_side_and_one_is_kept_without_losing_the
     assert!(!row.contains('⇄'), "{list}");
     assert_not_shows(&app, "Twee versies");
 }
+
+#[test]
+fn in_a_team_the_list_shows_only_my_placements_and_search_looks_in_mine() {
+    let tmp = tempfile::tempdir().unwrap();
+    demo_data(tmp.path());
+    let store = Store::open(tmp.path()).unwrap();
+    let daan = store.placement(DAAN).unwrap();
+    let (all, _) = store.placements();
+    let others: Vec<_> = all.iter().filter(|p| p.teacher != daan.teacher).collect();
+    assert!(!others.is_empty(), "the demo has more than one teacher");
+    let mut app = app_in(tmp.path(), Lang::Nl);
+    app.share_as(
+        stagegesprek::team::Who {
+            name: daan.teacher.clone(),
+            email: "docent@example.invalid".into(),
+        },
+        false,
+    );
+    assert_shows(&app, &others[0].student);
+    // By name, then what needs attention, then mine.
+    press_shown(&mut app, "Ctrl+T");
+    press_shown(&mut app, "Ctrl+T");
+    assert_shows(&app, "alleen mijn stageplaatsen");
+    assert_shows(&app, "Daan el Amrani");
+    assert_not_shows(&app, &others[0].student);
+    // A search from here looks in my placements.
+    press_shown(&mut app, "Ctrl+F");
+    app.handle_paste("");
+    assert_shows(&app, &daan.teacher);
+    press_shown(&mut app, "Esc");
+    press_shown(&mut app, "Ctrl+T");
+    assert_not_shows(&app, "alleen mijn");
+    assert_shows(&app, &others[0].student);
+}

@@ -416,3 +416,24 @@ fn no_git_a_wrong_address_and_no_archive_each_get_one_sentence_and_change_nothin
     assert!(!anna.dir.join(".git").exists());
     assert!(!anna.dir.join(".gitignore").exists());
 }
+
+#[test]
+fn taking_over_a_placement_makes_me_its_teacher_and_its_history_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bare, anna, bram) = team(tmp.path());
+    let id = ids(&anna)[0].clone();
+    let student = anna.store().placement(&id).unwrap().student;
+    let said = bram.ok(&["team", "take", &id]);
+    assert!(said.contains("Bram Docent"), "{said}");
+    bram.ok(&["team", "sync"]);
+    anna.ok(&["team", "sync"]);
+    assert_eq!(anna.store().placement(&id).unwrap().teacher, "Bram Docent");
+    let history = anna.ok(&["history", &id]);
+    let line = format!("Bram Docent neemt {student} over");
+    assert!(history.contains(&line), "{history}");
+    // Mine and the team's: Bram's list of his own holds it, Anna's own does not.
+    assert!(bram.ok(&["list", "--mine"]).contains(&id));
+    assert!(!anna.ok(&["list", "--mine"]).contains(&id));
+    assert!(anna.ok(&["list"]).contains(&id));
+    assert_nothing_private(&bare);
+}

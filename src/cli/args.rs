@@ -44,6 +44,9 @@ pub enum Command {
     List {
         #[arg(long)]
         json: bool,
+        /// Only the placements where I am the teacher
+        #[arg(long)]
+        mine: bool,
     },
     /// All placements at one company over the years
     Company {
@@ -182,6 +185,11 @@ pub enum TeamCommand {
     Status {
         #[arg(long)]
         json: bool,
+    },
+    /// Take over a placement: you become its teacher
+    Take {
+        /// The placement's id (see `list`)
+        placement: String,
     },
     /// Choose between two versions changed here and by a colleague
     Keep {

@@ -54,7 +54,11 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
             t.cli.demo_data,
             vec![("dir", t.cli.demo_dir), ("placements", t.cli.demo_count)],
         ),
-        ("list", t.cli.list, vec![("json", t.cli.json)]),
+        (
+            "list",
+            t.cli.list,
+            vec![("json", t.cli.json), ("mine", t.cli.list_mine)],
+        ),
         (
             "company",
             t.cli.company,
@@ -127,6 +131,7 @@ fn texts_of(t: &'static Texts) -> Vec<CommandTexts> {
             vec![("url", t.cli.team_url), ("dir", t.cli.team_dir)],
         ),
         ("sync", t.cli.team_sync, vec![]),
+        ("take", t.cli.team_take, vec![place]),
         ("status", t.cli.team_status, vec![("json", t.cli.json)]),
         (
             "keep",

@@ -297,10 +297,14 @@ impl<'a> ListEntry<'a> {
     }
 }
 
-pub fn list(settings: &Settings, json: bool) -> Outcome {
+pub fn list(settings: &Settings, json: bool, mine: bool) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
-    let (summaries, errors) = overview(&store, t);
+    let (mut summaries, errors) = overview(&store, t);
+    if mine {
+        let me = team::who(settings).name;
+        summaries.retain(|s| s.placement.is_taught_by(&me));
+    }
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));
     }

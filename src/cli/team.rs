@@ -12,7 +12,7 @@ use crate::domain::Moment;
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::Store;
 use crate::store::config::Settings;
-use crate::team::words::{commit_message, describe_change, describe_file, git_words};
+use crate::team::words::{commit_message, describe_change, describe_file, git_words, student_of};
 use crate::team::{Change, Team, TeamError, Who};
 
 pub use super::args::TeamCommand;
@@ -41,6 +41,7 @@ pub fn team(settings: &Settings, command: &TeamCommand) -> Outcome {
         }),
         TeamCommand::Status { json } => status(settings, *json),
         TeamCommand::Keep { what, theirs, .. } => keep(settings, what, *theirs),
+        TeamCommand::Take { placement } => take(settings, placement),
     }
 }
 
@@ -100,9 +101,10 @@ pub fn sync(settings: &Settings) -> Result<Vec<String>, Failure> {
     for e in store.keep_private_apart(changes.iter().map(|c| c.path.as_str())) {
         eprintln!("stagegesprek: {}", e.describe(t));
     }
-    let message = |changes: &[Change]| commit_message(&store, changes, t);
+    let before = |path: &str| team.before(path);
+    let message = |changes: &[Change]| commit_message(&store, changes, t, &before);
     let synced = team
-        .sync(&who(settings), &message)
+        .sync(&who(settings), &message, t.cli.msg_merged)
         .map_err(|e| failure(&e, store.root(), t))?;
     let now = Local::now().format("%H:%M").to_string();
     let mut said = Vec::new();
@@ -185,6 +187,22 @@ fn status(settings: &Settings, json: bool) -> Outcome {
     say(&(lines.join("\n") + "\n"), t)
 }
 
+/// Makes me the teacher of placement `id`; the next sync says so in its history.
+fn take(settings: &Settings, id: &str) -> Outcome {
+    let t = settings.lang.texts();
+    let store = open_store(settings)?;
+    let mut placement = store.placement(id).map_err(|e| Failure(e.describe(t)))?;
+    let me = who(settings).name;
+    placement.teacher.clone_from(&me);
+    store
+        .update_placement(&placement)
+        .map_err(|e| Failure(e.describe(t)))?;
+    say(
+        &format!("{}\n", fill(t.cli.team_taken, &[&placement.student, &me])),
+        t,
+    )
+}
+
 fn keep(settings: &Settings, what: &str, theirs: bool) -> Outcome {
     let t = settings.lang.texts();
     let store = open_store(settings)?;
@@ -210,8 +228,9 @@ fn keep(settings: &Settings, what: &str, theirs: bool) -> Outcome {
 struct HistoryJson {
     who: String,
     when: String,
+    #[serde(skip)]
+    shown_when: String,
     what: String,
-    file: String,
 }
 
 pub fn history(settings: &Settings, id: &str, json: bool) -> Outcome {
@@ -220,13 +239,34 @@ pub fn history(settings: &Settings, id: &str, json: bool) -> Outcome {
     let entries = Team::at(store.root())
         .history(id)
         .map_err(|e| failure(&e, store.root(), t))?;
+    let student = student_of(&store, id);
+    // What each commit said about this placement: the lines of its message that name the
+    // student (a commit may be about several), else its files in words.
     let lines: Vec<HistoryJson> = entries
         .iter()
-        .map(|e| HistoryJson {
-            who: e.who.clone(),
-            when: e.when.to_rfc3339(),
-            what: describe_change(&store, &e.change, t),
-            file: e.change.path.clone(),
+        .flat_map(|e| {
+            let about: Vec<String> = e
+                .said
+                .iter()
+                .filter(|l| l.contains(&student))
+                .cloned()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let said = if about.is_empty() {
+                e.changes
+                    .iter()
+                    .map(|c| describe_change(&store, c, t))
+                    .collect()
+            } else {
+                about
+            };
+            said.into_iter().map(|what| HistoryJson {
+                who: e.who.clone(),
+                when: e.when.to_rfc3339(),
+                shown_when: format!("{} {}", t.date(e.when.date_naive()), e.when.format("%H:%M")),
+                what,
+            })
         })
         .collect();
     if json {
@@ -235,13 +275,9 @@ pub fn history(settings: &Settings, id: &str, json: bool) -> Outcome {
     if lines.is_empty() {
         return say(&format!("{}\n", fill(t.cli.history_none, &[id])), t);
     }
-    let text: String = entries
+    let text: String = lines
         .iter()
-        .zip(&lines)
-        .map(|(e, l)| {
-            let when = format!("{} {}", t.date(e.when.date_naive()), e.when.format("%H:%M"));
-            format!("{when}  {}  {}\n", l.who, l.what)
-        })
+        .map(|l| format!("{}  {}  {}\n", l.shown_when, l.who, l.what))
         .collect();
     say(&text, t)
 }

@@ -260,6 +260,13 @@ pub fn could_be_email(address: &str) -> bool {
 }
 
 impl Placement {
+    /// Whether `name` is this placement's teacher, as people write names: case and the
+    /// spaces around it do not matter.
+    pub fn is_taught_by(&self, name: &str) -> bool {
+        let name = name.trim();
+        !name.is_empty() && self.teacher.trim().to_lowercase() == name.to_lowercase()
+    }
+
     /// Checks what must hold before a placement is stored.
     pub fn check(&self) -> Result<(), PlacementProblem> {
         if self.student.trim().is_empty() {

@@ -115,4 +115,8 @@ pub static CLI: CliTexts = CliTexts {
     msg_more: "{} and {} more change(s)",
     msg_init: "Team archive started by {}",
     msg_takeover: "{} takes over {}",
+    msg_merged: "Took in colleagues' changes",
+    team_take: "Take over a placement: you become its teacher, and its history says so",
+    team_taken: "{} is now {}'s; 'stagegesprek team sync' tells your colleagues.",
+    list_mine: "Only the placements where I am the teacher (the name in config.yaml)",
 };

@@ -115,4 +115,8 @@ pub static CLI: CliTexts = CliTexts {
     msg_more: "{} en nog {} wijziging(en)",
     msg_init: "Teamarchief begonnen door {}",
     msg_takeover: "{} neemt {} over",
+    msg_merged: "Wijzigingen van collega's opgehaald",
+    team_take: "Neem een stageplaats over: jij wordt de docent, en de geschiedenis zegt het",
+    team_taken: "{} is nu van {}; 'stagegesprek team sync' laat het je collega's weten.",
+    list_mine: "Alleen de stageplaatsen waar ik de docent ben (de naam in config.yaml)",
 };

@@ -86,12 +86,15 @@ pub struct Status {
     pub conflicts: Vec<String>,
 }
 
-/// One change in a placement's history.
+/// One commit in a placement's history: who, when, what its message said, and the
+/// placement's files it changed.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub who: String,
     pub when: DateTime<Local>,
-    pub change: Change,
+    /// The lines of the commit's message, in words.
+    pub said: Vec<String>,
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -155,7 +158,7 @@ impl Team {
         if let Some(url) = remote {
             git.run(&["remote", "add", REMOTE, url], LOCAL)?;
             // A remote that already holds an archive is joined, not written over.
-            self.sync_with_remote(&git, &mut Synced::default())?;
+            self.sync_with_remote(&git, &mut Synced::default(), message)?;
             self.note_synced();
         }
         Ok(())
@@ -171,6 +174,15 @@ impl Team {
         let target = dir.to_string_lossy().into_owned();
         Git::in_dir(parent).run(&["clone", "-q", "-b", BRANCH, "--", url, &target], NETWORK)?;
         Ok(())
+    }
+
+    /// `path` as it was last committed here; none for a new file.
+    pub fn before(&self, path: &str) -> Option<String> {
+        let ran = self
+            .git()
+            .try_run(&["show", &format!("HEAD:{path}")], LOCAL)
+            .ok()?;
+        ran.ok.then_some(ran.out)
     }
 
     /// What differs from the last commit, as the files of the data folder that may be shared.
@@ -189,6 +201,7 @@ impl Team {
         &self,
         who: &Who,
         message: &dyn Fn(&[Change]) -> String,
+        merged: &str,
     ) -> Result<Synced, TeamError> {
         if !self.is_archive() {
             return Err(TeamError::NotAnArchive);
@@ -212,7 +225,7 @@ impl Team {
             synced.mine = mine;
         }
         if self.remote().is_some()
-            && let Err(e) = self.sync_with_remote(&git, &mut synced)
+            && let Err(e) = self.sync_with_remote(&git, &mut synced, merged)
         {
             match e {
                 TeamError::Git(e) => synced.not_shared = Some(e),
@@ -234,7 +247,12 @@ impl Team {
 
     /// Fetches, merges what came in (keeping both versions of a file both sides changed) and
     /// sends the result; tried twice when someone shared in between.
-    fn sync_with_remote(&self, git: &Git, synced: &mut Synced) -> Result<(), TeamError> {
+    fn sync_with_remote(
+        &self,
+        git: &Git,
+        synced: &mut Synced,
+        merged: &str,
+    ) -> Result<(), TeamError> {
         let mut last = None;
         for _ in 0..2 {
             git.run(&["fetch", "-q", REMOTE], NETWORK)?;
@@ -244,7 +262,7 @@ impl Team {
                 .ok;
             if has_theirs {
                 synced.theirs.extend(self.incoming(git, &theirs)?);
-                self.merge(git, &theirs, synced)?;
+                self.merge(git, &theirs, synced, merged)?;
             }
             match git.try_run(&["push", "-q", REMOTE, &format!("HEAD:{BRANCH}")], NETWORK) {
                 Ok(ran) if ran.ok => {
@@ -268,7 +286,13 @@ impl Team {
         Ok(parse_name_status(&out))
     }
 
-    fn merge(&self, git: &Git, theirs_ref: &str, synced: &mut Synced) -> Result<(), TeamError> {
+    fn merge(
+        &self,
+        git: &Git,
+        theirs_ref: &str,
+        synced: &mut Synced,
+        message: &str,
+    ) -> Result<(), TeamError> {
         let theirs = theirs_ref;
         let ran = git.try_run(
             &[
@@ -324,7 +348,7 @@ impl Team {
                 }
             }
         }
-        git.run(&["commit", "-q", "--no-edit"], LOCAL)?;
+        git.run(&["commit", "-q", "-m", message], LOCAL)?;
         Ok(())
     }
 
@@ -436,7 +460,7 @@ impl Team {
                 "--no-renames",
                 "--name-status",
                 "-z",
-                "--format=%x01%an%x00%aI",
+                "--format=%x01%an%x00%aI%x00%B%x00",
                 "--",
                 &format!("placements/{id}/"),
             ],
@@ -444,20 +468,25 @@ impl Team {
         )?;
         let mut entries = Vec::new();
         for commit in out.split('\u{1}').filter(|c| !c.trim().is_empty()) {
-            let mut parts = commit.splitn(3, '\0');
-            let (Some(who), Some(when)) = (parts.next(), parts.next()) else {
+            let mut parts = commit.splitn(4, '\0');
+            let (Some(who), Some(when), Some(body)) = (parts.next(), parts.next(), parts.next())
+            else {
                 continue;
             };
             let Ok(when) = DateTime::parse_from_rfc3339(when.trim()) else {
                 continue;
             };
-            for change in parse_name_status(parts.next().unwrap_or("")) {
-                entries.push(Entry {
-                    who: who.to_string(),
-                    when: when.with_timezone(&Local),
-                    change,
-                });
-            }
+            entries.push(Entry {
+                who: who.to_string(),
+                when: when.with_timezone(&Local),
+                said: body
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string)
+                    .collect(),
+                changes: parse_name_status(parts.next().unwrap_or("")),
+            });
         }
         Ok(entries)
     }

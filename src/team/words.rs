@@ -2,16 +2,21 @@
 //! "Startgesprek Noor Verbeek gehouden", in the interface's language.
 
 use super::{CONFLICT_END, Change, GitError};
-use crate::domain::Moment;
 use crate::domain::preparation::Preparer;
+use crate::domain::{Moment, Placement};
 use crate::i18n::{Texts, fill};
 use crate::store::Store;
 
 /// My changes in words: the first, and how many more; each on a line of its own below.
-pub fn commit_message(store: &Store, changes: &[Change], t: &Texts) -> String {
+pub fn commit_message(
+    store: &Store,
+    changes: &[Change],
+    t: &Texts,
+    before: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let lines: Vec<String> = changes
         .iter()
-        .map(|c| describe_change(store, c, t))
+        .map(|c| takeover(store, c, t, before).unwrap_or_else(|| describe_change(store, c, t)))
         .collect();
     let first = match lines.len() {
         0 => return t.cli.team_sync.to_string(),
@@ -23,6 +28,25 @@ pub fn commit_message(store: &Store, changes: &[Change], t: &Texts) -> String {
     } else {
         format!("{first}\n\n{}", lines.join("\n"))
     }
+}
+
+/// A placement whose teacher changed is taken over: "Anna Docent neemt Noor Verbeek over".
+/// `before` gives a file as it was last shared.
+fn takeover(
+    store: &Store,
+    change: &Change,
+    t: &Texts,
+    before: &dyn Fn(&str) -> Option<String>,
+) -> Option<String> {
+    if change.kind != 'M' || !change.path.ends_with("/placement.yaml") {
+        return None;
+    }
+    let id = change.path.split('/').nth(1)?;
+    let was: Placement = serde_saphyr::from_str(&before(&change.path)?).ok()?;
+    let now = store.placement(id).ok()?;
+    let teacher = now.teacher.trim();
+    (!teacher.is_empty() && teacher != was.teacher.trim())
+        .then(|| fill(t.cli.msg_takeover, &[teacher, &now.student]))
 }
 
 /// One change to one file, in words: "Startgesprek Noor Verbeek gehouden".

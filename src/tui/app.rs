@@ -79,6 +79,8 @@ pub struct App {
     team: super::team_sync::TeamSync,
     /// Share after each finished meeting (`sync_after_meeting: true` in the config).
     sync_after_meeting: bool,
+    /// Who I am in a team archive: the list can show only my placements.
+    me: Option<String>,
 }
 
 /// How long after a first Ctrl+C a second one quits.
@@ -204,6 +206,7 @@ impl App {
                 },
             ),
             sync_after_meeting: false,
+            me: None,
         };
         for broken in &app.guides.broken {
             let first = broken.lines().into_iter().next().unwrap_or_default();
@@ -221,8 +224,10 @@ impl App {
 
     /// Who shares from here, and whether after each finished meeting (from the config).
     pub fn share_as(&mut self, who: crate::team::Who, after_meeting: bool) {
+        self.me = Some(who.name.clone());
         self.team = super::team_sync::TeamSync::new(&self.store, who);
         self.sync_after_meeting = after_meeting;
+        self.show_team_word();
     }
 
     /// Starts sharing with the team, off this thread; says so at once.
@@ -239,6 +244,7 @@ impl App {
         for screen in &mut self.screens {
             if let Screen::Home(home) = screen {
                 home.team.clone_from(&word);
+                home.me.clone_from(&self.me);
             }
         }
     }

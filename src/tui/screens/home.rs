@@ -43,6 +43,11 @@ pub struct HomeState {
     pub building: Option<(usize, usize)>,
     /// In a team archive: how sharing stands, in a word, and whether it asks for attention.
     pub team: Option<(String, bool)>,
+    /// The teacher's own name, in a team archive: what "mine" means.
+    pub me: Option<String>,
+    /// Only my placements are shown; the team's others wait in `others`.
+    pub only_mine: bool,
+    others: Vec<PlacementSummary>,
 }
 
 /// The order of the overview.
@@ -88,6 +93,9 @@ impl HomeState {
             agenda: None,
             building: None,
             team: None,
+            me: None,
+            only_mine: false,
+            others: Vec::new(),
         }
     }
 
@@ -103,9 +111,18 @@ impl HomeState {
         self.move_selection(0);
     }
 
-    /// Puts the list in the order of `self.sort`, keeping the same placement selected.
+    /// Puts the list in the order of `self.sort`, only mine where that is asked, keeping the
+    /// same placement selected.
     fn apply_sort(&mut self) {
         let selected = self.selected_id();
+        self.summaries.append(&mut self.others);
+        if let (true, Some(me)) = (self.only_mine, &self.me) {
+            let (mine, others) = std::mem::take(&mut self.summaries)
+                .into_iter()
+                .partition(|s| s.placement.is_taught_by(me));
+            self.summaries = mine;
+            self.others = others;
+        }
         let sort = self.sort;
         self.summaries.sort_by(|a, b| sort.compare(a, b));
         if let Some(id) = selected {
@@ -113,13 +130,16 @@ impl HomeState {
         }
     }
 
-    /// Switches between by name and what needs attention first.
+    /// Goes round the views: by name, what needs attention first, and in a team archive
+    /// only my placements (by name), then back to the whole list by name.
     pub fn toggle_sort(&mut self) {
-        self.sort = match self.sort {
-            HomeSort::ByName => HomeSort::Attention,
-            HomeSort::Attention => HomeSort::ByName,
+        (self.sort, self.only_mine) = match (self.sort, self.only_mine) {
+            (HomeSort::ByName, false) => (HomeSort::Attention, false),
+            (HomeSort::Attention, _) if self.me.is_some() => (HomeSort::ByName, true),
+            _ => (HomeSort::ByName, false),
         };
         self.apply_sort();
+        self.move_selection(0);
     }
 
     fn selected_id(&self) -> Option<String> {
@@ -140,8 +160,8 @@ impl HomeState {
             | Action::EditPlacement
             | Action::Story
             | Action::Company
-            | Action::RemovePlacement
-            | Action::ToggleSort => !self.summaries.is_empty(),
+            | Action::RemovePlacement => !self.summaries.is_empty(),
+            Action::ToggleSort => !self.summaries.is_empty() || self.only_mine,
             Action::CopyPath => self.agenda.is_some(),
             Action::Share => self.team.is_some(),
             _ => true,
@@ -156,7 +176,10 @@ impl HomeState {
             Action::PageDown => self.move_selection(10),
             Action::First => self.selected = 0,
             Action::Last => self.selected = self.summaries.len().saturating_sub(1),
-            Action::Search => return open_search(String::new()),
+            Action::Search => {
+                let teacher = self.me.clone().filter(|_| self.only_mine);
+                return open_search(String::new(), teacher);
+            }
             Action::Story => {
                 if let Some(id) = self.selected_id() {
                     return open(move |s| Next::push_or_say(StoryState::open(&id, s)));
@@ -171,7 +194,8 @@ impl HomeState {
             // placement, a word the records that hold it.
             Action::TypeAside(key) => {
                 if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
-                    return open_search(c.to_string());
+                    let teacher = self.me.clone().filter(|_| self.only_mine);
+                    return open_search(c.to_string(), teacher);
                 }
             }
             Action::Open => {
@@ -246,10 +270,13 @@ pub struct HomeScreen<'a> {
 impl Widget for HomeScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.texts;
-        let title = match self.state.sort {
+        let mut title = match self.state.sort {
             HomeSort::ByName => t.home_title.to_string(),
             HomeSort::Attention => format!("{} · {}", t.home_title, t.overview_sorted_attention),
         };
+        if self.state.only_mine {
+            title = format!("{title} · {}", t.home_only_mine);
+        }
         let mut block = self.theme.screen_block(&title);
         if let Some((word, attention)) = &self.state.team {
             let style = if *attention {
@@ -481,6 +508,12 @@ fn cut(text: &str, width: u16) -> String {
 }
 
 /// Search, with what was typed to open it.
-fn open_search(typed: String) -> Effect {
-    open(move |s| Next::push_or_say(SearchState::open(&typed, s)))
+/// Search, from what was typed on the list; in the view of my placements, for mine only.
+fn open_search(typed: String, teacher: Option<String>) -> Effect {
+    open(move |s| {
+        Next::push_or_say(SearchState::open(&typed, s).map(|search| match &teacher {
+            Some(me) => search.for_teacher(me),
+            None => search,
+        }))
+    })
 }

@@ -104,6 +104,15 @@ impl SearchState {
         state
     }
 
+    /// The same search narrowed to one teacher's placements (mine, from the list's view of
+    /// my placements); searched again once the keys have settled.
+    #[must_use]
+    pub fn for_teacher(mut self, name: &str) -> Self {
+        self.teacher = text_area(name, "");
+        self.stale = true;
+        self
+    }
+
     /// Search with `typed` in it; the index is brought up to date first, so what changed in
     /// another window or by hand is found too.
     pub fn open(typed: &str, services: &Services) -> Result<Self, String> {
