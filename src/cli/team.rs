@@ -101,8 +101,8 @@ pub fn sync(settings: &Settings) -> Result<Vec<String>, Failure> {
     for e in store.keep_private_apart(changes.iter().map(|c| c.path.as_str())) {
         eprintln!("stagegesprek: {}", e.describe(t));
     }
-    let before = |path: &str| team.before(path);
-    let message = |changes: &[Change]| commit_message(&store, changes, t, &before);
+    let message =
+        |changes: &[Change]| commit_message(&store, changes, t, &team.new_teacher(changes));
     let synced = team
         .sync(&who(settings), &message, t.cli.msg_merged)
         .map_err(|e| failure(&e, store.root(), t))?;

@@ -176,13 +176,32 @@ impl Team {
         Ok(())
     }
 
-    /// `path` as it was last committed here; none for a new file.
-    pub fn before(&self, path: &str) -> Option<String> {
-        let ran = self
-            .git()
-            .try_run(&["show", &format!("HEAD:{path}")], LOCAL)
-            .ok()?;
-        ran.ok.then_some(ran.out)
+    /// The placement files among `changes` whose teacher changed since the last commit: a
+    /// placement taken over. One `git diff` for all of them.
+    pub fn new_teacher(&self, changes: &[Change]) -> std::collections::HashSet<String> {
+        let paths: Vec<&str> = changes
+            .iter()
+            .filter(|c| c.kind == 'M' && c.path.ends_with("/placement.yaml"))
+            .map(|c| c.path.as_str())
+            .collect();
+        let mut taken = std::collections::HashSet::new();
+        if paths.is_empty() {
+            return taken;
+        }
+        let mut args = vec!["diff", "--no-color", "--no-ext-diff", "-U0", "HEAD", "--"];
+        args.extend(&paths);
+        let Ok(out) = self.git().run(&args, LOCAL) else {
+            return taken;
+        };
+        let mut file = "";
+        for line in out.lines() {
+            if let Some(name) = line.strip_prefix("+++ b/") {
+                file = name;
+            } else if line.starts_with("+teacher:") {
+                taken.insert(file.to_string());
+            }
+        }
+        taken
     }
 
     /// What differs from the last commit, as the files of the data folder that may be shared.

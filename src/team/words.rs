@@ -3,7 +3,9 @@
 
 use super::{CONFLICT_END, Change, GitError};
 use crate::domain::preparation::Preparer;
-use crate::domain::{Moment, Placement};
+use std::collections::HashSet;
+
+use crate::domain::Moment;
 use crate::i18n::{Texts, fill};
 use crate::store::Store;
 
@@ -12,11 +14,11 @@ pub fn commit_message(
     store: &Store,
     changes: &[Change],
     t: &Texts,
-    before: &dyn Fn(&str) -> Option<String>,
+    new_teacher: &HashSet<String>,
 ) -> String {
     let lines: Vec<String> = changes
         .iter()
-        .map(|c| takeover(store, c, t, before).unwrap_or_else(|| describe_change(store, c, t)))
+        .map(|c| takeover(store, c, t, new_teacher).unwrap_or_else(|| describe_change(store, c, t)))
         .collect();
     let first = match lines.len() {
         0 => return t.cli.team_sync.to_string(),
@@ -31,22 +33,20 @@ pub fn commit_message(
 }
 
 /// A placement whose teacher changed is taken over: "Anna Docent neemt Noor Verbeek over".
-/// `before` gives a file as it was last shared.
+/// `new_teacher` holds the placement files whose teacher changed (see `Team::new_teacher`).
 fn takeover(
     store: &Store,
     change: &Change,
     t: &Texts,
-    before: &dyn Fn(&str) -> Option<String>,
+    new_teacher: &HashSet<String>,
 ) -> Option<String> {
-    if change.kind != 'M' || !change.path.ends_with("/placement.yaml") {
+    if !new_teacher.contains(&change.path) {
         return None;
     }
     let id = change.path.split('/').nth(1)?;
-    let was: Placement = serde_saphyr::from_str(&before(&change.path)?).ok()?;
     let now = store.placement(id).ok()?;
     let teacher = now.teacher.trim();
-    (!teacher.is_empty() && teacher != was.teacher.trim())
-        .then(|| fill(t.cli.msg_takeover, &[teacher, &now.student]))
+    (!teacher.is_empty()).then(|| fill(t.cli.msg_takeover, &[teacher, &now.student]))
 }
 
 /// One change to one file, in words: "Startgesprek Noor Verbeek gehouden".

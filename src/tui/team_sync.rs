@@ -76,9 +76,9 @@ impl TeamSync {
             if let Ok(changes) = team.changes() {
                 store.keep_private_apart(changes.iter().map(|c| c.path.as_str()));
             }
-            let before = |path: &str| team.before(path);
-            let message =
-                |changes: &[crate::team::Change]| commit_message(&store, changes, t, &before);
+            let message = |changes: &[crate::team::Change]| {
+                commit_message(&store, changes, t, &team.new_teacher(changes))
+            };
             let synced = team.sync(&who, &message, t.cli.msg_merged);
             let _ = tx.send(Came::Synced(synced, team.status()));
         });
