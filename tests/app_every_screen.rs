@@ -23,7 +23,7 @@ fn kind(app: &App) -> String {
     }
 }
 
-const ALL: [&str; 15] = [
+const ALL: [&str; 16] = [
     "home",
     "formtext",
     "pick",
@@ -39,6 +39,7 @@ const ALL: [&str; 15] = [
     "story",
     "company",
     "twoversions",
+    "history",
 ];
 
 #[test]
@@ -114,6 +115,21 @@ fn every_kind_of_screen_survives_every_size() {
     .unwrap();
     app.show_home(None);
     press_shown(&mut app, "Enter");
+    visit(&app);
+    // A placement's history, once the data folder is a team archive.
+    press(&mut app, KeyCode::Esc);
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_stagegesprek"))
+        .args(["team", "init"])
+        .env("STAGEGESPREK_DATA_DIR", tmp.path())
+        .env("STAGEGESPREK_CONFIG_DIR", tmp.path().join("config"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let pick = stagegesprek::tui::screens::pick::PickState::open(DAAN, &app.store);
+    app.screens
+        .push(stagegesprek::tui::app::Screen::Page(Box::new(pick)));
+    press_shown(&mut app, "Ctrl+G");
     visit(&app);
     for kind in ALL {
         assert!(

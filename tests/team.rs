@@ -437,3 +437,28 @@ fn taking_over_a_placement_makes_me_its_teacher_and_its_history_says_so() {
     assert!(anna.ok(&["list"]).contains(&id));
     assert_nothing_private(&bare);
 }
+
+#[test]
+fn a_placements_history_is_shown_on_screen_from_its_meetings() {
+    use common::{app_in, assert_shows, press_shown};
+    use stagegesprek::i18n::Lang;
+    use stagegesprek::tui::app::Screen;
+    use stagegesprek::tui::screens::pick::PickState;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let (_bare, anna, bram) = team(tmp.path());
+    let id = ids(&anna)[0].clone();
+    anna.hold(&id, Moment::Midway, "Op het scherm te zien.");
+    anna.ok(&["team", "sync"]);
+    bram.ok(&["team", "sync"]);
+
+    let mut app = app_in(&bram.dir, Lang::Nl);
+    let pick = PickState::open(&id, &app.store);
+    app.screens.push(Screen::Page(Box::new(pick)));
+    press_shown(&mut app, "Ctrl+G");
+    assert_shows(&app, "Geschiedenis");
+    assert_shows(&app, "Anna Docent");
+    assert_shows(&app, "Tussentijds gesprek");
+    press_shown(&mut app, "Esc");
+    assert_shows(&app, "Welk gesprek?");
+}

@@ -12,7 +12,7 @@ use crate::domain::Moment;
 use crate::i18n::{LangExt as _, Texts, fill};
 use crate::store::Store;
 use crate::store::config::Settings;
-use crate::team::words::{commit_message, describe_change, describe_file, git_words, student_of};
+use crate::team::words::{commit_message, describe_file, git_words, history_lines};
 use crate::team::{Change, Team, TeamError, Who};
 
 pub use super::args::TeamCommand;
@@ -239,34 +239,13 @@ pub fn history(settings: &Settings, id: &str, json: bool) -> Outcome {
     let entries = Team::at(store.root())
         .history(id)
         .map_err(|e| failure(&e, store.root(), t))?;
-    let student = student_of(&store, id);
-    // What each commit said about this placement: the lines of its message that name the
-    // student (a commit may be about several), else its files in words.
-    let lines: Vec<HistoryJson> = entries
-        .iter()
-        .flat_map(|e| {
-            let about: Vec<String> = e
-                .said
-                .iter()
-                .filter(|l| l.contains(&student))
-                .cloned()
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let said = if about.is_empty() {
-                e.changes
-                    .iter()
-                    .map(|c| describe_change(&store, c, t))
-                    .collect()
-            } else {
-                about
-            };
-            said.into_iter().map(|what| HistoryJson {
-                who: e.who.clone(),
-                when: e.when.to_rfc3339(),
-                shown_when: format!("{} {}", t.date(e.when.date_naive()), e.when.format("%H:%M")),
-                what,
-            })
+    let lines: Vec<HistoryJson> = history_lines(&store, id, &entries, t)
+        .into_iter()
+        .map(|h| HistoryJson {
+            who: h.who,
+            when: h.when.to_rfc3339(),
+            shown_when: format!("{} {}", t.date(h.when.date_naive()), h.when.format("%H:%M")),
+            what: h.what,
         })
         .collect();
     if json {

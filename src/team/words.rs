@@ -1,7 +1,9 @@
 //! Changes to the archive in words, for commit messages and a placement's history:
 //! "Startgesprek Noor Verbeek gehouden", in the interface's language.
 
-use super::{CONFLICT_END, Change, GitError};
+use chrono::{DateTime, Local};
+
+use super::{CONFLICT_END, Change, Entry, GitError};
 use crate::domain::preparation::Preparer;
 use std::collections::HashSet;
 
@@ -126,4 +128,41 @@ pub fn describe_file(store: &Store, path: &str, t: &Texts) -> String {
         Some(moment) => format!("{} {student}", t.moment_word(moment)),
         None => student,
     }
+}
+
+/// One line of a placement's history: when, who, and what, in words.
+pub struct Happened {
+    pub when: DateTime<Local>,
+    pub who: String,
+    pub what: String,
+}
+
+/// A placement's history in words: for each commit, the lines of its message that name the
+/// student (a commit may be about several placements), else its files described.
+pub fn history_lines(store: &Store, id: &str, entries: &[Entry], t: &Texts) -> Vec<Happened> {
+    let student = student_of(store, id);
+    entries
+        .iter()
+        .flat_map(|e| {
+            let about: std::collections::BTreeSet<String> = e
+                .said
+                .iter()
+                .filter(|l| l.contains(&student))
+                .cloned()
+                .collect();
+            let said: Vec<String> = if about.is_empty() {
+                e.changes
+                    .iter()
+                    .map(|c| describe_change(store, c, t))
+                    .collect()
+            } else {
+                about.into_iter().collect()
+            };
+            said.into_iter().map(|what| Happened {
+                when: e.when,
+                who: e.who.clone(),
+                what,
+            })
+        })
+        .collect()
 }

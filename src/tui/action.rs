@@ -28,6 +28,8 @@ pub enum Action {
     Company,
     /// Share with the team and take in what colleagues changed.
     Share,
+    /// A placement's history in the team archive.
+    History,
     /// Enter on a list or a question: open what is selected, or take the default answer.
     Open,
     NewPlacement,

@@ -60,10 +60,12 @@ pub enum KeyContext {
     Company,
     /// Two versions of a file, changed here and by a colleague: keep one.
     TwoVersions,
+    /// A placement's history in a team archive.
+    History,
 }
 
 impl KeyContext {
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::Help,
         Self::Home,
         Self::About,
@@ -89,6 +91,7 @@ impl KeyContext {
         Self::Story,
         Self::Company,
         Self::TwoVersions,
+        Self::History,
     ];
 
     /// The kind of text the cursor is in, if any: there, keys that type text must type.
@@ -217,10 +220,12 @@ const HELPED: &[KeyContext] = &[
     C::Story,
     C::Company,
     C::TwoVersions,
+    C::History,
 ];
 const SEARCH: &[KeyContext] = &[C::SearchText, C::SearchChoice];
 const SCROLLED: &[KeyContext] = &[
     C::TwoVersions,
+    C::History,
     C::Help,
     C::About,
     C::ReadBack,
@@ -279,6 +284,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Home], ctrl('n'), Action::NewPlacement, |t| t.key_new_placement),
     bind(&[C::Home, C::Pick], ctrl('e'), Action::EditPlacement, |t| t.key_edit_placement),
     bind(&[C::Pick], ctrl('r'), Action::Prepare, |t| t.key_prepare),
+    bind(&[C::Pick], ctrl('g'), Action::History, |t| t.key_history),
     bind(&[C::Pick], key(KeyCode::Delete), Action::DeleteSelected, |t| t.key_discard_draft),
     bind(&[C::Home], key(KeyCode::Delete), Action::RemovePlacement, |t| t.key_remove_placement),
     bind(&[C::Home], ctrl('t'), Action::ToggleSort, |t| t.key_sort),
@@ -348,7 +354,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[C::Question], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::TwoVersions], key(KeyCode::Char('1')), Action::Choose(1), |t| t.key_keep_mine),
     bind(&[C::TwoVersions], key(KeyCode::Char('2')), Action::Choose(2), |t| t.key_keep_theirs),
-    bind(&[C::TwoVersions], key(KeyCode::Esc), Action::Back, |t| t.key_back),
+    bind(&[C::TwoVersions, C::History], key(KeyCode::Esc), Action::Back, |t| t.key_back),
     bind(&[C::QuitQuestion], key(KeyCode::Char('1')), Action::Choose(1), |t| t.quit_unsaved_stay),
     bind(&[C::QuitQuestion], key(KeyCode::Enter), Action::Choose(1), |t| t.quit_unsaved_stay),
     bind(&[C::QuitQuestion], key(KeyCode::Esc), Action::Choose(1), |t| t.quit_unsaved_stay),

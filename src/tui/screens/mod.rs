@@ -5,6 +5,7 @@ pub mod about;
 pub mod choice;
 pub mod company;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod import;
 pub mod pick;

@@ -15,6 +15,7 @@ use crate::tui::dates::show_date;
 use crate::tui::effect::{Effect, open};
 use crate::tui::keys::KeyContext;
 use crate::tui::page::{Next, Page, Services, ViewCx};
+use crate::tui::screens::history::HistoryState;
 use crate::tui::screens::placement_form::PlacementFormState;
 use crate::tui::screens::prep_menu::PrepMenu;
 use crate::tui::screens::story::StoryState;
@@ -25,6 +26,8 @@ pub struct PickState {
     pub selected: usize,
     /// Who prepared each moment.
     pub prepared: [Vec<Role>; 3],
+    /// The data folder is a team archive, so the placement has a shared history.
+    pub shared: bool,
 }
 
 impl PickState {
@@ -51,6 +54,7 @@ impl PickState {
             summary,
             selected,
             prepared,
+            shared: crate::team::Team::at(store.root()).is_archive(),
         }
     }
 
@@ -78,6 +82,7 @@ impl Page for PickState {
             Action::DeleteSelected => {
                 self.summary.moments[self.moment().index()] == MomentState::Draft
             }
+            Action::History => self.shared,
             _ => true,
         }
     }
@@ -106,6 +111,7 @@ impl Page for PickState {
                 open(move |s| Next::push_or_say(PrepMenu::open(&id, moment, s)))
             }
             Action::Story => open(move |s| Next::push_or_say(StoryState::open(&id, s))),
+            Action::History => open(move |s| Next::push_or_say(HistoryState::open(&id, s))),
             Action::DeleteSelected => Effect::AskDiscardDraft(id, self.moment()),
             _ => return Next::Stay,
         };
