@@ -462,3 +462,48 @@ fn a_placements_history_is_shown_on_screen_from_its_meetings() {
     press_shown(&mut app, "Esc");
     assert_shows(&app, "Welk gesprek?");
 }
+
+#[test]
+fn one_meeting_record_finished_on_both_sides_keeps_both_and_shares_no_private_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bare, anna, bram) = team(tmp.path());
+    let id = ids(&anna)[0].clone();
+    anna.hold(&id, Moment::Final, "Anna's verslag van het eindgesprek.");
+    bram.hold(&id, Moment::Final, "Bram's verslag van het eindgesprek.");
+    anna.ok(&["team", "sync"]);
+    let said = bram.ok(&["team", "sync"]);
+    assert!(said.contains("Beide versies zijn bewaard"), "{said}");
+    let mine = bram
+        .store()
+        .final_record(&id, Moment::Final)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        mine.keys.learning_processes.notes,
+        "Bram's verslag van het eindgesprek."
+    );
+    assert!(
+        mine.private_notes.contains(PRIVATE),
+        "Bram's own private part stays his"
+    );
+    let beside = bram
+        .dir
+        .join("placements")
+        .join(&id)
+        .join("final.conflict.yaml");
+    assert!(read(&beside).contains("Anna's verslag"));
+    assert!(!read(&beside).contains(PRIVATE));
+    bram.ok(&["team", "keep", &format!("{id}/eind"), "--mine"]);
+    bram.ok(&["team", "sync"]);
+    anna.ok(&["team", "sync"]);
+    let theirs = anna
+        .store()
+        .final_record(&id, Moment::Final)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        theirs.keys.learning_processes.notes,
+        "Bram's verslag van het eindgesprek."
+    );
+    assert_nothing_private(&bare);
+}

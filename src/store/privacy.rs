@@ -56,9 +56,14 @@ fn repair(
     if mode & 0o077 != 0 && fs::set_permissions(path, Permissions::from_mode(wanted)).is_ok() {
         repaired.push(path.to_path_buf());
     }
+    // A team archive's history is git's own: its folder is narrowed like any other, but the
+    // thousands of objects inside are not walked at every start (git writes them owner-only,
+    // see `team::git`).
+    let history = path.file_name().is_some_and(|n| n == ".git");
     if meta.is_dir()
         && depth < MAX_DEPTH
         && skipped != Some(path)
+        && !history
         && let Ok(entries) = fs::read_dir(path)
     {
         for entry in entries.flatten() {
