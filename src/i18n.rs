@@ -249,6 +249,7 @@ cli_texts! {
     msg_init,
     msg_takeover,
     msg_merged,
+    git_unreachable,
     list_mine,
     team_take,
     team_taken,

@@ -281,13 +281,19 @@ fn a_teacher_offline_for_a_while_shares_everything_once_the_connection_is_back()
     let away = tmp.path().join("onbereikbaar.git");
     fs::rename(&bare, &away).unwrap();
     anna.hold(&id, Moment::Midway, "Gehouden zonder verbinding.");
-    let said = anna.ok(&["team", "sync"]);
-    assert!(said.contains("Nog niet gedeeld"), "{said}");
+    let out = anna.run(&["team", "sync"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "not shared is a failure: {said}");
+    assert!(
+        said.contains("Nog niet gedeeld") && said.contains("niet te bereiken"),
+        "{said}"
+    );
+    assert!(!said.contains(".."), "{said}");
     let status = anna.ok(&["team", "status"]);
     assert!(status.contains("nog niet gedeeld"), "{status}");
     // Still working offline: a second meeting, a second sync that cannot reach anyone.
     anna.hold(&id, Moment::Final, "Ook zonder verbinding.");
-    anna.ok(&["team", "sync"]);
+    assert!(!anna.run(&["team", "sync"]).status.success());
 
     fs::rename(&away, &bare).unwrap();
     let said = anna.ok(&["team", "sync"]);
@@ -395,7 +401,7 @@ fn no_git_a_wrong_address_and_no_archive_each_get_one_sentence_and_change_nothin
     let out = anna.run(&["team", "init", "--remote", wrong.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{said}");
-    assert!(said.contains("Er is niets veranderd"), "{said}");
+    assert!(said.contains("niet te bereiken"), "{said}");
     assert_eq!(said.trim().lines().count(), 1, "{said}");
     assert!(!anna.dir.join(".git").exists(), "nothing was changed");
     assert!(!anna.dir.join(".gitignore").exists(), "nothing was changed");
@@ -506,4 +512,54 @@ fn one_meeting_record_finished_on_both_sides_keeps_both_and_shares_no_private_pa
         "Bram's verslag van het eindgesprek."
     );
     assert_nothing_private(&bare);
+}
+
+#[test]
+fn mine_is_the_version_i_made_on_either_laptop_whoever_shared_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_bare, anna, bram) = team(tmp.path());
+    let id = ids(&anna)[0].clone();
+    anna.set_company(&id, "Bakkerij Van Anna");
+    bram.set_company(&id, "Bakkerij Van Bram");
+    anna.ok(&["team", "sync"]);
+    bram.ok(&["team", "sync"]);
+    // Anna takes in Bram's merge: on her laptop his version is in place, hers beside it.
+    anna.ok(&["team", "sync"]);
+    assert_eq!(
+        anna.store().placement(&id).unwrap().company,
+        "Bakkerij Van Bram"
+    );
+    anna.ok(&["team", "keep", &id, "--mine"]);
+    assert_eq!(
+        anna.store().placement(&id).unwrap().company,
+        "Bakkerij Van Anna"
+    );
+    let file = read(&anna.dir.join("placements").join(&id).join("placement.yaml"));
+    assert!(
+        !file.contains("version-by"),
+        "the names do not stay in the file: {file}"
+    );
+}
+
+#[test]
+fn a_teacher_with_data_of_her_own_joins_by_sharing_it_into_the_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bare, anna, _bram) = team(tmp.path());
+    let carla = Teacher::new(tmp.path(), "Carla Docent");
+    fs::create_dir_all(&carla.dir).unwrap();
+    carla.ok(&[
+        "demo-data",
+        carla.dir.to_str().unwrap(),
+        "--placements",
+        "2",
+    ]);
+    let own = carla.new_placement("Eigen Leerling");
+    carla.ok(&["team", "init", "--remote", bare.to_str().unwrap()]);
+    assert!(
+        carla.store().placement(&ids(&anna)[0]).is_ok(),
+        "the team's came in"
+    );
+    anna.ok(&["team", "sync"]);
+    assert!(anna.store().placement(&own).is_ok(), "hers went out");
+    assert!(carla.ok(&["team", "status"]).contains("alles is gedeeld"));
 }

@@ -121,7 +121,7 @@ pub fn sync(settings: &Settings) -> Result<Vec<String>, Failure> {
             t.cli.team_local,
             &[&now, &synced.mine.len().to_string()],
         )),
-        (Some(e), _) => said.push(fill(t.cli.team_not_shared, &[&git_words(e, t)])),
+        (Some(_), _) => {}
     }
     for path in &synced.conflicts {
         let name = record_name(path);
@@ -135,6 +135,14 @@ pub fn sync(settings: &Settings) -> Result<Vec<String>, Failure> {
             t.cli.team_kept_over_removal,
             &[&describe_file(&store, path, t)],
         ));
+    }
+    // Not shared is a failure for whoever runs this from a script; what was done here is
+    // said first, and kept for the next sync.
+    if let Some(e) = &synced.not_shared {
+        for line in &said {
+            println!("{line}");
+        }
+        return Err(Failure(fill(t.cli.team_not_shared, &[&git_words(e, t)])));
     }
     Ok(said)
 }
@@ -213,7 +221,7 @@ fn keep(settings: &Settings, what: &str, theirs: bool) -> Outcome {
         return Err(Failure(fill(t.cli.team_no_conflict, &[what])));
     }
     let aside = team
-        .keep(&path, theirs)
+        .keep_made_by(&path, &who(settings).name, !theirs)
         .map_err(|e| failure(&e, store.root(), t))?;
     say(
         &format!(

@@ -119,4 +119,5 @@ pub static CLI: CliTexts = CliTexts {
     team_take: "Take over a placement: you become its teacher, and its history says so",
     team_taken: "{} is now {}'s; 'stagegesprek team sync' tells your colleagues.",
     list_mine: "Only the placements where I am the teacher (the name in config.yaml)",
+    git_unreachable: "the team archive cannot be reached; check the address and the connection (git: {})",
 };

@@ -119,4 +119,5 @@ pub static CLI: CliTexts = CliTexts {
     team_take: "Neem een stageplaats over: jij wordt de docent, en de geschiedenis zegt het",
     team_taken: "{} is nu van {}; 'stagegesprek team sync' laat het je collega's weten.",
     list_mine: "Alleen de stageplaatsen waar ik de docent ben (de naam in config.yaml)",
+    git_unreachable: "het teamarchief is niet te bereiken; controleer het adres en de verbinding (git: {})",
 };

@@ -21,6 +21,10 @@ pub enum GitError {
     /// git said no; what it said, last line first.
     #[error("{0}")]
     Refused(String),
+    /// The other archive could not be reached or is not an archive: a wrong address, no
+    /// network, no access.
+    #[error("cannot reach the archive: {0}")]
+    Unreachable(String),
     /// The step took longer than its limit and was stopped.
     #[error("git took too long")]
     TimedOut,
@@ -62,6 +66,8 @@ impl Git {
         let ran = self.try_run(args, limit)?;
         if ran.ok {
             Ok(ran.out)
+        } else if unreachable(&ran.err) {
+            Err(GitError::Unreachable(said(&ran.err, &ran.out)))
         } else {
             Err(GitError::Refused(said(&ran.err, &ran.out)))
         }
@@ -124,15 +130,38 @@ impl Git {
     }
 }
 
-/// What git said that matters: its last non-empty line, where the reason usually is.
+/// Whether git's words mean the other archive is out of reach rather than refusing.
+fn unreachable(err: &str) -> bool {
+    [
+        "does not appear to be a git repository",
+        "Could not read from remote repository",
+        "does not exist",
+        "Could not resolve host",
+        "Connection refused",
+        "Connection timed out",
+        "unable to access",
+        "not found in upstream",
+    ]
+    .iter()
+    .any(|words| err.contains(words))
+}
+
+/// What git said that matters: the line it marks as the reason, without its own labels.
 fn said(err: &str, out: &str) -> String {
     let text = if err.trim().is_empty() { out } else { err };
-    text.lines()
-        .rev()
+    let lines: Vec<&str> = text
+        .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .trim_start_matches("fatal: ")
-        .trim_start_matches("error: ")
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines
+        .iter()
+        .find(|l| l.starts_with("fatal: ") || l.starts_with("error: "))
+        .or(lines.last())
+        .map_or("", |l| {
+            l.trim_start_matches("fatal: ")
+                .trim_start_matches("error: ")
+        })
+        .trim_end_matches('.')
         .to_string()
 }

@@ -46,6 +46,9 @@ const REMOTE: &str = "origin";
 const SYNCED: &str = "stagegesprek-synced";
 const SYNC_LOCK: &str = "stagegesprek-sync.lock";
 pub const CONFLICT_END: &str = ".conflict.yaml";
+/// The first lines of a `….conflict.yaml`: who made that version, and who the one in place.
+const BY: &str = "# version-by: ";
+const OTHER_BY: &str = "# other-by: ";
 
 /// Who commits: the teacher's name from the config.
 #[derive(Debug, Clone)]
@@ -148,6 +151,22 @@ impl Team {
         if let Some(url) = remote {
             self.git().run(&["ls-remote", "--", url], NETWORK)?;
         }
+        let made = self.start_archive(remote, who, message);
+        if made.is_err() {
+            // Half an archive helps nobody: back to a plain data folder, as it was.
+            let _ = fs::remove_dir_all(self.dir.join(".git"));
+            let _ = fs::remove_file(self.dir.join(".gitignore"));
+            let _ = fs::remove_file(self.dir.join(".gitattributes"));
+        }
+        made
+    }
+
+    fn start_archive(
+        &self,
+        remote: Option<&str>,
+        who: &Who,
+        message: &str,
+    ) -> Result<(), TeamError> {
         fs::write(self.dir.join(".gitignore"), IGNORED)?;
         fs::write(self.dir.join(".gitattributes"), ATTRIBUTES)?;
         let git = self.git_as(who);
@@ -298,10 +317,17 @@ impl Team {
     /// The files a merge of `theirs` brings in: what changed there since we parted.
     fn incoming(&self, git: &Git, theirs: &str) -> Result<Vec<Change>, TeamError> {
         let range = format!("HEAD...{theirs}");
-        let out = git.run(
-            &["diff", "--name-status", "-z", "--no-renames", &range],
-            LOCAL,
-        )?;
+        let diff = |what: &[&str]| {
+            let mut args = vec!["diff", "--name-status", "-z", "--no-renames"];
+            args.extend(what);
+            git.run(&args, LOCAL)
+        };
+        // Two archives that never shared anything (a teacher with her own data joining):
+        // all of theirs comes in.
+        let out = match diff(&[&range]) {
+            Ok(out) => out,
+            Err(_) => diff(&["HEAD", theirs])?,
+        };
         Ok(parse_name_status(&out))
     }
 
@@ -345,7 +371,15 @@ impl Team {
                 (true, true) => {
                     fs::write(&file, &ours.out)?;
                     let beside = conflict_name(&path);
-                    fs::write(self.dir.join(&beside), &theirs.out)?;
+                    // Who made each version goes with them, so on every laptop "mine" is
+                    // the one its teacher made, whoever shared first.
+                    let by = |side: &str| {
+                        git.run(&["log", "-1", "--format=%an", side, "--", &path], LOCAL)
+                            .map(|n| n.trim().to_string())
+                            .unwrap_or_default()
+                    };
+                    let header = format!("{BY}{}\n{OTHER_BY}{}\n", by(theirs_ref), by("HEAD"));
+                    fs::write(self.dir.join(&beside), header + &theirs.out)?;
                     git.run(&["add", "--", &path, &beside], LOCAL)?;
                     synced.conflicts.push(path);
                 }
@@ -518,11 +552,34 @@ impl Team {
         let dropped = if theirs { &file } else { &other };
         let aside = self.keep_aside(dropped)?;
         if theirs {
-            fs::rename(&other, &file)?;
+            let text = fs::read_to_string(&other)?;
+            fs::write(&file, without_names(&text))?;
+            fs::remove_file(&other)?;
         } else {
             fs::remove_file(&other)?;
         }
         Ok(aside)
+    }
+
+    /// Who made the version in place and who the one beside it, as the conflict file says.
+    pub fn makers(&self, path: &str) -> (String, String) {
+        let text = fs::read_to_string(self.dir.join(conflict_name(path))).unwrap_or_default();
+        let find = |prefix: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(prefix))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        (find(OTHER_BY), find(BY))
+    }
+
+    /// Keeps the version `name` made (the teacher's own, for `--mine`): the one in place or
+    /// the one beside it. Where neither says who made it, the one in place is "mine".
+    pub fn keep_made_by(&self, path: &str, name: &str, mine: bool) -> Result<PathBuf, TeamError> {
+        let (in_place, beside) = self.makers(path);
+        let mine_is_beside = beside == name && in_place != name;
+        self.keep(path, mine == mine_is_beside)
     }
 
     fn keep_aside(&self, file: &Path) -> Result<PathBuf, TeamError> {
@@ -558,6 +615,14 @@ pub fn stays_here(path: &str) -> bool {
         || ["set-aside/", "forms/", "cache/"]
             .iter()
             .any(|dir| path.starts_with(dir) || path.contains(&format!("/{dir}")))
+}
+
+/// A conflict file's text without the lines that name who made the versions.
+pub fn without_names(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with(BY) && !l.starts_with(OTHER_BY))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// `placements/x/midway.yaml` → `placements/x/midway.conflict.yaml`.

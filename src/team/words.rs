@@ -112,6 +112,7 @@ pub fn git_words(e: &GitError, t: &Texts) -> String {
     match e {
         GitError::Missing => t.cli.git_missing.to_string(),
         GitError::TimedOut => t.cli.git_timeout.to_string(),
+        GitError::Unreachable(said) => fill(t.cli.git_unreachable, &[said]),
         GitError::Refused(said) => fill(t.cli.git_refused, &[said]),
         GitError::Io(e) => t.io_problem(e),
     }

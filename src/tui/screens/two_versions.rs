@@ -23,6 +23,8 @@ pub struct TwoVersions {
     about: String,
     mine: String,
     theirs: String,
+    /// Who made the version in place, and who the one beside it.
+    makers: (String, String),
     scroll: u16,
 }
 
@@ -36,6 +38,7 @@ impl TwoVersions {
             about: String::new(),
             mine: String::new(),
             theirs: String::new(),
+            makers: (String::new(), String::new()),
             scroll: 0,
         };
         page.read(s);
@@ -66,7 +69,9 @@ impl TwoVersions {
             self.about = describe_file(s.store, path, s.t);
             self.mine = std::fs::read_to_string(root.join(path)).unwrap_or_default();
             let other = crate::team::conflict_name(path);
-            self.theirs = std::fs::read_to_string(root.join(other)).unwrap_or_default();
+            let text = std::fs::read_to_string(root.join(other)).unwrap_or_default();
+            self.theirs = crate::team::without_names(&text);
+            self.makers = Team::at(root).makers(path);
         }
     }
 
@@ -151,9 +156,19 @@ impl Page for TwoVersions {
             ]))
         };
         let [left, right] = halves;
+        // Named by who made them: on each laptop, "mine" is whatever its teacher made.
+        let named = |fallback: &str, maker: &str| {
+            if maker.is_empty() {
+                fallback.to_string()
+            } else {
+                format!("{fallback} · {}", printable(maker))
+            }
+        };
+        let left_title = named(t.two_versions_mine, &self.makers.0);
+        let right_title = named(t.two_versions_theirs, &self.makers.1);
         for (area, title, text, other) in [
-            (left, t.two_versions_mine, &self.mine, &self.theirs),
-            (right, t.two_versions_theirs, &self.theirs, &self.mine),
+            (left, left_title.as_str(), &self.mine, &self.theirs),
+            (right, right_title.as_str(), &self.theirs, &self.mine),
         ] {
             // What the other version does not have stands out, so the difference is seen
             // without reading both whole.
