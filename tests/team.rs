@@ -439,7 +439,12 @@ fn taking_over_a_placement_makes_me_its_teacher_and_its_history_says_so() {
     assert!(history.contains(&line), "{history}");
     // Mine and the team's: Bram's list of his own holds it, Anna's own does not.
     assert!(bram.ok(&["list", "--mine"]).contains(&id));
-    assert!(!anna.ok(&["list", "--mine"]).contains(&id));
+    let none = anna.ok(&["list", "--mine"]);
+    assert!(!none.contains(&id));
+    assert!(
+        none.contains("Geen stageplaatsen met Anna Docent als docent"),
+        "{none}"
+    );
     assert!(anna.ok(&["list"]).contains(&id));
     assert_nothing_private(&bare);
 }

@@ -303,7 +303,13 @@ pub fn list(settings: &Settings, json: bool, mine: bool) -> Outcome {
     let (mut summaries, errors) = overview(&store, t);
     if mine {
         let me = team::who(settings).name;
+        let all = summaries.len();
         summaries.retain(|s| s.placement.is_taught_by(&me));
+        // None of mine is not an empty archive: said, so nobody thinks the rest is gone.
+        if summaries.is_empty() && all > 0 && !json {
+            eprintln!("{}", fill(t.cli.list_none_mine, &[&me, &all.to_string()]));
+            return Ok(());
+        }
     }
     for error in &errors {
         eprintln!("stagegesprek: {}", error.describe(t));

@@ -120,4 +120,5 @@ pub static CLI: CliTexts = CliTexts {
     team_taken: "{} is now {}'s; 'stagegesprek team sync' tells your colleagues.",
     list_mine: "Only the placements where I am the teacher (the name in config.yaml)",
     git_unreachable: "the team archive cannot be reached; check the address and the connection (git: {})",
+    list_none_mine: "No placements with {} as their teacher; the team archive has {}. Without --mine they are all listed.",
 };

@@ -120,4 +120,5 @@ pub static CLI: CliTexts = CliTexts {
     team_taken: "{} is nu van {}; 'stagegesprek team sync' laat het je collega's weten.",
     list_mine: "Alleen de stageplaatsen waar ik de docent ben (de naam in config.yaml)",
     git_unreachable: "het teamarchief is niet te bereiken; controleer het adres en de verbinding (git: {})",
+    list_none_mine: "Geen stageplaatsen met {} als docent; het teamarchief heeft er {}. Zonder --mine staan ze er allemaal.",
 };

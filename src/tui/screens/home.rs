@@ -310,6 +310,13 @@ impl Widget for HomeScreen<'_> {
                 .render(inner, buf);
             return;
         }
+        if self.state.summaries.is_empty() && self.state.only_mine {
+            let me = self.state.me.as_deref().unwrap_or_default();
+            Paragraph::new(fill(t.home_none_mine, &[&printable(me)]))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+            return;
+        }
         if self.state.summaries.is_empty() {
             let shown = &self.state.folder;
             let folder = std::path::absolute(shown).unwrap_or_else(|_| shown.clone());
