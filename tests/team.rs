@@ -568,3 +568,32 @@ fn a_teacher_with_data_of_her_own_joins_by_sharing_it_into_the_archive() {
     assert!(anna.store().placement(&own).is_ok(), "hers went out");
     assert!(carla.ok(&["team", "status"]).contains("alles is gedeeld"));
 }
+
+#[test]
+fn two_teachers_choosing_differently_between_the_same_two_versions_are_asked_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bare, anna, bram) = team(tmp.path());
+    let id = ids(&anna)[0].clone();
+    anna.set_company(&id, "Bakkerij Van Anna");
+    bram.set_company(&id, "Bakkerij Van Bram");
+    anna.ok(&["team", "sync"]);
+    bram.ok(&["team", "sync"]);
+    anna.ok(&["team", "sync"]);
+    // Both see two versions, and each keeps their own.
+    anna.ok(&["team", "keep", &id, "--mine"]);
+    bram.ok(&["team", "keep", &id, "--mine"]);
+    anna.ok(&["team", "sync"]);
+    let said = bram.ok(&["team", "sync"]);
+    // Nobody's choice wins without a word: Bram's stays in place, Anna's is beside it again.
+    assert!(said.contains("Beide versies zijn bewaard"), "{said}");
+    assert_eq!(
+        bram.store().placement(&id).unwrap().company,
+        "Bakkerij Van Bram"
+    );
+    anna.ok(&["team", "sync"]);
+    for teacher in [&anna, &bram] {
+        let status = teacher.ok(&["team", "status"]);
+        assert!(status.contains("wacht op een keuze"), "{status}");
+    }
+    assert_nothing_private(&bare);
+}

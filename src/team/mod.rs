@@ -331,7 +331,76 @@ impl Team {
         Ok(parse_name_status(&out))
     }
 
+    /// Merges what came in. A file whose two versions I chose between since we last shared,
+    /// and which a colleague then changed (or chose between differently), is not decided
+    /// silently: my choice stays in place and theirs comes beside it again.
     fn merge(
+        &self,
+        git: &Git,
+        theirs_ref: &str,
+        synced: &mut Synced,
+        message: &str,
+    ) -> Result<(), TeamError> {
+        let chosen_here: Vec<(String, String)> = git
+            .run(
+                &[
+                    "diff",
+                    "--name-only",
+                    "-z",
+                    "--diff-filter=D",
+                    &format!("{theirs_ref}...HEAD"),
+                ],
+                LOCAL,
+            )
+            .unwrap_or_default()
+            .split('\0')
+            .filter_map(|p| {
+                p.strip_suffix(CONFLICT_END)
+                    .map(|stem| format!("{stem}.yaml"))
+            })
+            .filter_map(|path| {
+                let mine = git
+                    .try_run(&["show", &format!("HEAD:{path}")], LOCAL)
+                    .ok()?;
+                mine.ok.then_some((path, mine.out))
+            })
+            .collect();
+        let came: Vec<String> = synced.theirs.iter().map(|c| c.path.clone()).collect();
+        self.merge_in(git, theirs_ref, synced, message)?;
+        let mut again = Vec::new();
+        for (path, mine) in chosen_here {
+            let now = fs::read_to_string(self.dir.join(&path)).unwrap_or_default();
+            if now == mine || !came.contains(&path) {
+                continue;
+            }
+            let by = git
+                .run(
+                    &["log", "-1", "--format=%an", theirs_ref, "--", &path],
+                    LOCAL,
+                )
+                .map(|n| n.trim().to_string())
+                .unwrap_or_default();
+            let me = git
+                .run(&["log", "-1", "--format=%an", "HEAD^1", "--", &path], LOCAL)
+                .map(|n| n.trim().to_string())
+                .unwrap_or_default();
+            let beside = conflict_name(&path);
+            fs::write(self.dir.join(&path), &mine)?;
+            fs::write(
+                self.dir.join(&beside),
+                format!("{BY}{by}\n{OTHER_BY}{me}\n{now}"),
+            )?;
+            git.run(&["add", "--", &path, &beside], LOCAL)?;
+            again.push(path);
+        }
+        if !again.is_empty() {
+            git.run(&["commit", "-q", "-m", message], LOCAL)?;
+            synced.conflicts.extend(again);
+        }
+        Ok(())
+    }
+
+    fn merge_in(
         &self,
         git: &Git,
         theirs_ref: &str,
@@ -343,7 +412,8 @@ impl Team {
             &[
                 "merge",
                 "-q",
-                "--no-edit",
+                "-m",
+                message,
                 "--allow-unrelated-histories",
                 theirs,
             ],
