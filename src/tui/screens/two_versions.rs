@@ -135,14 +135,16 @@ impl Page for TwoVersions {
             .screen_block(&fill(t.two_versions_title, &[&printable(&self.about)]));
         let inner = block.inner(area);
         block.render(area, buf);
+        let said = Paragraph::new(t.two_versions_intro)
+            .style(cx.theme.dim)
+            .wrap(Wrap { trim: true });
+        // The whole sentence where there is room: it says which key keeps which.
+        let needed = u16::try_from(said.line_count(inner.width)).unwrap_or(u16::MAX);
         let [intro, columns] = inner.layout(&Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(needed.min(inner.height / 3)),
             Constraint::Fill(1),
         ]));
-        Paragraph::new(t.two_versions_intro)
-            .style(cx.theme.dim)
-            .wrap(Wrap { trim: true })
-            .render(intro, buf);
+        said.render(intro, buf);
         // Side by side where there is room for both; one under the other when narrow.
         let halves = if columns.width >= 60 {
             columns.layout(&Layout::horizontal([
