@@ -373,30 +373,36 @@ impl Team {
             if now == mine || !came.contains(&path) {
                 continue;
             }
-            let by = git
-                .run(
-                    &["log", "-1", "--format=%an", theirs_ref, "--", &path],
-                    LOCAL,
-                )
-                .map(|n| n.trim().to_string())
-                .unwrap_or_default();
-            let me = git
-                .run(&["log", "-1", "--format=%an", "HEAD^1", "--", &path], LOCAL)
-                .map(|n| n.trim().to_string())
-                .unwrap_or_default();
-            let beside = conflict_name(&path);
-            fs::write(self.dir.join(&path), &mine)?;
-            fs::write(
-                self.dir.join(&beside),
-                format!("{BY}{by}\n{OTHER_BY}{me}\n{now}"),
-            )?;
-            git.run(&["add", "--", &path, &beside], LOCAL)?;
+            self.keep_both(git, &path, (&mine, "HEAD^1"), (&now, theirs_ref))?;
             again.push(path);
         }
         if !again.is_empty() {
             git.run(&["commit", "-q", "-m", message], LOCAL)?;
             synced.conflicts.extend(again);
         }
+        Ok(())
+    }
+
+    /// Keeps two versions of `path`: `here` in place, `other` beside it as
+    /// `….conflict.yaml`, each `(text, commit it came from)`. Who made each goes with them, so
+    /// on every laptop "mine" is the one its teacher made, whoever shared first.
+    fn keep_both(
+        &self,
+        git: &Git,
+        path: &str,
+        here: (&str, &str),
+        other: (&str, &str),
+    ) -> Result<(), TeamError> {
+        let made_by = |side: &str| {
+            git.run(&["log", "-1", "--format=%an", side, "--", path], LOCAL)
+                .map(|n| n.trim().to_string())
+                .unwrap_or_default()
+        };
+        let beside = conflict_name(path);
+        fs::write(self.dir.join(path), here.0)?;
+        let names = format!("{BY}{}\n{OTHER_BY}{}\n", made_by(other.1), made_by(here.1));
+        fs::write(self.dir.join(&beside), names + other.0)?;
+        git.run(&["add", "--", path, &beside], LOCAL)?;
         Ok(())
     }
 
@@ -407,7 +413,6 @@ impl Team {
         synced: &mut Synced,
         message: &str,
     ) -> Result<(), TeamError> {
-        let theirs = theirs_ref;
         let ran = git.try_run(
             &[
                 "merge",
@@ -415,7 +420,7 @@ impl Team {
                 "-m",
                 message,
                 "--allow-unrelated-histories",
-                theirs,
+                theirs_ref,
             ],
             LOCAL,
         )?;
@@ -436,21 +441,9 @@ impl Team {
         for path in unmerged {
             let ours = git.try_run(&["show", &format!(":2:{path}")], LOCAL)?;
             let theirs = git.try_run(&["show", &format!(":3:{path}")], LOCAL)?;
-            let file = self.dir.join(&path);
             match (ours.ok, theirs.ok) {
                 (true, true) => {
-                    fs::write(&file, &ours.out)?;
-                    let beside = conflict_name(&path);
-                    // Who made each version goes with them, so on every laptop "mine" is
-                    // the one its teacher made, whoever shared first.
-                    let by = |side: &str| {
-                        git.run(&["log", "-1", "--format=%an", side, "--", &path], LOCAL)
-                            .map(|n| n.trim().to_string())
-                            .unwrap_or_default()
-                    };
-                    let header = format!("{BY}{}\n{OTHER_BY}{}\n", by(theirs_ref), by("HEAD"));
-                    fs::write(self.dir.join(&beside), header + &theirs.out)?;
-                    git.run(&["add", "--", &path, &beside], LOCAL)?;
+                    self.keep_both(git, &path, (&ours.out, "HEAD"), (&theirs.out, theirs_ref))?;
                     synced.conflicts.push(path);
                 }
                 // Removed on one side, changed on the other: the changed one stays, with the

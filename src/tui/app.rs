@@ -198,13 +198,7 @@ impl App {
             outside_changed: false,
             overview_said: None,
             only_preparation: false,
-            team: super::team_sync::TeamSync::new(
-                &store_for_watch,
-                crate::team::Who {
-                    name: "stagegesprek".into(),
-                    email: "stagegesprek@stagegesprek.invalid".into(),
-                },
-            ),
+            team: super::team_sync::TeamSync::off(&store_for_watch),
             sync_after_meeting: false,
             me: None,
         };

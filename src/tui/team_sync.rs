@@ -30,6 +30,22 @@ pub struct TeamSync {
 }
 
 impl TeamSync {
+    /// No sharing: until `App::share_as` says who shares, nothing is looked at or started.
+    pub fn off(store: &Store) -> Self {
+        Self {
+            dir: store.root().to_path_buf(),
+            is_team: false,
+            who: Who {
+                name: String::new(),
+                email: String::new(),
+            },
+            waiting: None,
+            syncing: false,
+            offline: false,
+            status: None,
+        }
+    }
+
     pub fn new(store: &Store, who: Who) -> Self {
         let dir = store.root().to_path_buf();
         let is_team = Team::at(&dir).is_archive();
